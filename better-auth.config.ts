@@ -1,0 +1,207 @@
+/**
+ * The Better Auth set-up this SDK is generated for: one list of plugins, server and client side.
+ *
+ * Three consumers read this module so they can never disagree:
+ * - `bun run spec` builds the server from `authOptions()` and exports the OpenAPI document;
+ * - the generated runtime (`generated/_runtime/client.ts`) builds its client from `clientPlugins`;
+ * - the tests start a live in-process server from `authOptions()`.
+ * Change the plugin set here, then run `spec` and `generate`.
+ */
+import { apiKey } from "@better-auth/api-key"
+import { apiKeyClient } from "@better-auth/api-key/client"
+import { oauthProvider } from "@better-auth/oauth-provider"
+import { oauthProviderClient } from "@better-auth/oauth-provider/client"
+import { passkey } from "@better-auth/passkey"
+import { passkeyClient } from "@better-auth/passkey/client"
+import { scim } from "@better-auth/scim"
+import { sso } from "@better-auth/sso"
+import { ssoClient } from "@better-auth/sso/client"
+import { stripe } from "@better-auth/stripe"
+import { stripeClient } from "@better-auth/stripe/client"
+import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth"
+import {
+  adminClient,
+  anonymousClient,
+  deviceAuthorizationClient,
+  emailOTPClient,
+  jwtClient,
+  lastLoginMethodClient,
+  magicLinkClient,
+  multiSessionClient,
+  oauthPopupClient,
+  oneTapClient,
+  oneTimeTokenClient,
+  organizationClient,
+  phoneNumberClient,
+  siweClient,
+  twoFactorClient,
+  usernameClient,
+} from "better-auth/client/plugins"
+import {
+  admin,
+  anonymous,
+  bearer,
+  customSession,
+  deviceAuthorization,
+  emailOTP,
+  genericOAuth,
+  jwt,
+  lastLoginMethod,
+  magicLink,
+  multiSession,
+  oAuthProxy,
+  oauthPopup,
+  oneTap,
+  oneTimeToken,
+  openAPI,
+  organization,
+  phoneNumber,
+  siwe,
+  twoFactor,
+  username,
+} from "better-auth/plugins"
+import Stripe from "stripe"
+
+/** Where plugins deliver secrets (OTPs, links, tokens). The spec export ignores them; live tests capture them. */
+export interface AuthCallbacks {
+  readonly onEmailOtp?: (data: { email: string; otp: string; type: string }) => void
+  readonly onMagicLink?: (data: { email: string; url: string; token: string }) => void
+  readonly onPhoneOtp?: (data: { phoneNumber: string; code: string }) => void
+  readonly onTwoFactorOtp?: (data: { email: string; otp: string }) => void
+  readonly onResetPassword?: (data: { email: string; url: string; token: string }) => void
+  readonly onVerificationEmail?: (data: { email: string; url: string; token: string }) => void
+  readonly onInvitation?: (data: { id: string; email: string }) => void
+  readonly onDeleteAccount?: (data: { email: string; url: string; token: string }) => void
+  readonly onChangeEmail?: (data: { email: string; newEmail: string; url: string; token: string }) => void
+}
+
+/** Stable secrets for an offline, in-memory server: never used for a real deployment. */
+const OFFLINE_SECRET = "better-auth-effect-codegen-offline-secret-0123456789"
+
+/**
+ * The server plugins: every Better Auth plugin that runs offline (no network at start-up or export).
+ *
+ * Typed as plain `BetterAuthPlugin`s: several plugins' declared types (scim's optional tables,
+ * oauth-provider's OpenAPI metadata) do not satisfy `BetterAuthPlugin` under
+ * `exactOptionalPropertyTypes`, which this project keeps on. Nothing here needs the server's inferred
+ * API types; the generated SDK is typed by the client plugins below.
+ */
+export const serverPlugins = (callbacks: AuthCallbacks = {}): Array<BetterAuthPlugin> => [
+  openAPI(),
+  admin(),
+  anonymous(),
+  bearer(),
+  deviceAuthorization({ verificationUri: "/device" }),
+  emailOTP({
+    sendVerificationOTP: async ({ email, otp, type }) => callbacks.onEmailOtp?.({ email, otp, type }),
+  }),
+  genericOAuth({
+    config: [
+      {
+        providerId: "example",
+        clientId: "example-client",
+        clientSecret: "example-secret",
+        authorizationUrl: "http://localhost:3000/oauth/authorize",
+        tokenUrl: "http://localhost:3000/oauth/token",
+      },
+    ],
+  }),
+  jwt(),
+  magicLink({
+    sendMagicLink: async ({ email, url, token }) => callbacks.onMagicLink?.({ email, url, token }),
+  }),
+  multiSession(),
+  oneTap(),
+  oneTimeToken(),
+  organization({
+    teams: { enabled: true },
+    sendInvitationEmail: async ({ id, email }) => callbacks.onInvitation?.({ id, email }),
+  }),
+  phoneNumber({
+    sendOTP: async ({ phoneNumber, code }) => callbacks.onPhoneOtp?.({ phoneNumber, code }),
+  }),
+  siwe({
+    domain: "localhost:3000",
+    getNonce: async () => "offlinenonce0001",
+    verifyMessage: async () => true,
+  }),
+  twoFactor({
+    otpOptions: {
+      sendOTP: async ({ user, otp }) => callbacks.onTwoFactorOtp?.({ email: user.email, otp }),
+    },
+  }),
+  username(),
+  lastLoginMethod(),
+  oAuthProxy(),
+  oauthPopup(),
+  apiKey(),
+  passkey(),
+  sso(),
+  scim({ connections: [], managedConnections: { credentialHashSecret: OFFLINE_SECRET } }),
+  oauthProvider({ loginPage: "/sign-in", consentPage: "/consent" }),
+  stripe({
+    // A client built from a dummy key makes no request at start-up.
+    stripeClient: new Stripe("sk_test_offline"),
+    stripeWebhookSecret: "whsec_offline",
+    subscription: { enabled: true, plans: [] },
+  }),
+  customSession(async ({ user, session }) => ({ user, session })),
+].map((plugin: object) => plugin as BetterAuthPlugin)
+
+/** Options for an offline server: memory adapter storage is supplied by the caller. */
+export const authOptions = (callbacks: AuthCallbacks = {}) =>
+  ({
+    baseURL: "http://localhost:3000",
+    secret: OFFLINE_SECRET,
+    emailAndPassword: {
+      enabled: true,
+      sendResetPassword: async ({ user, url, token }) =>
+        callbacks.onResetPassword?.({ email: user.email, url, token }),
+    },
+    emailVerification: {
+      sendVerificationEmail: async ({ user, url, token }) =>
+        callbacks.onVerificationEmail?.({ email: user.email, url, token }),
+    },
+    user: {
+      changeEmail: {
+        enabled: true,
+        sendChangeEmailConfirmation: async ({ user, newEmail, url, token }) =>
+          callbacks.onChangeEmail?.({ email: user.email, newEmail, url, token }),
+      },
+      deleteUser: {
+        enabled: true,
+        sendDeleteAccountVerification: async ({ user, url, token }) =>
+          callbacks.onDeleteAccount?.({ email: user.email, url, token }),
+      },
+    },
+    plugins: serverPlugins(callbacks),
+  }) satisfies BetterAuthOptions
+
+/**
+ * The client plugins matching `serverPlugins`, in the same order. Server-only plugins (openAPI, bearer,
+ * genericOAuth, oAuthProxy, scim) have none; customSession keeps the default session shape, so the
+ * default client types already fit it.
+ */
+export const clientPlugins = [
+  adminClient(),
+  anonymousClient(),
+  deviceAuthorizationClient(),
+  emailOTPClient(),
+  jwtClient(),
+  magicLinkClient(),
+  multiSessionClient(),
+  oneTapClient({ clientId: "offline-client-id" }),
+  oneTimeTokenClient(),
+  organizationClient({ teams: { enabled: true } }),
+  phoneNumberClient(),
+  siweClient(),
+  twoFactorClient(),
+  usernameClient(),
+  lastLoginMethodClient(),
+  oauthPopupClient(),
+  apiKeyClient(),
+  passkeyClient(),
+  ssoClient(),
+  oauthProviderClient(),
+  stripeClient({ subscription: true }),
+]

@@ -1,0 +1,32 @@
+/**
+ * The generator's failures. User faults (`SpecError`) carry the file and the place in it (a JSON pointer
+ * or line:column) and print as one line; anything else is a bug and keeps its stack for a report.
+ */
+import { Data } from "effect"
+
+/** A fault in the OpenAPI document the user gave us. */
+export class SpecError extends Data.TaggedError("SpecError")<{
+  readonly file: string
+  /** JSON pointer (`#/paths/~1sign-in~1email/post`) or `line:column`. */
+  readonly at: string
+  readonly message: string
+}> {
+  override toString() {
+    return `${this.file}:${this.at}: ${this.message}`
+  }
+}
+
+/** Writing the output failed (disk full, permissions); generated/ was left as it was. */
+export class WriteError extends Data.TaggedError("WriteError")<{ readonly path: string; readonly message: string }> {
+  override toString() {
+    return `${this.path}: ${this.message}`
+  }
+}
+
+/** A warning with a stable kebab-case code, printed by the CLI (never by the core). */
+export interface Warning {
+  readonly code: "missing-response-schema" | "untyped-field" | "naming-collision" | "nullable-in-3.1" | "unsupported-schema"
+  readonly message: string
+  /** JSON pointer into the spec. */
+  readonly at: string
+}

@@ -1,0 +1,51 @@
+/**
+ * The pure core: spec + templates + options → files and warnings. Touches neither disk nor console;
+ * the CLI and the tests call it.
+ */
+import type { Warning } from "./errors.ts"
+import { buildModel, DEFAULT_RULES } from "./model/build.ts"
+import type { Model } from "./model/types.ts"
+import { type RenderedFile, renderModel } from "./render/views.ts"
+import type { Templates } from "./render/templates.ts"
+import type { OpenApiDocument } from "./spec/types.ts"
+import { stableStringify } from "./spec/stable-json.ts"
+
+export interface GenerateInput {
+  readonly spec: OpenApiDocument
+  readonly templates: Templates
+  readonly options: {
+    /** The spec's file name, shown in every file's banner. */
+    readonly specName: string
+    /** Import specifier of better-auth.config.ts from `<out>/_runtime/client.ts`. */
+    readonly configModule: string
+  }
+}
+
+export interface GenerateResult {
+  readonly files: ReadonlyArray<RenderedFile>
+  readonly warnings: ReadonlyArray<Warning>
+  readonly model: Model
+}
+
+export const MANIFEST_FILE = "manifest.json"
+
+/** Generates the whole SDK in memory (unformatted TypeScript plus the manifest). */
+export const generate = (input: GenerateInput): GenerateResult => {
+  const warnings: Array<Warning> = []
+  const model = buildModel(input.spec, { rules: DEFAULT_RULES, warn: (w) => warnings.push(w) })
+  const files = renderModel(model, { templates: input.templates, ...input.options })
+  return { files: [...files, { path: MANIFEST_FILE, content: manifest(model) }], warnings, model }
+}
+
+/** The machine-readable list of what was generated and what was skipped, and why. */
+const manifest = (model: Model): string =>
+  stableStringify({
+    generated: model.endpoints.map((e) => ({
+      method: e.method.toUpperCase(),
+      path: e.path,
+      folder: e.folder.join("/"),
+      clientCall: e.clientCall.join("."),
+      mutatesSession: e.mutatesSession,
+    })),
+    skipped: model.skipped.map((s) => ({ method: s.method, path: s.path, code: s.code, reason: s.reason })),
+  })

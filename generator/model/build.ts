@@ -1,0 +1,174 @@
+/**
+ * Stage 2c: OpenAPI document → Model. Classifies operations, builds payload and success schemas per
+ * endpoint, names folders through naming.ts, and collects the component schemas the endpoints use.
+ */
+import type { Warning } from "../errors.ts"
+import { normalizeSchema } from "../spec/normalize.ts"
+import { child, pointer } from "../spec/pointer.ts"
+import type { OpenApiDocument, OpenApiOperation, RawSchema } from "../spec/types.ts"
+import { skipReason } from "./classify.ts"
+import { clientCallFor, componentFile, componentIdentifier, defaultFolder } from "./naming.ts"
+import { nullable, type SchemaContext, type SchemaRules, toSchemaNode } from "./schema.ts"
+import { defaultMutatesSession } from "./session.ts"
+import type { Component, Endpoint, Model, Property, SchemaNode, Skipped } from "./types.ts"
+
+export interface BuildOptions {
+  readonly rules: SchemaRules
+  readonly warn: (warning: Warning) => void
+}
+
+export const DEFAULT_RULES: SchemaRules = { redactFields: new Set(["password", "newPassword", "currentPassword"]) }
+
+const byKey = <A>(key: (a: A) => string) => (a: A, b: A) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
+
+/** Builds the model. Pure: warnings go through `options.warn`. */
+export const buildModel = (document: OpenApiDocument, options: BuildOptions): Model => {
+  const normalizeCtx = { openapi: document.openapi, warn: options.warn }
+  const componentSchemas = document.components?.schemas ?? {}
+  const componentNames = new Set(Object.keys(componentSchemas))
+  const ctx = (side: "payload" | "success"): SchemaContext => ({ side, rules: options.rules, components: componentNames, warn: options.warn })
+
+  const endpoints: Array<Endpoint> = []
+  const skipped: Array<Skipped> = []
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const reason = skipReason(method, path, operation)
+      if (reason !== undefined) {
+        skipped.push({ method: method.toUpperCase(), path, ...reason })
+        continue
+      }
+      const at = pointer("paths", path, method)
+      const normalize = (schema: unknown, where: string) => normalizeSchema(schema, where, normalizeCtx)
+      const payload =
+        method === "get" ? queryPayload(operation, at, ctx("payload"), normalize) : bodyPayload(operation, at, ctx("payload"), normalize)
+      const folder = defaultFolder(path)
+      const hasRequired = payload?.properties.some((p) => !p.optional) ?? false
+      endpoints.push({
+        method: method as "get" | "post",
+        path,
+        pointer: at,
+        description: operation.description ?? operation.summary,
+        folder,
+        leaf: folder.at(-1)!,
+        domain: folder.slice(0, -1).join("/"),
+        feature: folder.at(-1)!,
+        clientCall: clientCallFor(path),
+        payload,
+        payloadIn: method === "get" ? "query" : "body",
+        forcePost: method === "post" && !hasRequired,
+        success: successSchema(operation, at, ctx("success"), normalize, options.warn),
+        mutatesSession: defaultMutatesSession(path),
+      })
+    }
+  }
+  endpoints.sort(byKey((e) => `${e.path} ${e.method}`))
+  skipped.sort(byKey((s) => `${s.path} ${s.method}`))
+
+  const components = collectComponents(endpoints, componentSchemas, (name) =>
+    toComponentSchema(normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx), name, ctx("success")),
+  )
+  return { endpoints, skipped, components }
+}
+
+type Normalize = (schema: unknown, at: string) => RawSchema
+
+const queryPayload = (operation: OpenApiOperation, at: string, ctx: SchemaContext, normalize: Normalize) => {
+  const properties: Array<Property> = (operation.parameters ?? [])
+    .map((parameter, index) => ({ parameter, index }))
+    .filter(({ parameter }) => parameter.in === "query" && typeof parameter.name === "string")
+    .map(({ parameter, index }) => ({
+      name: parameter.name!,
+      schema: toSchemaNode(normalize(parameter.schema ?? {}, child(at, "parameters", index, "schema")), child(at, "parameters", index, "schema"), ctx),
+      // Better Auth rarely marks required query parameters, so a missing flag means optional.
+      optional: parameter.required !== true,
+      description: parameter.description,
+    }))
+  return properties.length === 0 ? undefined : ({ kind: "object", properties, additional: undefined } as const)
+}
+
+const bodyPayload = (operation: OpenApiOperation, at: string, ctx: SchemaContext, normalize: Normalize) => {
+  const raw = operation.requestBody?.content?.["application/json"]?.schema
+  if (raw === undefined) return undefined
+  const where = child(at, "requestBody", "content", "application/json", "schema")
+  const node = toSchemaNode(normalize(raw, where), where, ctx)
+  if (node.kind !== "object" || node.properties.length === 0) {
+    if (node.kind !== "object" || node.additional === undefined) return undefined
+    // A body with no declared properties: keep it open so callers can still send fields.
+    return { kind: "object", properties: [], additional: node.additional } as const
+  }
+  return { ...node, additional: undefined }
+}
+
+const successSchema = (operation: OpenApiOperation, at: string, ctx: SchemaContext, normalize: Normalize, warn: BuildOptions["warn"]): SchemaNode => {
+  const responses = operation.responses ?? {}
+  const status = Object.keys(responses).sort().find((code) => /^2\d\d$/.test(code))
+  const schema = status === undefined ? undefined : responses[status]?.content?.["application/json"]?.schema
+  if (status === undefined || schema === undefined) {
+    warn({ code: "missing-response-schema", at: child(at, "responses"), message: "no JSON 2xx response schema; Success is Schema.Unknown" })
+    return { kind: "unknown" }
+  }
+  const where = child(at, "responses", status, "content", "application/json", "schema")
+  return toSchemaNode(normalize(schema, where), where, ctx)
+}
+
+/**
+ * Better Auth's component schemas are its database models. Optional columns come back as `null` from
+ * real servers although the document never says so, so optional component fields accept null.
+ */
+const toComponentSchema = (schema: RawSchema, name: string, ctx: SchemaContext): SchemaNode => {
+  const node = toSchemaNode(schema, pointer("components", "schemas", name), ctx)
+  if (node.kind !== "object") return node
+  return { ...node, properties: node.properties.map((p) => (p.optional ? { ...p, schema: nullable(p.schema) } : p)) }
+}
+
+const refsOf = (node: SchemaNode, into: Set<string>): void => {
+  switch (node.kind) {
+    case "ref":
+      into.add(node.name)
+      return
+    case "array":
+      return refsOf(node.items, into)
+    case "nullable":
+      return refsOf(node.inner, into)
+    case "union":
+      return node.members.forEach((m) => refsOf(m, into))
+    case "object":
+      node.properties.forEach((p) => refsOf(p.schema, into))
+      if (node.additional !== undefined) refsOf(node.additional, into)
+      return
+    default:
+      return
+  }
+}
+
+/** The component schemas reachable from the endpoints, each converted once, sorted by name. */
+const collectComponents = (
+  endpoints: ReadonlyArray<Endpoint>,
+  schemas: Readonly<Record<string, RawSchema>>,
+  convert: (name: string) => SchemaNode,
+): ReadonlyArray<Component> => {
+  const pending = new Set<string>()
+  for (const endpoint of endpoints) {
+    refsOf(endpoint.success, pending)
+    if (endpoint.payload !== undefined) refsOf(endpoint.payload, pending)
+  }
+  const done = new Map<string, Component>()
+  while (pending.size > 0) {
+    const name = pending.values().next().value!
+    pending.delete(name)
+    if (done.has(name)) continue
+    const schema = convert(name)
+    const description = schemas[name]?.["description"]
+    done.set(name, {
+      name,
+      identifier: componentIdentifier(name),
+      file: componentFile(name),
+      schema,
+      description: typeof description === "string" ? description : undefined,
+    })
+    const nested = new Set<string>()
+    refsOf(schema, nested)
+    for (const n of nested) if (!done.has(n)) pending.add(n)
+  }
+  return [...done.values()].sort(byKey((c) => c.name))
+}

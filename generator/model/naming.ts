@@ -1,0 +1,77 @@
+/**
+ * The one naming authority: every identifier, namespace, client call and file path of the output is
+ * decided here. Other stages ask; they never build names themselves.
+ */
+
+/** `verify-totp` → `verifyTotp` (Better Auth's client does the same to each path segment). */
+export const camelCase = (segment: string): string =>
+  segment.toLowerCase().replace(/[-_]+([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+
+/** `multi-session` → `MultiSession`, `totp` → `Totp`. */
+export const pascalCase = (segment: string): string => {
+  const camel = camelCase(segment)
+  return camel.charAt(0).toUpperCase() + camel.slice(1)
+}
+
+/** A path segment that can be a folder and a client property: lower-case letters, digits and dashes. */
+export const isSafeSegment = (segment: string): boolean => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(segment)
+
+/** The client's method chain for a path: `/two-factor/get-totp-uri` → `["twoFactor", "getTotpUri"]`. */
+export const clientCallFor = (path: string): ReadonlyArray<string> => segmentsOf(path).map(camelCase)
+
+/** Non-empty path segments. */
+export const segmentsOf = (path: string): ReadonlyArray<string> => path.split("/").filter((s) => s.length > 0)
+
+/** Default folder for an endpoint: its path segments (`/two-factor/verify-totp` → `two-factor/verify-totp`). */
+export const defaultFolder = (path: string): ReadonlyArray<string> => segmentsOf(path)
+
+/** File names inside an endpoint folder. */
+export const endpointFiles = (folder: ReadonlyArray<string>) => {
+  const leaf = folder.at(-1) ?? "root"
+  const dir = folder.join("/")
+  return {
+    contract: `${dir}/${leaf}.contract.ts`,
+    handler: `${dir}/${leaf}.handler.ts`,
+    index: `${dir}/index.ts`,
+    contractModule: `./${leaf}.contract.ts`,
+    handlerModule: `./${leaf}.handler.ts`,
+  }
+}
+
+/** Where shared component schemas live. */
+export const COMMON_FOLDER = "_common"
+/** Where the runtime (handler factory, errors, client service) lives. */
+export const RUNTIME_FOLDER = "_runtime"
+
+/** Component `OauthClient` → file `_common/oauth-client.ts`. */
+export const componentFile = (name: string): string =>
+  `${COMMON_FOLDER}/${name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/[^A-Za-z0-9-]+/g, "-").toLowerCase()}.ts`
+
+const RESERVED = new Set(
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await Schema Effect".split(" "),
+)
+
+/** A valid, non-reserved TypeScript identifier. */
+export const isIdentifier = (name: string): boolean => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED.has(name)
+
+/** A component class name: PascalCase of the component key, made a valid identifier. */
+export const componentIdentifier = (name: string): string => {
+  const cleaned = name.replace(/[^A-Za-z0-9_$]+/g, "_")
+  const pascal = cleaned.charAt(0).toUpperCase() + cleaned.slice(1)
+  return isIdentifier(pascal) ? pascal : `_${pascal}`
+}
+
+/** Relative import specifier from one output file to another (both relative to the output folder). */
+export const relativeImport = (fromFile: string, toFile: string): string => {
+  const from = fromFile.split("/").slice(0, -1)
+  const to = toFile.split("/")
+  let common = 0
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++
+  const up = from.length - common
+  const rest = to.slice(common).join("/")
+  return up === 0 ? `./${rest}` : `${"../".repeat(up)}${rest}`
+}
+
+/** The key a property is printed under: bare when it is an identifier, else a JSON string. */
+export const propertyKey = (name: string): string =>
+  /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name)

@@ -1,0 +1,102 @@
+/**
+ * Stage 2a: canonical JSON Schema (from spec/normalize) → SchemaNode. The only place where JSON Schema
+ * keywords are interpreted; it also applies the per-side typing rules (dates, secrets).
+ */
+import type { Warning } from "../errors.ts"
+import { child } from "../spec/pointer.ts"
+import type { RawSchema } from "../spec/types.ts"
+import type { Literal, Property, SchemaNode, Side } from "./types.ts"
+
+export interface SchemaRules {
+  /** Payload string fields with these names become redacted values. */
+  readonly redactFields: ReadonlySet<string>
+}
+
+export interface SchemaContext {
+  readonly side: Side
+  readonly rules: SchemaRules
+  /** Component names that exist; a `$ref` to anything else is reported and typed as unknown. */
+  readonly components: ReadonlySet<string>
+  readonly warn: (warning: Warning) => void
+}
+
+const COMPONENT_PREFIX = "#/components/schemas/"
+
+const scalar = (type: string, format: unknown, side: Side): SchemaNode => {
+  switch (type) {
+    case "string":
+      return format === "date-time" && side === "success" ? { kind: "date" } : { kind: "string" }
+    case "number":
+      return { kind: "number" }
+    case "integer":
+      return { kind: "integer" }
+    case "boolean":
+      return { kind: "boolean" }
+    case "null":
+      return { kind: "null" }
+    default:
+      return { kind: "unknown" }
+  }
+}
+
+/** Wraps in `nullable` unless already nullable or unknown (unknown admits null). */
+export const nullable = (node: SchemaNode): SchemaNode =>
+  node.kind === "nullable" || node.kind === "unknown" || node.kind === "null" ? node : { kind: "nullable", inner: node }
+
+/** Converts a normalized schema into a SchemaNode. `at` is its JSON pointer, for warnings. */
+export const toSchemaNode = (schema: RawSchema, at: string, ctx: SchemaContext): SchemaNode => {
+  const ref = schema["$ref"]
+  if (typeof ref === "string") {
+    const name = ref.startsWith(COMPONENT_PREFIX) ? ref.slice(COMPONENT_PREFIX.length) : undefined
+    if (name !== undefined && ctx.components.has(name)) return { kind: "ref", name }
+    ctx.warn({ code: "unsupported-schema", at: child(at, "$ref"), message: `unresolvable $ref ${JSON.stringify(ref)}; treated as any JSON value` })
+    return { kind: "unknown" }
+  }
+  if (Array.isArray(schema["anyOf"])) {
+    const members = (schema["anyOf"] as ReadonlyArray<RawSchema>).map((m, i) => toSchemaNode(m, child(at, "anyOf", i), ctx))
+    const nonNull = members.filter((m) => m.kind !== "null")
+    const inner: SchemaNode = nonNull.length === 1 ? nonNull[0]! : { kind: "union", members: nonNull }
+    return nonNull.length < members.length ? nullable(inner) : inner
+  }
+  const types = ([] as Array<unknown>).concat(schema["type"] ?? []).filter((t): t is string => typeof t === "string")
+  if (types.length === 0) return { kind: "unknown" }
+  const isNullable = types.includes("null")
+  const concrete = types.filter((t) => t !== "null")
+  const enumValues = schema["enum"] as ReadonlyArray<Literal> | undefined
+  let node: SchemaNode
+  if (enumValues !== undefined) {
+    const values = enumValues.filter((v) => v !== null)
+    node = { kind: "literals", values }
+    if (values.length < enumValues.length) return nullable(node)
+  } else if (concrete.length === 0) {
+    return { kind: "null" }
+  } else {
+    const members = concrete.map((type) => typed(type, schema, at, ctx))
+    node = members.length === 1 ? members[0]! : { kind: "union", members }
+  }
+  return isNullable ? nullable(node) : node
+}
+
+const typed = (type: string, schema: RawSchema, at: string, ctx: SchemaContext): SchemaNode => {
+  if (type === "array") return { kind: "array", items: toSchemaNode(schema["items"] as RawSchema, child(at, "items"), ctx) }
+  if (type === "object") return objectNode(schema, at, ctx)
+  return scalar(type, schema["format"], ctx.side)
+}
+
+const objectNode = (schema: RawSchema, at: string, ctx: SchemaContext): SchemaNode => {
+  const required = new Set(schema["required"] as ReadonlyArray<string>)
+  const properties: Array<Property> = Object.entries(schema["properties"] as Record<string, RawSchema>)
+    .map(([name, value]) => {
+      const converted = toSchemaNode(value, child(at, "properties", name), ctx)
+      const secret = ctx.side === "payload" && ctx.rules.redactFields.has(name) && converted.kind === "string"
+      return {
+        name,
+        schema: secret ? ({ kind: "redacted" } as const) : converted,
+        optional: !required.has(name),
+        description: typeof value["description"] === "string" ? value["description"] : undefined,
+      }
+    })
+  const additionalRaw = schema["additionalProperties"] as RawSchema | undefined
+  const additional = additionalRaw === undefined ? undefined : toSchemaNode(additionalRaw, child(at, "additionalProperties"), ctx)
+  return { kind: "object", properties, additional }
+}

@@ -1,0 +1,84 @@
+/**
+ * Stage 2: the readonly intermediate representation. Everything render/ needs is decided here; render/
+ * never looks at the OpenAPI document again.
+ */
+
+export type Literal = string | number | boolean | null
+
+/** A schema, as a tagged union that the printer switches over exhaustively. */
+export type SchemaNode =
+  | { readonly kind: "string" }
+  | { readonly kind: "date" }
+  | { readonly kind: "number" }
+  | { readonly kind: "integer" }
+  | { readonly kind: "boolean" }
+  | { readonly kind: "null" }
+  | { readonly kind: "literals"; readonly values: ReadonlyArray<Literal> }
+  | { readonly kind: "array"; readonly items: SchemaNode }
+  | { readonly kind: "object"; readonly properties: ReadonlyArray<Property>; readonly additional: SchemaNode | undefined }
+  | { readonly kind: "ref"; readonly name: string }
+  | { readonly kind: "nullable"; readonly inner: SchemaNode }
+  | { readonly kind: "union"; readonly members: ReadonlyArray<SchemaNode> }
+  | { readonly kind: "redacted" }
+  | { readonly kind: "unknown" }
+
+export interface Property {
+  readonly name: string
+  readonly schema: SchemaNode
+  readonly optional: boolean
+  readonly description: string | undefined
+}
+
+/** Which side of the wire a schema describes: dates and secrets are typed differently on each. */
+export type Side = "payload" | "success"
+
+/** A shared component schema (User, Session, …), emitted once under `_common/`. */
+export interface Component {
+  readonly name: string
+  /** The class name in TypeScript (PascalCase, unique). */
+  readonly identifier: string
+  /** Output path relative to the output folder, e.g. `_common/user.ts`. */
+  readonly file: string
+  readonly schema: SchemaNode
+  readonly description: string | undefined
+}
+
+/** An endpoint the client can call, with everything needed to print its three files. */
+export interface Endpoint {
+  readonly method: "get" | "post"
+  readonly path: string
+  /** JSON pointer of the operation in the spec. */
+  readonly pointer: string
+  readonly description: string | undefined
+  /** Folder segments below the output folder, e.g. `["two-factor", "verify-totp"]`. */
+  readonly folder: ReadonlyArray<string>
+  /** The last folder segment; names the files (`verify-totp.contract.ts`). */
+  readonly leaf: string
+  /** Span domain: the folder's parent path (`two-factor`); the feature is the leaf. */
+  readonly domain: string
+  readonly feature: string
+  /** Client property chain: `["twoFactor", "verifyTotp"]` → `client.twoFactor.verifyTotp`. */
+  readonly clientCall: ReadonlyArray<string>
+  /** The payload object, or undefined when the endpoint takes none. */
+  readonly payload: (SchemaNode & { readonly kind: "object" }) | undefined
+  /** How the payload travels: as `{ query }` (GET) or as the body (POST). */
+  readonly payloadIn: "query" | "body"
+  /** POST whose payload can be empty: the client would send GET unless told `method: "POST"`. */
+  readonly forcePost: boolean
+  readonly success: SchemaNode
+  readonly mutatesSession: boolean
+}
+
+/** An endpoint left out, with a stable reason code and a sentence for the manifest. */
+export interface Skipped {
+  readonly method: string
+  readonly path: string
+  readonly code: "server-only" | "server-scope" | "path-parameters" | "well-known" | "unsupported-method" | "non-json-body" | "not-a-client-path"
+  readonly reason: string
+}
+
+export interface Model {
+  readonly endpoints: ReadonlyArray<Endpoint>
+  readonly skipped: ReadonlyArray<Skipped>
+  readonly components: ReadonlyArray<Component>
+}

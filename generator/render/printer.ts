@@ -1,0 +1,99 @@
+/**
+ * Stage 3a: SchemaNode → Effect Schema source text. A printer, not a template: one case per node kind,
+ * every user string through JSON.stringify or the comment helper. It records what the printed text
+ * refers to (component classes, runtime helpers) so the caller can write exactly the imports it needs.
+ */
+import { propertyKey } from "../model/naming.ts"
+import type { Component, Property, SchemaNode } from "../model/types.ts"
+import { jsdoc } from "./comment.ts"
+
+/** What printed code refers to outside the `effect` import. */
+export interface Uses {
+  readonly components: Set<string>
+  readonly runtime: Set<"ClientDate">
+}
+
+export const emptyUses = (): Uses => ({ components: new Set(), runtime: new Set() })
+
+export interface PrintContext {
+  readonly uses: Uses
+  /** Component name → class identifier. */
+  readonly identifiers: ReadonlyMap<string, string>
+}
+
+/** Prints a schema expression. */
+export const printSchema = (node: SchemaNode, ctx: PrintContext, indent = ""): string => {
+  switch (node.kind) {
+    case "string":
+      return "Schema.String"
+    case "date":
+      ctx.uses.runtime.add("ClientDate")
+      return "ClientDate"
+    case "number":
+      return "Schema.Number"
+    case "integer":
+      return "Schema.Int"
+    case "boolean":
+      return "Schema.Boolean"
+    case "null":
+      return "Schema.Null"
+    case "unknown":
+      return "Schema.Unknown"
+    case "redacted":
+      return "Schema.RedactedFromValue(Schema.String)"
+    case "literals":
+      return node.values.length === 1
+        ? `Schema.Literal(${JSON.stringify(node.values[0])})`
+        : `Schema.Literals([${node.values.map((v) => JSON.stringify(v)).join(", ")}])`
+    case "array":
+      return `Schema.Array(${printSchema(node.items, ctx, indent)})`
+    case "nullable":
+      return `Schema.NullOr(${printSchema(node.inner, ctx, indent)})`
+    case "union":
+      return `Schema.Union([${node.members.map((m) => printSchema(m, ctx, indent)).join(", ")}])`
+    case "ref": {
+      ctx.uses.components.add(node.name)
+      return ctx.identifiers.get(node.name) ?? node.name
+    }
+    case "object": {
+      if (node.properties.length === 0)
+        return `Schema.Record(Schema.String, ${node.additional === undefined ? "Schema.Unknown" : printSchema(node.additional, ctx, indent)})`
+      return `Schema.Struct(${printFields(node.properties, ctx, indent)})`
+    }
+  }
+}
+
+/** Prints `{ field: schema, ... }` with JSDoc and description annotations, one field per line. */
+export const printFields = (properties: ReadonlyArray<Property>, ctx: PrintContext, indent = ""): string => {
+  const inner = `${indent}  `
+  const fields = properties.map((property) => {
+    let value = printSchema(property.schema, ctx, inner)
+    if (property.description !== undefined) value = `${value}.annotate({ description: ${JSON.stringify(property.description)} })`
+    if (property.optional) value = `Schema.optionalKey(${value})`
+    return `${jsdoc([property.description], inner)}${inner}${propertyKey(property.name)}: ${value},\n`
+  })
+  return `{\n${fields.join("")}${indent}}`
+}
+
+/**
+ * Declares a named schema: a `Schema.Class` for objects with fields (nominal, readable in hovers, cheap
+ * for tsc), otherwise a constant plus a type alias of its decoded Type.
+ */
+export const printDeclaration = (input: {
+  readonly name: string
+  readonly identifier: string
+  readonly node: SchemaNode
+  readonly docs: ReadonlyArray<string | undefined>
+  readonly ctx: PrintContext
+}): string => {
+  const { name, identifier, node, docs, ctx } = input
+  const comment = jsdoc(docs)
+  if (node.kind === "object" && node.properties.length > 0) {
+    return `${comment}export class ${name} extends Schema.Class<${name}>(${JSON.stringify(identifier)})(${printFields(node.properties, ctx)}) {}\n`
+  }
+  return `${comment}export const ${name} = ${printSchema(node, ctx)}\n${comment}export type ${name} = typeof ${name}.Type\n`
+}
+
+/** The component identifiers by component name. */
+export const identifierMap = (components: ReadonlyArray<Component>): ReadonlyMap<string, string> =>
+  new Map(components.map((c) => [c.name, c.identifier]))

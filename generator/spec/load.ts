@@ -1,0 +1,49 @@
+/**
+ * Stage 1a: read the OpenAPI document. A file that is not JSON, or not an OpenAPI 3.x document, fails
+ * with the file name and the position (line:column or JSON pointer), never a stack trace.
+ */
+import { readFile } from "node:fs/promises"
+import { Effect } from "effect"
+import { SpecError } from "../errors.ts"
+import type { OpenApiDocument } from "./types.ts"
+
+/** Converts a character offset into `line:column` (both 1-based). */
+export const lineColumn = (text: string, offset: number): string => {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)))
+  const lines = before.split("\n")
+  return `${lines.length}:${(lines.at(-1)?.length ?? 0) + 1}`
+}
+
+/** Parses JSON text, turning a syntax error into a `SpecError` at the failing line:column. */
+export const parseSpec = (file: string, text: string): Effect.Effect<OpenApiDocument, SpecError> =>
+  Effect.gen(function* () {
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      const position = /position (\d+)/.exec(message)
+      const at = position ? lineColumn(text, Number(position[1])) : lineColumn(text, text.length)
+      const reason = message.replace(/ in JSON at position \d+.*$/, "").replace(/^JSON\.parse: /, "")
+      return yield* new SpecError({ file, at, message: `not valid JSON (${reason})` })
+    }
+    return yield* validateShape(file, value)
+  })
+
+const validateShape = (file: string, value: unknown): Effect.Effect<OpenApiDocument, SpecError> => {
+  const fail = (at: string, message: string) => Effect.fail(new SpecError({ file, at, message }))
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return fail("#", "expected an OpenAPI document (a JSON object)")
+  const doc = value as Record<string, unknown>
+  if (typeof doc["openapi"] !== "string" || !doc["openapi"].startsWith("3."))
+    return fail("#/openapi", `expected an OpenAPI 3.x version string, found ${JSON.stringify(doc["openapi"] ?? null)}`)
+  if (doc["paths"] === null || typeof doc["paths"] !== "object" || Array.isArray(doc["paths"]))
+    return fail("#/paths", "expected an object of paths")
+  return Effect.succeed(value as OpenApiDocument)
+}
+
+/** Reads and parses the spec file. */
+export const loadSpec = (file: string): Effect.Effect<OpenApiDocument, SpecError> =>
+  Effect.tryPromise({
+    try: () => readFile(file, "utf8"),
+    catch: (error) => new SpecError({ file, at: "1:1", message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }),
+  }).pipe(Effect.flatMap((text) => parseSpec(file, text)))

@@ -1,0 +1,12 @@
+/** JSON pointers (RFC 6901) for error and warning locations. */
+
+/** Escapes one reference token: `~` → `~0`, `/` → `~1`. */
+export const escapeToken = (token: string): string => token.replace(/~/g, "~0").replace(/\//g, "~1")
+
+/** Builds `#/a/b~1c` from raw tokens. */
+export const pointer = (...tokens: ReadonlyArray<string | number>): string =>
+  `#/${tokens.map((t) => escapeToken(String(t))).join("/")}`
+
+/** Appends tokens to an existing pointer. */
+export const child = (base: string, ...tokens: ReadonlyArray<string | number>): string =>
+  `${base}/${tokens.map((t) => escapeToken(String(t))).join("/")}`

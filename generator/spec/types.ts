@@ -1,0 +1,30 @@
+/**
+ * The subset of OpenAPI 3.x that Better Auth emits, typed loosely: the document is untrusted input, so
+ * every field is optional and checked where it is read.
+ */
+
+/** A JSON Schema as found in the document, before normalization. */
+export type RawSchema = { readonly [key: string]: unknown }
+
+export interface OpenApiOperation {
+  readonly operationId?: string
+  readonly description?: string
+  readonly summary?: string
+  readonly parameters?: ReadonlyArray<{
+    readonly name?: string
+    readonly in?: string
+    readonly required?: boolean
+    readonly description?: string
+    readonly schema?: RawSchema
+  }>
+  readonly requestBody?: { readonly required?: boolean; readonly content?: Readonly<Record<string, { readonly schema?: RawSchema }>> }
+  readonly responses?: Readonly<Record<string, { readonly description?: string; readonly content?: Readonly<Record<string, { readonly schema?: RawSchema }>> }>>
+  /** Added by `bun run spec`: `server-only`, `server` or `http` when the browser client cannot call it. */
+  readonly "x-better-auth-scope"?: string
+}
+
+export interface OpenApiDocument {
+  readonly openapi: string
+  readonly paths: Readonly<Record<string, Readonly<Record<string, OpenApiOperation>>>>
+  readonly components?: { readonly schemas?: Readonly<Record<string, RawSchema>> }
+}
