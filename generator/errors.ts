@@ -16,6 +16,21 @@ export class SpecError extends Data.TaggedError("SpecError")<{
   }
 }
 
+/** A fault in an override YAML file: where (file:line:col and key path), what, and how to fix it. */
+export class OverrideError extends Data.TaggedError("OverrideError")<{
+  readonly file: string
+  /** `line:column` in the file. */
+  readonly at: string
+  /** Dotted key path inside the file, e.g. `payload.fields.id`. */
+  readonly path: string
+  readonly message: string
+  readonly hint: string
+}> {
+  override toString() {
+    return `${this.file}:${this.at}: ${this.path === "" ? "" : `${this.path}: `}${this.message} (${this.hint})`
+  }
+}
+
 /** Writing the output failed (disk full, permissions); generated/ was left as it was. */
 export class WriteError extends Data.TaggedError("WriteError")<{ readonly path: string; readonly message: string }> {
   override toString() {

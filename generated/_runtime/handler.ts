@@ -25,6 +25,18 @@ export interface ClientResult {
   } | null;
 }
 
+/**
+ * The encoded payload as the client's parameter types expect it: Effect Schema encodes to readonly
+ * arrays and objects, the client declares mutable ones. Encoding returns a fresh value, so handing it
+ * over as mutable is sound.
+ */
+export type Mutable<T> =
+  T extends ReadonlyArray<infer A>
+    ? Array<Mutable<A>>
+    : T extends object
+      ? { -readonly [K in keyof T]: Mutable<T[K]> }
+      : T;
+
 interface HandlerConfig<S extends Schema.Top> {
   readonly domain: string;
   readonly feature: string;
@@ -53,7 +65,7 @@ export function createHandler<P extends Schema.Top, S extends Schema.Top>(
     readonly payloadSchema: P;
     readonly execute: (
       client: AuthClientInstance,
-      payload: P["Encoded"],
+      payload: Mutable<P["Encoded"]>,
     ) => Promise<ClientResult>;
   },
 ): PayloadHandler<P, S>;

@@ -2,7 +2,36 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Success answer of `GET /account-info`. */
+/**
+ * Payload of `GET /account-info`.
+ * Changed by override: overrides/account-info.yaml
+ */
+export const Payload = Schema.Union([
+  Schema.Struct({
+    /** The provider account id to fetch information for. */
+    accountId: Schema.String.annotate({
+      description: "The provider account id to fetch information for.",
+    }),
+    userId: Schema.optionalKey(Schema.String),
+  }),
+  Schema.Struct({
+    /** Use the account stored in the account cookie. */
+    useAccountCookie: Schema.Literal(true).annotate({
+      description: "Use the account stored in the account cookie.",
+    }),
+    userId: Schema.optionalKey(Schema.String),
+  }),
+]);
+/**
+ * Payload of `GET /account-info`.
+ * Changed by override: overrides/account-info.yaml
+ */
+export type Payload = typeof Payload.Type;
+
+/**
+ * Success answer of `GET /account-info`.
+ * Changed by override: overrides/account-info.yaml
+ */
 export class Success extends Schema.Class<Success>("account-info/Success")({
   account: Schema.Struct({
     accountId: Schema.String,

@@ -13,6 +13,5 @@ export const Handler = createHandler({
   feature: "delete-anonymous-user",
   successSchema: Success,
   mutatesSession: true,
-  execute: (client) =>
-    client.deleteAnonymousUser({ fetchOptions: { method: "POST" } }),
+  execute: (client) => client.deleteAnonymousUser(),
 });

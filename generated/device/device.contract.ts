@@ -2,12 +2,18 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `GET /device`. */
+/**
+ * Payload of `GET /device`.
+ * Changed by override: overrides/device.yaml
+ */
 export class Payload extends Schema.Class<Payload>("device/Payload")({
-  user_code: Schema.optionalKey(Schema.String),
+  user_code: Schema.String,
 }) {}
 
-/** Success answer of `GET /device`. */
+/**
+ * Success answer of `GET /device`.
+ * Changed by override: overrides/device.yaml
+ */
 export class Success extends Schema.Class<Success>("device/Success")({
   /** The client requesting authorization, returned only to the authenticated user who owns this request */
   client_id: Schema.optionalKey(

@@ -3,6 +3,36 @@
 import { Schema } from "effect";
 import { ClientDate } from "../_runtime/schemas.ts";
 
+/** Payload of `POST /get-access-token`. */
+export const Payload = Schema.Union([
+  Schema.Struct({
+    /** The Better Auth account ID */
+    accountId: Schema.String.annotate({
+      description: "The Better Auth account ID",
+    }),
+    /** The user ID associated with the account */
+    userId: Schema.optionalKey(
+      Schema.String.annotate({
+        description: "The user ID associated with the account",
+      }),
+    ),
+  }),
+  Schema.Struct({
+    /** Select the current OAuth account from its signed cookie */
+    useAccountCookie: Schema.Literal(true).annotate({
+      description: "Select the current OAuth account from its signed cookie",
+    }),
+    /** The user ID associated with the account */
+    userId: Schema.optionalKey(
+      Schema.String.annotate({
+        description: "The user ID associated with the account",
+      }),
+    ),
+  }),
+]);
+/** Payload of `POST /get-access-token`. */
+export type Payload = typeof Payload.Type;
+
 /** Success answer of `POST /get-access-token`. */
 export class Success extends Schema.Class<Success>("get-access-token/Success")({
   accessToken: Schema.optionalKey(Schema.String),

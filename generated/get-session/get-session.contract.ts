@@ -4,11 +4,6 @@ import { Schema } from "effect";
 import { Session } from "../_common/session.ts";
 import { User } from "../_common/user.ts";
 
-/** Payload of `POST /get-session`. */
-export const Payload = Schema.Record(Schema.String, Schema.Unknown);
-/** Payload of `POST /get-session`. */
-export type Payload = typeof Payload.Type;
-
 /** Success answer of `POST /get-session`. */
 export const Success = Schema.NullOr(
   Schema.Struct({

@@ -2,11 +2,6 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `POST /revoke-sessions`. */
-export const Payload = Schema.Record(Schema.String, Schema.Unknown);
-/** Payload of `POST /revoke-sessions`. */
-export type Payload = typeof Payload.Type;
-
 /** Success answer of `POST /revoke-sessions`. */
 export class Success extends Schema.Class<Success>("revoke-sessions/Success")({
   /** Indicates if all sessions were revoked successfully */

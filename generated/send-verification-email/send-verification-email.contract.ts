@@ -2,13 +2,16 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `POST /send-verification-email`. */
+/**
+ * Payload of `POST /send-verification-email`.
+ * Changed by override: overrides/send-verification-email.yaml
+ */
 export class Payload extends Schema.Class<Payload>(
   "send-verification-email/Payload",
 )({
   /** The URL to use for email verification callback */
   callbackURL: Schema.optionalKey(
-    Schema.NullOr(Schema.String).annotate({
+    Schema.String.annotate({
       description: "The URL to use for email verification callback",
     }),
   ),
@@ -18,14 +21,12 @@ export class Payload extends Schema.Class<Payload>(
   }),
 }) {}
 
-/** Success answer of `POST /send-verification-email`. */
+/**
+ * Success answer of `POST /send-verification-email`.
+ * Changed by override: overrides/send-verification-email.yaml
+ */
 export class Success extends Schema.Class<Success>(
   "send-verification-email/Success",
 )({
-  /** Indicates if the email was sent successfully */
-  status: Schema.optionalKey(
-    Schema.Boolean.annotate({
-      description: "Indicates if the email was sent successfully",
-    }),
-  ),
+  status: Schema.Boolean,
 }) {}

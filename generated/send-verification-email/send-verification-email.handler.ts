@@ -7,6 +7,7 @@ import { Payload, Success } from "./send-verification-email.contract.ts";
  * Send a verification email to the user
  *
  * `POST /send-verification-email`
+ * Changed by override: overrides/send-verification-email.yaml
  */
 export const Handler = createHandler({
   domain: "",

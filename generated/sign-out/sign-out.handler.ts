@@ -15,5 +15,5 @@ export const Handler = createHandler({
   successSchema: Success,
   mutatesSession: true,
   execute: (client, payload) =>
-    client.signOut({ ...payload, fetchOptions: { method: "POST" } }),
+    client.signOut({ ...payload, fetchOptions: { method: "POST" as const } }),
 });

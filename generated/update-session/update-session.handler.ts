@@ -15,5 +15,8 @@ export const Handler = createHandler({
   successSchema: Success,
   mutatesSession: true,
   execute: (client, payload) =>
-    client.updateSession({ ...payload, fetchOptions: { method: "POST" } }),
+    client.updateSession({
+      ...payload,
+      fetchOptions: { method: "POST" as const },
+    }),
 });

@@ -15,5 +15,8 @@ export const Handler = createHandler({
   successSchema: Success,
   mutatesSession: true,
   execute: (client, payload) =>
-    client.updateUser({ ...payload, fetchOptions: { method: "POST" } }),
+    client.updateUser({
+      ...payload,
+      fetchOptions: { method: "POST" as const },
+    }),
 });

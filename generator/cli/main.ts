@@ -6,7 +6,7 @@ import { parseArgs } from "node:util"
 import { Effect } from "effect"
 import { runGenerate } from "./run.ts"
 
-const USAGE = `usage: bun run generate [--spec better-auth-api-spec.json] [--out generated] [--templates templates] [--config better-auth.config.ts] [--quiet]`
+const USAGE = `usage: bun run generate [--spec better-auth-api-spec.json] [--out generated] [--templates templates] [--overrides overrides] [--config better-auth.config.ts] [--quiet]`
 
 const main = async (): Promise<number> => {
   let values
@@ -16,6 +16,7 @@ const main = async (): Promise<number> => {
         spec: { type: "string", default: "better-auth-api-spec.json" },
         out: { type: "string", default: "generated" },
         templates: { type: "string", default: "templates" },
+        overrides: { type: "string", default: "overrides" },
         config: { type: "string", default: "better-auth.config.ts" },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
@@ -32,7 +33,7 @@ const main = async (): Promise<number> => {
   }
   const started = performance.now()
   const exit = await Effect.runPromise(
-    runGenerate({ spec: values.spec, out: values.out, templates: values.templates, config: values.config }).pipe(
+    runGenerate({ spec: values.spec, out: values.out, templates: values.templates, overrides: values.overrides, config: values.config }).pipe(
       Effect.map((summary) => {
         for (const w of summary.warnings) if (!values.quiet) console.error(`warning[${w.code}] ${values.spec}${w.at}: ${w.message}`)
         const ms = Math.round(performance.now() - started)
@@ -43,6 +44,12 @@ const main = async (): Promise<number> => {
       }),
       Effect.catchTags({
         SpecError: (error) => Effect.sync(() => (console.error(`error: ${error.toString()}`), 2)),
+        OverrideErrors: (error) =>
+          Effect.sync(() => {
+            for (const e of error.errors) console.error(`error: ${e.toString()}`)
+            console.error(`${error.errors.length} override error(s); ${values.out}/ left unchanged`)
+            return 2
+          }),
         WriteError: (error) => Effect.sync(() => (console.error(`error: cannot write ${error.toString()}`), 2)),
       }),
     ),

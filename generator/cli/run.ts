@@ -2,8 +2,9 @@
  * The generate command as one Effect: load spec and templates, generate in memory, format, write.
  */
 import { basename, join, relative, resolve } from "node:path"
-import { Effect } from "effect"
-import { SpecError, type Warning, type WriteError } from "../errors.ts"
+import { Data, Effect } from "effect"
+import { type OverrideError, SpecError, type Warning, type WriteError } from "../errors.ts"
+import { loadOverrides } from "../overrides/load.ts"
 import { generate } from "../generate.ts"
 import { compileTemplates, readTemplates } from "../render/templates.ts"
 import { loadSpec } from "../spec/load.ts"
@@ -14,8 +15,12 @@ export interface RunOptions {
   readonly spec: string
   readonly out: string
   readonly templates: string
+  readonly overrides: string
   readonly config: string
 }
+
+/** Every override fault of a run, reported together. */
+export class OverrideErrors extends Data.TaggedError("OverrideErrors")<{ readonly errors: ReadonlyArray<OverrideError> }> {}
 
 export interface Summary {
   readonly endpoints: number
@@ -30,9 +35,10 @@ export const configModuleFor = (out: string, config: string): string => {
   return rel.startsWith(".") ? rel : `./${rel}`
 }
 
-export const runGenerate = (options: RunOptions): Effect.Effect<Summary, SpecError | WriteError> =>
+export const runGenerate = (options: RunOptions): Effect.Effect<Summary, SpecError | OverrideErrors | WriteError> =>
   Effect.gen(function* () {
     const spec = yield* loadSpec(options.spec)
+    const overrides = yield* loadOverrides(options.overrides).pipe(Effect.mapError((errors) => new OverrideErrors({ errors })))
     const templates = yield* Effect.tryPromise({
       try: () => readTemplates(options.templates),
       catch: (error) =>
@@ -40,9 +46,11 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Summary, SpecErr
     })
     const result = generate({
       spec,
+      overrides,
       templates: compileTemplates(templates),
       options: { specName: basename(options.spec), configModule: configModuleFor(options.out, options.config) },
     })
+    if (result.errors.length > 0) return yield* new OverrideErrors({ errors: result.errors })
     const format = yield* Effect.promise(() => makeFormatter(join(resolve(options.out), "index.ts")))
     const files = yield* Effect.promise(() => Promise.all(result.files.map(format)))
     yield* writeTree(options.out, files)

@@ -2,7 +2,9 @@
  * Stage 2c: OpenAPI document → Model. Classifies operations, builds payload and success schemas per
  * endpoint, names folders through naming.ts, and collects the component schemas the endpoints use.
  */
-import type { Warning } from "../errors.ts"
+import { OverrideError, type Warning } from "../errors.ts"
+import { applySchemaPatch } from "../overrides/apply.ts"
+import type { LoadedOverride } from "../overrides/load.ts"
 import { normalizeSchema } from "../spec/normalize.ts"
 import { child, pointer } from "../spec/pointer.ts"
 import type { OpenApiDocument, OpenApiOperation, RawSchema } from "../spec/types.ts"
@@ -14,15 +16,25 @@ import type { Component, Endpoint, Model, Property, SchemaNode, Skipped } from "
 
 export interface BuildOptions {
   readonly rules: SchemaRules
+  readonly overrides: ReadonlyArray<LoadedOverride>
   readonly warn: (warning: Warning) => void
+}
+
+export interface BuildResult {
+  readonly model: Model
+  /** Override faults (unknown endpoint, unknown field, …): the model must not be used when non-empty. */
+  readonly errors: ReadonlyArray<OverrideError>
 }
 
 export const DEFAULT_RULES: SchemaRules = { redactFields: new Set(["password", "newPassword", "currentPassword"]) }
 
 const byKey = <A>(key: (a: A) => string) => (a: A, b: A) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
 
-/** Builds the model. Pure: warnings go through `options.warn`. */
-export const buildModel = (document: OpenApiDocument, options: BuildOptions): Model => {
+/** Builds the model. Pure: warnings go through `options.warn`, override faults come back as errors. */
+export const buildModel = (document: OpenApiDocument, options: BuildOptions): BuildResult => {
+  const errors: Array<OverrideError> = []
+  const overrides = new Map(options.overrides.map((o) => [o.override.endpoint, o]))
+  const used = new Set<string>()
   const normalizeCtx = { openapi: document.openapi, warn: options.warn }
   const componentSchemas = document.components?.schemas ?? {}
   const componentNames = new Set(Object.keys(componentSchemas))
@@ -32,6 +44,14 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Mo
   const skipped: Array<Skipped> = []
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
+      const key = `${method.toUpperCase()} ${path}`
+      const loaded = overrides.get(key)
+      if (loaded !== undefined) used.add(key)
+      const override = loaded?.override
+      if (override?.skip !== undefined) {
+        skipped.push({ method: method.toUpperCase(), path, code: "override", reason: `${override.skip} (${loaded!.file})` })
+        continue
+      }
       const reason = skipReason(method, path, operation)
       if (reason !== undefined) {
         skipped.push({ method: method.toUpperCase(), path, ...reason })
@@ -39,27 +59,45 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Mo
       }
       const at = pointer("paths", path, method)
       const normalize = (schema: unknown, where: string) => normalizeSchema(schema, where, normalizeCtx)
-      const payload =
+      let payload: SchemaNode | undefined =
         method === "get" ? queryPayload(operation, at, ctx("payload"), normalize) : bodyPayload(operation, at, ctx("payload"), normalize)
+      let success = successSchema(operation, at, ctx("success"), normalize, loaded?.override.success === undefined ? options.warn : () => {})
+      if (loaded !== undefined) {
+        const apply = (side: "payload" | "success") => ({ override: loaded, schema: ctx(side), openapi: document.openapi, errors })
+        if (override?.payload !== undefined) payload = applySchemaPatch(payload, override.payload, "payload", apply("payload"))
+        if (override?.success !== undefined) success = applySchemaPatch(success, override.success, "success", apply("success")) ?? success
+      }
       const folder = defaultFolder(path)
-      const hasRequired = payload?.properties.some((p) => !p.optional) ?? false
       endpoints.push({
         method: method as "get" | "post",
         path,
         pointer: at,
-        description: operation.description ?? operation.summary,
+        description: override?.description ?? operation.description ?? operation.summary,
         folder,
         leaf: folder.at(-1)!,
         domain: folder.slice(0, -1).join("/"),
         feature: folder.at(-1)!,
-        clientCall: clientCallFor(path),
+        clientCall: override?.clientCall?.split(".") ?? clientCallFor(path),
         payload,
         payloadIn: method === "get" ? "query" : "body",
-        forcePost: method === "post" && !hasRequired,
-        success: successSchema(operation, at, ctx("success"), normalize, options.warn),
-        mutatesSession: defaultMutatesSession(path),
+        forcePost: method === "post" && operation["x-better-auth-client-method"] === undefined && !alwaysHasKeys(payload),
+        success,
+        mutatesSession: override?.mutatesSession ?? defaultMutatesSession(path),
+        overriddenBy: loaded?.file,
       })
     }
+  }
+  for (const loaded of options.overrides) {
+    if (!used.has(loaded.override.endpoint))
+      errors.push(
+        new OverrideError({
+          file: loaded.file,
+          at: loaded.locate(["endpoint"]),
+          path: "endpoint",
+          message: `${loaded.override.endpoint} is not in the spec`,
+          hint: "the endpoint was renamed or removed upstream: update or delete this override",
+        }),
+      )
   }
   endpoints.sort(byKey((e) => `${e.path} ${e.method}`))
   skipped.sort(byKey((s) => `${s.path} ${s.method}`))
@@ -67,7 +105,15 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Mo
   const components = collectComponents(endpoints, componentSchemas, (name) =>
     toComponentSchema(normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx), name, ctx("success")),
   )
-  return { endpoints, skipped, components }
+  return { model: { endpoints, skipped, components }, errors }
+}
+
+/** Whether every value of the payload has at least one key, so the client infers POST by itself. */
+const alwaysHasKeys = (payload: SchemaNode | undefined): boolean => {
+  if (payload === undefined) return false
+  if (payload.kind === "object") return payload.properties.some((p) => !p.optional)
+  if (payload.kind === "union") return payload.members.every(alwaysHasKeys)
+  return false
 }
 
 type Normalize = (schema: unknown, at: string) => RawSchema
@@ -91,6 +137,7 @@ const bodyPayload = (operation: OpenApiOperation, at: string, ctx: SchemaContext
   if (raw === undefined) return undefined
   const where = child(at, "requestBody", "content", "application/json", "schema")
   const node = toSchemaNode(normalize(raw, where), where, ctx)
+  if (node.kind === "union" && node.members.every((m) => m.kind === "object")) return node
   if (node.kind !== "object" || node.properties.length === 0) {
     if (node.kind !== "object" || node.additional === undefined) return undefined
     // A body with no declared properties: keep it open so callers can still send fields.

@@ -59,21 +59,23 @@ export interface Endpoint {
   readonly feature: string
   /** Client property chain: `["twoFactor", "verifyTotp"]` → `client.twoFactor.verifyTotp`. */
   readonly clientCall: ReadonlyArray<string>
-  /** The payload object, or undefined when the endpoint takes none. */
-  readonly payload: (SchemaNode & { readonly kind: "object" }) | undefined
+  /** The payload (an object, or a union of objects), or undefined when the endpoint takes none. */
+  readonly payload: SchemaNode | undefined
   /** How the payload travels: as `{ query }` (GET) or as the body (POST). */
   readonly payloadIn: "query" | "body"
   /** POST whose payload can be empty: the client would send GET unless told `method: "POST"`. */
   readonly forcePost: boolean
   readonly success: SchemaNode
   readonly mutatesSession: boolean
+  /** The override file that changed this endpoint, for provenance in the generated JSDoc. */
+  readonly overriddenBy: string | undefined
 }
 
 /** An endpoint left out, with a stable reason code and a sentence for the manifest. */
 export interface Skipped {
   readonly method: string
   readonly path: string
-  readonly code: "server-only" | "server-scope" | "path-parameters" | "well-known" | "unsupported-method" | "non-json-body" | "not-a-client-path"
+  readonly code: "server-only" | "server-scope" | "path-parameters" | "well-known" | "unsupported-method" | "non-json-body" | "not-a-client-path" | "override"
   readonly reason: string
 }
 

@@ -9,11 +9,13 @@ import { jsdoc } from "./comment.ts"
 
 /** What printed code refers to outside the `effect` import. */
 export interface Uses {
+  /** Whether the text mentions `Schema` from effect. */
+  schema: boolean
   readonly components: Set<string>
   readonly runtime: Set<"ClientDate">
 }
 
-export const emptyUses = (): Uses => ({ components: new Set(), runtime: new Set() })
+export const emptyUses = (): Uses => ({ schema: false, components: new Set(), runtime: new Set() })
 
 export interface PrintContext {
   readonly uses: Uses
@@ -23,6 +25,7 @@ export interface PrintContext {
 
 /** Prints a schema expression. */
 export const printSchema = (node: SchemaNode, ctx: PrintContext, indent = ""): string => {
+  if (node.kind !== "ref" && node.kind !== "date") ctx.uses.schema = true
   switch (node.kind) {
     case "string":
       return "Schema.String"
@@ -65,6 +68,7 @@ export const printSchema = (node: SchemaNode, ctx: PrintContext, indent = ""): s
 
 /** Prints `{ field: schema, ... }` with JSDoc and description annotations, one field per line. */
 export const printFields = (properties: ReadonlyArray<Property>, ctx: PrintContext, indent = ""): string => {
+  if (properties.some((p) => p.optional || p.description !== undefined)) ctx.uses.schema = true
   const inner = `${indent}  `
   const fields = properties.map((property) => {
     let value = printSchema(property.schema, ctx, inner)
@@ -89,6 +93,7 @@ export const printDeclaration = (input: {
   const { name, identifier, node, docs, ctx } = input
   const comment = jsdoc(docs)
   if (node.kind === "object" && node.properties.length > 0) {
+    ctx.uses.schema = true
     return `${comment}export class ${name} extends Schema.Class<${name}>(${JSON.stringify(identifier)})(${printFields(node.properties, ctx)}) {}\n`
   }
   return `${comment}export const ${name} = ${printSchema(node, ctx)}\n${comment}export type ${name} = typeof ${name}.Type\n`

@@ -87,7 +87,8 @@ export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeConte
     out["required"] = Array.isArray(schema["required"]) ? schema["required"].filter((r) => typeof r === "string") : []
     const additional = schema["additionalProperties"]
     if (isRecord(additional)) out["additionalProperties"] = normalizeSchema(additional, child(at, "additionalProperties"), ctx)
-    else if (additional === true || (additional === undefined && Object.keys(properties).length === 0)) out["additionalProperties"] = {}
+    // `{ type: object }` with no `properties` at all is an open map; an explicit `properties: {}` is an empty object.
+    else if (additional === true || (additional === undefined && !("properties" in schema))) out["additionalProperties"] = {}
   }
   return withNull(out)
 }

@@ -3,7 +3,10 @@
 import { Schema } from "effect";
 import { User } from "../../_common/user.ts";
 
-/** Payload of `POST /admin/create-user`. */
+/**
+ * Payload of `POST /admin/create-user`.
+ * Changed by override: overrides/admin/create-user.yaml
+ */
 export class Payload extends Schema.Class<Payload>("admin/create-user/Payload")(
   {
     data: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
@@ -13,12 +16,18 @@ export class Payload extends Schema.Class<Payload>("admin/create-user/Payload")(
     name: Schema.String.annotate({ description: "The name of the user" }),
     password: Schema.optionalKey(Schema.RedactedFromValue(Schema.String)),
     role: Schema.optionalKey(
-      Schema.Union([Schema.String, Schema.Array(Schema.String)]),
+      Schema.Union([
+        Schema.Literals(["user", "admin"]),
+        Schema.Array(Schema.Literals(["user", "admin"])),
+      ]),
     ),
   },
 ) {}
 
-/** Success answer of `POST /admin/create-user`. */
+/**
+ * Success answer of `POST /admin/create-user`.
+ * Changed by override: overrides/admin/create-user.yaml
+ */
 export class Success extends Schema.Class<Success>("admin/create-user/Success")(
   {
     user: Schema.optionalKey(User),

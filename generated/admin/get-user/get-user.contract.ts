@@ -3,12 +3,18 @@
 import { Schema } from "effect";
 import { User } from "../../_common/user.ts";
 
-/** Payload of `GET /admin/get-user`. */
+/**
+ * Payload of `GET /admin/get-user`.
+ * Changed by override: overrides/admin/get-user.yaml
+ */
 export class Payload extends Schema.Class<Payload>("admin/get-user/Payload")({
-  id: Schema.optionalKey(Schema.String),
+  id: Schema.String,
 }) {}
 
-/** Success answer of `GET /admin/get-user`. */
+/**
+ * Success answer of `GET /admin/get-user`.
+ * Changed by override: overrides/admin/get-user.yaml
+ */
 export class Success extends Schema.Class<Success>("admin/get-user/Success")({
   user: Schema.optionalKey(User),
 }) {}

@@ -3,10 +3,16 @@
 import { Schema } from "effect";
 import { User } from "../../_common/user.ts";
 
-/** Payload of `POST /admin/set-role`. */
+/**
+ * Payload of `POST /admin/set-role`.
+ * Changed by override: overrides/admin/set-role.yaml
+ */
 export class Payload extends Schema.Class<Payload>("admin/set-role/Payload")({
   /** The role to set, this can be a string or an array of strings. Eg: `admin` or `[admin, user]` */
-  role: Schema.Union([Schema.String, Schema.Array(Schema.String)]).annotate({
+  role: Schema.Union([
+    Schema.Literals(["user", "admin"]),
+    Schema.Array(Schema.Literals(["user", "admin"])),
+  ]).annotate({
     description:
       "The role to set, this can be a string or an array of strings. Eg: `admin` or `[admin, user]`",
   }),
@@ -14,7 +20,10 @@ export class Payload extends Schema.Class<Payload>("admin/set-role/Payload")({
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
-/** Success answer of `POST /admin/set-role`. */
+/**
+ * Success answer of `POST /admin/set-role`.
+ * Changed by override: overrides/admin/set-role.yaml
+ */
 export class Success extends Schema.Class<Success>("admin/set-role/Success")({
   user: Schema.optionalKey(User),
 }) {}

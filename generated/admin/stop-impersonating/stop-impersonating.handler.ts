@@ -9,6 +9,5 @@ export const Handler = createHandler({
   feature: "stop-impersonating",
   successSchema: Success,
   mutatesSession: true,
-  execute: (client) =>
-    client.admin.stopImpersonating({ fetchOptions: { method: "POST" } }),
+  execute: (client) => client.admin.stopImpersonating(),
 });

@@ -3,13 +3,19 @@
 import { Schema } from "effect";
 import { ClientDate } from "../../_runtime/schemas.ts";
 
-/** Payload of `GET /api-key/get`. */
+/**
+ * Payload of `GET /api-key/get`.
+ * Changed by override: overrides/api-key/get.yaml
+ */
 export class Payload extends Schema.Class<Payload>("api-key/get/Payload")({
   configId: Schema.optionalKey(Schema.String),
-  id: Schema.optionalKey(Schema.String),
+  id: Schema.String,
 }) {}
 
-/** Success answer of `GET /api-key/get`. */
+/**
+ * Success answer of `GET /api-key/get`.
+ * Changed by override: overrides/api-key/get.yaml
+ */
 export class Success extends Schema.Class<Success>("api-key/get/Success")({
   /** created at */
   createdAt: ClientDate.annotate({ description: "created at" }),

@@ -2,15 +2,21 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `GET /delete-user/callback`. */
+/**
+ * Payload of `GET /delete-user/callback`.
+ * Changed by override: overrides/delete-user/callback.yaml
+ */
 export class Payload extends Schema.Class<Payload>(
   "delete-user/callback/Payload",
 )({
-  token: Schema.optionalKey(Schema.String),
+  token: Schema.String,
   callbackURL: Schema.optionalKey(Schema.String),
 }) {}
 
-/** Success answer of `GET /delete-user/callback`. */
+/**
+ * Success answer of `GET /delete-user/callback`.
+ * Changed by override: overrides/delete-user/callback.yaml
+ */
 export class Success extends Schema.Class<Success>(
   "delete-user/callback/Success",
 )({

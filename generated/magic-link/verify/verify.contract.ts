@@ -4,17 +4,23 @@ import { Schema } from "effect";
 import { Session } from "../../_common/session.ts";
 import { User } from "../../_common/user.ts";
 
-/** Payload of `GET /magic-link/verify`. */
+/**
+ * Payload of `GET /magic-link/verify`.
+ * Changed by override: overrides/magic-link/verify.yaml
+ */
 export class Payload extends Schema.Class<Payload>("magic-link/verify/Payload")(
   {
-    token: Schema.optionalKey(Schema.String),
+    token: Schema.String,
     callbackURL: Schema.optionalKey(Schema.String),
     errorCallbackURL: Schema.optionalKey(Schema.String),
     newUserCallbackURL: Schema.optionalKey(Schema.String),
   },
 ) {}
 
-/** Success answer of `GET /magic-link/verify`. */
+/**
+ * Success answer of `GET /magic-link/verify`.
+ * Changed by override: overrides/magic-link/verify.yaml
+ */
 export class Success extends Schema.Class<Success>("magic-link/verify/Success")(
   {
     session: Schema.optionalKey(Session),

@@ -17,6 +17,6 @@ export const Handler = createHandler({
   execute: (client, payload) =>
     client.oauth2.createClient({
       ...payload,
-      fetchOptions: { method: "POST" },
+      fetchOptions: { method: "POST" as const },
     }),
 });

@@ -2,14 +2,23 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `GET /oauth2/get-client`. */
+/**
+ * Payload of `GET /oauth2/get-client`.
+ * Changed by override: overrides/oauth2/get-client.yaml
+ */
 export class Payload extends Schema.Class<Payload>("oauth2/get-client/Payload")(
   {
-    client_id: Schema.optionalKey(Schema.String),
+    client_id: Schema.String,
   },
 ) {}
 
-/** Success answer of `GET /oauth2/get-client`. */
+/**
+ * Success answer of `GET /oauth2/get-client`.
+ * Changed by override: overrides/oauth2/get-client.yaml
+ */
 export const Success = Schema.Unknown;
-/** Success answer of `GET /oauth2/get-client`. */
+/**
+ * Success answer of `GET /oauth2/get-client`.
+ * Changed by override: overrides/oauth2/get-client.yaml
+ */
 export type Success = typeof Success.Type;

@@ -2,14 +2,23 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `GET /oauth2/get-consent`. */
+/**
+ * Payload of `GET /oauth2/get-consent`.
+ * Changed by override: overrides/oauth2/get-consent.yaml
+ */
 export class Payload extends Schema.Class<Payload>(
   "oauth2/get-consent/Payload",
 )({
-  id: Schema.optionalKey(Schema.String),
+  id: Schema.String,
 }) {}
 
-/** Success answer of `GET /oauth2/get-consent`. */
+/**
+ * Success answer of `GET /oauth2/get-consent`.
+ * Changed by override: overrides/oauth2/get-consent.yaml
+ */
 export const Success = Schema.Unknown;
-/** Success answer of `GET /oauth2/get-consent`. */
+/**
+ * Success answer of `GET /oauth2/get-consent`.
+ * Changed by override: overrides/oauth2/get-consent.yaml
+ */
 export type Success = typeof Success.Type;

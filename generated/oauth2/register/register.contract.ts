@@ -2,7 +2,10 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `POST /oauth2/register`. */
+/**
+ * Payload of `POST /oauth2/register`.
+ * Changed by override: overrides/oauth2/register.yaml
+ */
 export class Payload extends Schema.Class<Payload>("oauth2/register/Payload")({
   application_type: Schema.optionalKey(Schema.Literals(["web", "native"])),
   backchannel_logout_session_required: Schema.optionalKey(Schema.Boolean),
@@ -25,7 +28,6 @@ export class Payload extends Schema.Class<Payload>("oauth2/register/Payload")({
   resources: Schema.optionalKey(Schema.Array(Schema.String)),
   response_types: Schema.optionalKey(Schema.Array(Schema.Literal("code"))),
   scope: Schema.optionalKey(Schema.String),
-  skip_consent: Schema.optionalKey(Schema.String),
   software_id: Schema.optionalKey(Schema.String),
   software_statement: Schema.optionalKey(Schema.String),
   software_version: Schema.optionalKey(Schema.String),
@@ -34,7 +36,10 @@ export class Payload extends Schema.Class<Payload>("oauth2/register/Payload")({
   tos_uri: Schema.optionalKey(Schema.String),
 }) {}
 
-/** Success answer of `POST /oauth2/register`. */
+/**
+ * Success answer of `POST /oauth2/register`.
+ * Changed by override: overrides/oauth2/register.yaml
+ */
 export class Success extends Schema.Class<Success>("oauth2/register/Success")({
   /** OIDC application type used to classify redirect URI policy */
   application_type: Schema.optionalKey(

@@ -7,6 +7,7 @@ import { Payload, Success } from "./register.contract.ts";
  * Register an OAuth2 application
  *
  * `POST /oauth2/register`
+ * Changed by override: overrides/oauth2/register.yaml
  */
 export const Handler = createHandler({
   domain: "oauth2",
@@ -15,5 +16,8 @@ export const Handler = createHandler({
   successSchema: Success,
   mutatesSession: false,
   execute: (client, payload) =>
-    client.oauth2.register({ ...payload, fetchOptions: { method: "POST" } }),
+    client.oauth2.register({
+      ...payload,
+      fetchOptions: { method: "POST" as const },
+    }),
 });

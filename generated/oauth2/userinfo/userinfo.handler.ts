@@ -15,5 +15,8 @@ export const Handler = createHandler({
   successSchema: Success,
   mutatesSession: false,
   execute: (client, payload) =>
-    client.oauth2.userinfo({ ...payload, fetchOptions: { method: "POST" } }),
+    client.oauth2.userinfo({
+      ...payload,
+      fetchOptions: { method: "POST" as const },
+    }),
 });

@@ -2,14 +2,20 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `GET /organization/get-invitation`. */
+/**
+ * Payload of `GET /organization/get-invitation`.
+ * Changed by override: overrides/organization/get-invitation.yaml
+ */
 export class Payload extends Schema.Class<Payload>(
   "organization/get-invitation/Payload",
 )({
-  id: Schema.optionalKey(Schema.String),
+  id: Schema.String,
 }) {}
 
-/** Success answer of `GET /organization/get-invitation`. */
+/**
+ * Success answer of `GET /organization/get-invitation`.
+ * Changed by override: overrides/organization/get-invitation.yaml
+ */
 export class Success extends Schema.Class<Success>(
   "organization/get-invitation/Success",
 )({

@@ -2,7 +2,10 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `POST /organization/invite-member`. */
+/**
+ * Payload of `POST /organization/invite-member`.
+ * Changed by override: overrides/organization/invite-member.yaml
+ */
 export class Payload extends Schema.Class<Payload>(
   "organization/invite-member/Payload",
 )({
@@ -24,7 +27,10 @@ export class Payload extends Schema.Class<Payload>(
     }),
   ),
   /** The role(s) to assign to the user. It can be `admin`, `member`, owner. Eg: "member" */
-  role: Schema.Union([Schema.String, Schema.Array(Schema.String)]).annotate({
+  role: Schema.Union([
+    Schema.Literals(["owner", "admin", "member"]),
+    Schema.Array(Schema.Literals(["owner", "admin", "member"])),
+  ]).annotate({
     description:
       'The role(s) to assign to the user. It can be `admin`, `member`, owner. Eg: "member"',
   }),
@@ -33,7 +39,10 @@ export class Payload extends Schema.Class<Payload>(
   ),
 }) {}
 
-/** Success answer of `POST /organization/invite-member`. */
+/**
+ * Success answer of `POST /organization/invite-member`.
+ * Changed by override: overrides/organization/invite-member.yaml
+ */
 export class Success extends Schema.Class<Success>(
   "organization/invite-member/Success",
 )({

@@ -7,6 +7,7 @@ import { Payload, Success } from "./invite-member.contract.ts";
  * Create an invitation to an organization
  *
  * `POST /organization/invite-member`
+ * Changed by override: overrides/organization/invite-member.yaml
  */
 export const Handler = createHandler({
   domain: "organization",

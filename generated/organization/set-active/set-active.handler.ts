@@ -17,6 +17,6 @@ export const Handler = createHandler({
   execute: (client, payload) =>
     client.organization.setActive({
       ...payload,
-      fetchOptions: { method: "POST" },
+      fetchOptions: { method: "POST" as const },
     }),
 });

@@ -4,14 +4,34 @@ import { Schema } from "effect";
 import { Session } from "../../_common/session.ts";
 import { User } from "../../_common/user.ts";
 
-/** Payload of `POST /passkey/verify-authentication`. */
+/**
+ * Payload of `POST /passkey/verify-authentication`.
+ * Changed by override: overrides/passkey/verify-authentication.yaml
+ */
 export class Payload extends Schema.Class<Payload>(
   "passkey/verify-authentication/Payload",
 )({
-  response: Schema.Record(Schema.String, Schema.Unknown),
+  response: Schema.Struct({
+    id: Schema.String,
+    rawId: Schema.String,
+    type: Schema.Literal("public-key"),
+    authenticatorAttachment: Schema.optionalKey(
+      Schema.Literals(["platform", "cross-platform"]),
+    ),
+    clientExtensionResults: Schema.Record(Schema.String, Schema.Unknown),
+    response: Schema.Struct({
+      clientDataJSON: Schema.String,
+      authenticatorData: Schema.String,
+      signature: Schema.String,
+      userHandle: Schema.optionalKey(Schema.String),
+    }),
+  }),
 }) {}
 
-/** Success answer of `POST /passkey/verify-authentication`. */
+/**
+ * Success answer of `POST /passkey/verify-authentication`.
+ * Changed by override: overrides/passkey/verify-authentication.yaml
+ */
 export class Success extends Schema.Class<Success>(
   "passkey/verify-authentication/Success",
 )({

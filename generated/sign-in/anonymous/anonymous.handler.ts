@@ -13,6 +13,5 @@ export const Handler = createHandler({
   feature: "anonymous",
   successSchema: Success,
   mutatesSession: true,
-  execute: (client) =>
-    client.signIn.anonymous({ fetchOptions: { method: "POST" } }),
+  execute: (client) => client.signIn.anonymous(),
 });

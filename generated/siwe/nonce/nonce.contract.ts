@@ -2,11 +2,6 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `POST /siwe/nonce`. */
-export const Payload = Schema.Record(Schema.String, Schema.Unknown);
-/** Payload of `POST /siwe/nonce`. */
-export type Payload = typeof Payload.Type;
-
 /** Success answer of `POST /siwe/nonce`. */
 export const Success = Schema.Unknown;
 /** Success answer of `POST /siwe/nonce`. */

@@ -2,12 +2,21 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `GET /sso/get-provider`. */
+/**
+ * Payload of `GET /sso/get-provider`.
+ * Changed by override: overrides/sso/get-provider.yaml
+ */
 export class Payload extends Schema.Class<Payload>("sso/get-provider/Payload")({
-  providerId: Schema.optionalKey(Schema.String),
+  providerId: Schema.String,
 }) {}
 
-/** Success answer of `GET /sso/get-provider`. */
+/**
+ * Success answer of `GET /sso/get-provider`.
+ * Changed by override: overrides/sso/get-provider.yaml
+ */
 export const Success = Schema.Unknown;
-/** Success answer of `GET /sso/get-provider`. */
+/**
+ * Success answer of `GET /sso/get-provider`.
+ * Changed by override: overrides/sso/get-provider.yaml
+ */
 export type Success = typeof Success.Type;

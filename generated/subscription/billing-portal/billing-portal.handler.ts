@@ -10,9 +10,5 @@ export const Handler = createHandler({
   payloadSchema: Payload,
   successSchema: Success,
   mutatesSession: false,
-  execute: (client, payload) =>
-    client.subscription.billingPortal({
-      ...payload,
-      fetchOptions: { method: "POST" },
-    }),
+  execute: (client, payload) => client.subscription.billingPortal(payload),
 });

@@ -14,6 +14,5 @@ export const Handler = createHandler({
   payloadSchema: Payload,
   successSchema: Success,
   mutatesSession: false,
-  execute: (client, payload) =>
-    client.twoFactor.sendOtp({ ...payload, fetchOptions: { method: "POST" } }),
+  execute: (client, payload) => client.twoFactor.sendOtp(payload),
 });

@@ -2,14 +2,23 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `GET /sso/saml2/sp/metadata`. */
+/**
+ * Payload of `GET /sso/saml2/sp/metadata`.
+ * Changed by override: overrides/sso/saml2/sp/metadata.yaml
+ */
 export class Payload extends Schema.Class<Payload>(
   "sso/saml2/sp/metadata/Payload",
 )({
-  providerId: Schema.optionalKey(Schema.String),
+  providerId: Schema.String,
 }) {}
 
-/** Success answer of `GET /sso/saml2/sp/metadata`. */
+/**
+ * Success answer of `GET /sso/saml2/sp/metadata`.
+ * Changed by override: overrides/sso/saml2/sp/metadata.yaml
+ */
 export const Success = Schema.Unknown;
-/** Success answer of `GET /sso/saml2/sp/metadata`. */
+/**
+ * Success answer of `GET /sso/saml2/sp/metadata`.
+ * Changed by override: overrides/sso/saml2/sp/metadata.yaml
+ */
 export type Success = typeof Success.Type;
