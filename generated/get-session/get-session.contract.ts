@@ -4,12 +4,12 @@ import { Schema } from "effect";
 import { Session } from "../_common/session.ts";
 import { User } from "../_common/user.ts";
 
-/** Success answer of `POST /get-session`. */
+/** Success answer of `GET /get-session`. */
 export const Success = Schema.NullOr(
   Schema.Struct({
     session: Session,
     user: User,
   }),
 );
-/** Success answer of `POST /get-session`. */
+/** Success answer of `GET /get-session`. */
 export type Success = typeof Success.Type;

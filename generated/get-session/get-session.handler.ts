@@ -6,13 +6,12 @@ import { Success } from "./get-session.contract.ts";
 /**
  * Get the current session
  *
- * `POST /get-session`
+ * `GET /get-session`
  */
 export const Handler = createHandler({
   domain: "",
   feature: "get-session",
   successSchema: Success,
   mutatesSession: false,
-  execute: (client) =>
-    client.getSession({ fetchOptions: { method: "POST" as const } }),
+  execute: (client) => client.getSession(),
 });

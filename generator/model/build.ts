@@ -100,6 +100,26 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
       )
   }
   endpoints.sort(byKey((e) => `${e.path} ${e.method}`))
+  // One client method can only send one HTTP method: where a path has GET and POST, the client's
+  // method sends GET when called without a body, so the GET operation is the one it can call.
+  const byCall = new Map<string, Endpoint>()
+  for (const endpoint of [...endpoints]) {
+    const call = endpoint.clientCall.join(".")
+    const first = byCall.get(call)
+    if (first === undefined) {
+      byCall.set(call, endpoint)
+      continue
+    }
+    const [keep, drop] = first.method === "get" ? [first, endpoint] : [endpoint, first]
+    byCall.set(call, keep)
+    endpoints.splice(endpoints.indexOf(drop), 1)
+    skipped.push({
+      method: drop.method.toUpperCase(),
+      path: drop.path,
+      code: "duplicate-client-method",
+      reason: `client.${call} already calls ${keep.method.toUpperCase()} ${keep.path}`,
+    })
+  }
   skipped.sort(byKey((s) => `${s.path} ${s.method}`))
 
   const components = collectComponents(endpoints, componentSchemas, (name) =>

@@ -75,7 +75,7 @@ export interface Endpoint {
 export interface Skipped {
   readonly method: string
   readonly path: string
-  readonly code: "server-only" | "server-scope" | "path-parameters" | "well-known" | "unsupported-method" | "non-json-body" | "not-a-client-path" | "override"
+  readonly code: "server-only" | "server-scope" | "path-parameters" | "well-known" | "unsupported-method" | "non-json-body" | "not-a-client-path" | "override" | "duplicate-client-method"
   readonly reason: string
 }
 

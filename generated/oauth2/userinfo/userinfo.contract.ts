@@ -2,12 +2,7 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `POST /oauth2/userinfo`. */
-export class Payload extends Schema.Class<Payload>("oauth2/userinfo/Payload")({
-  access_token: Schema.optionalKey(Schema.String),
-}) {}
-
-/** Success answer of `POST /oauth2/userinfo`. */
+/** Success answer of `GET /oauth2/userinfo`. */
 export class Success extends Schema.Class<Success>("oauth2/userinfo/Success")({
   /** User's email address, included if 'email' scope is granted */
   email: Schema.optionalKey(
