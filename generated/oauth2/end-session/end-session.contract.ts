@@ -2,7 +2,17 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Success answer of `GET /oauth2/end-session`. */
+/** Payload of `POST /oauth2/end-session`. */
+export class Payload extends Schema.Class<Payload>(
+  "oauth2/end-session/Payload",
+)({
+  client_id: Schema.optionalKey(Schema.String),
+  id_token_hint: Schema.optionalKey(Schema.String),
+  post_logout_redirect_uri: Schema.optionalKey(Schema.String),
+  state: Schema.optionalKey(Schema.String),
+}) {}
+
+/** Success answer of `POST /oauth2/end-session`. */
 export class Success extends Schema.Class<Success>(
   "oauth2/end-session/Success",
 )({

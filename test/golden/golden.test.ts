@@ -1,0 +1,20 @@
+/**
+ * Golden scenarios: each folder holds a small spec (and overrides); the generated tree is compared file
+ * by file with the committed expectation (`vitest -u` rewrites them after an intended change).
+ */
+import { readdirSync } from "node:fs"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { generateInMemory } from "../support/generate.ts"
+
+const scenarios = readdirSync(import.meta.dirname, { withFileTypes: true }).filter((d) => d.isDirectory())
+
+describe.each(scenarios.map((s) => s.name))("golden scenario %s", (name) => {
+  const dir = join(import.meta.dirname, name)
+  it("generates the expected files", async () => {
+    const run = await generateInMemory({ spec: join(dir, "spec.json"), overrides: join(dir, "overrides"), out: join(dir, "expected") })
+    expect(run.raw.errors).toEqual([])
+    expect([...run.files.keys()]).toMatchSnapshot()
+    for (const [path, content] of run.files) await expect(content).toMatchFileSnapshot(join(dir, "expected", path))
+  })
+})

@@ -1,0 +1,32 @@
+/** Runs the whole pipeline in memory (load, generate, format), as the CLI does, without writing. */
+import { Effect } from "effect"
+import { join } from "node:path"
+import { configModuleFor } from "../../generator/cli/run.ts"
+import { generate, type GenerateResult } from "../../generator/generate.ts"
+import { loadOverrides } from "../../generator/overrides/load.ts"
+import { compileTemplates, readTemplates } from "../../generator/render/templates.ts"
+import { loadSpec } from "../../generator/spec/load.ts"
+import { makeFormatter } from "../../generator/write/format.ts"
+
+export const ROOT = join(import.meta.dirname, "..", "..")
+
+export interface InMemoryRun {
+  readonly raw: GenerateResult
+  /** Formatted files by path. */
+  readonly files: ReadonlyMap<string, string>
+}
+
+export const generateInMemory = async (input: { readonly spec: string; readonly overrides: string; readonly out: string }): Promise<InMemoryRun> => {
+  const spec = await Effect.runPromise(loadSpec(input.spec))
+  const overrides = await Effect.runPromise(loadOverrides(input.overrides))
+  const templates = compileTemplates(await readTemplates(join(ROOT, "templates")))
+  const raw = generate({
+    spec,
+    overrides,
+    templates,
+    options: { specName: "better-auth-api-spec.json", configModule: configModuleFor(input.out, join(ROOT, "better-auth.config.ts")) },
+  })
+  const format = await makeFormatter(join(input.out, "index.ts"))
+  const formatted = await Promise.all(raw.files.map(format))
+  return { raw, files: new Map(formatted.map((f) => [f.path, f.content])) }
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest"
+import type { Warning } from "../../../generator/errors.ts"
+import { normalizeSchema } from "../../../generator/spec/normalize.ts"
+
+const cases: ReadonlyArray<[string, { given: unknown; openapi?: string; want: unknown; warnings?: ReadonlyArray<Warning["code"]> }]> = [
+  ["3.0 nullable inside 3.1 becomes a null type member", { given: { type: "string", nullable: true }, want: { type: ["string", "null"] }, warnings: ["nullable-in-3.1"] }],
+  ["3.0 nullable in a 3.0 document is not a warning", { given: { type: "string", nullable: true }, openapi: "3.0.3", want: { type: ["string", "null"] } }],
+  ["3.1 type array with null is kept", { given: { type: ["number", "null"] }, want: { type: ["number", "null"] } }],
+  ['type "json" is any JSON value', { given: { type: "json", description: "meta" }, want: { description: "meta" } }],
+  ["$ref with siblings keeps only the ref (and description)", { given: { type: "object", $ref: "#/components/schemas/User", description: "d" }, want: { $ref: "#/components/schemas/User", description: "d" } }],
+  ["nullable $ref becomes anyOf with null", { given: { $ref: "#/components/schemas/User", nullable: true }, want: { anyOf: [{ $ref: "#/components/schemas/User" }, { type: "null" }] }, warnings: ["nullable-in-3.1"] }],
+  ["array without items gets any items", { given: { type: "array" }, want: { type: "array", items: {} }, warnings: ["untyped-field"] }],
+  ["enum without type gets its type from the values", { given: { enum: ["a", "b"] }, want: { type: "string", enum: ["a", "b"] } }],
+  ["{} stays any JSON value", { given: {}, want: {} }],
+  ["object without properties is an open map", { given: { type: "object" }, want: { type: "object", properties: {}, required: [], additionalProperties: {} } }],
+  ["explicit empty properties is an empty object", { given: { type: "object", properties: {} }, want: { type: "object", properties: {}, required: [] } }],
+  [
+    "a property literally named $ref is a property, not a reference",
+    { given: { type: "object", properties: { $ref: { type: "string" } } }, want: { type: "object", properties: { $ref: { type: "string" } }, required: [] } },
+  ],
+  ["unknown type is any JSON value with a warning", { given: { type: "uuid" }, want: {}, warnings: ["unsupported-schema"] }],
+]
+
+describe("normalizeSchema", () => {
+  it.each(cases)("%s", (_, { given, openapi, want, warnings }) => {
+    const seen: Array<Warning> = []
+    expect(normalizeSchema(given, "#/x", { openapi: openapi ?? "3.1.1", warn: (w) => seen.push(w) })).toEqual(want)
+    expect(seen.map((w) => w.code)).toEqual(warnings ?? [])
+  })
+})
