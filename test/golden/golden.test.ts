@@ -2,12 +2,14 @@
  * Golden scenarios: each folder holds a small spec (and overrides); the generated tree is compared file
  * by file with the committed expectation (`vitest -u` rewrites them after an intended change).
  */
-import { readdirSync } from "node:fs"
+import { existsSync, readdirSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { generateInMemory } from "../support/generate.ts"
 
-const scenarios = readdirSync(import.meta.dirname, { withFileTypes: true }).filter((d) => d.isDirectory())
+const scenarios = readdirSync(import.meta.dirname, { withFileTypes: true }).filter(
+  (d) => d.isDirectory() && existsSync(join(import.meta.dirname, d.name, "spec.json")),
+)
 
 describe.each(scenarios.map((s) => s.name))("golden scenario %s", (name) => {
   const dir = join(import.meta.dirname, name)
