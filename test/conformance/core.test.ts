@@ -3,7 +3,7 @@
  * server really answers (Date instances from the client's JSON parser, null for unset fields), and
  * errors arrive typed with Better Auth's code and status.
  */
-import { Effect, Exit, Redacted } from "effect"
+import { Effect, Exit, Redacted, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { layerFromClient } from "../../generated/_runtime/client.ts"
 import * as SDK from "../../generated/index.ts"
@@ -43,5 +43,13 @@ describe("generated handlers against a live server", () => {
     if (exit.value._tag !== "BetterAuthApiError") return
     expect(exit.value.code).toBe("INVALID_EMAIL_OR_PASSWORD")
     expect(exit.value.status).toBe(401)
+  })
+
+  it("rejects answers that do not fit the contract", () => {
+    const decode = Schema.decodeUnknownExit(SDK.SignIn.Email.Success)
+    const user = { id: "u1", email: "a@b.c", name: "A", emailVerified: false, createdAt: new Date(), updatedAt: new Date(), image: null }
+    expect(Exit.isSuccess(decode({ redirect: false, token: "t", user }))).toBe(true)
+    expect(Exit.isSuccess(decode({ redirect: false, token: "t", user: { ...user, createdAt: "not a date" } }))).toBe(false)
+    expect(Exit.isSuccess(decode({ redirect: false, token: 42, user }))).toBe(false)
   })
 })
