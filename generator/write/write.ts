@@ -23,12 +23,20 @@ export const writeTree = (outDir: string, files: ReadonlyArray<RenderedFile>): E
       const out = resolve(outDir)
       const staging = `${out}.tmp-${process.pid}`
       const previous = `${out}.old-${process.pid}`
-      await rm(staging, { recursive: true, force: true })
-      for (const file of files) {
+      const targets = files.map((file) => {
         const target = insideRoot(staging, file.path)
         if (target === undefined) throw new Error(`refusing to write ${JSON.stringify(file.path)} outside the output folder`)
-        await mkdir(dirname(target), { recursive: true })
-        await writeFile(target, file.content)
+        return { target, content: file.content }
+      })
+      await rm(staging, { recursive: true, force: true })
+      try {
+        for (const { target, content } of targets) {
+          await mkdir(dirname(target), { recursive: true })
+          await writeFile(target, content)
+        }
+      } catch (error) {
+        await rm(staging, { recursive: true, force: true })
+        throw error
       }
       await mkdir(dirname(out), { recursive: true })
       await rename(out, previous).catch((error: NodeJS.ErrnoException) => {
