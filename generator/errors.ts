@@ -31,6 +31,13 @@ export class OverrideError extends Data.TaggedError("OverrideError")<{
   }
 }
 
+/** A template folder that cannot be read (missing folder or template file). */
+export class TemplateError extends Data.TaggedError("TemplateError")<{ readonly dir: string; readonly message: string }> {
+  override toString() {
+    return `${this.dir}: ${this.message}`
+  }
+}
+
 /** Writing the output failed (disk full, permissions); generated/ was left as it was. */
 export class WriteError extends Data.TaggedError("WriteError")<{ readonly path: string; readonly message: string }> {
   override toString() {
@@ -42,6 +49,8 @@ export class WriteError extends Data.TaggedError("WriteError")<{ readonly path: 
 export interface Warning {
   readonly code: "missing-response-schema" | "untyped-field" | "naming-collision" | "nullable-in-3.1" | "unsupported-schema"
   readonly message: string
-  /** JSON pointer into the spec. */
+  /** JSON pointer into `file`. */
   readonly at: string
+  /** The file the pointer is in, when it is not the spec (an override's inline schema). */
+  readonly file?: string
 }

@@ -35,7 +35,7 @@ const main = async (): Promise<number> => {
   const exit = await Effect.runPromise(
     runGenerate({ spec: values.spec, out: values.out, templates: values.templates, overrides: values.overrides, config: values.config }).pipe(
       Effect.map((summary) => {
-        for (const w of summary.warnings) if (!values.quiet) console.error(`warning[${w.code}] ${values.spec}${w.at}: ${w.message}`)
+        for (const w of summary.warnings) if (!values.quiet) console.error(`warning[${w.code}] ${w.file ?? values.spec}${w.at}: ${w.message}`)
         const ms = Math.round(performance.now() - started)
         console.log(
           `generated ${summary.endpoints} endpoints (${summary.skipped} skipped, see ${values.out}/manifest.json), ${summary.files} files written to ${values.out}/, ${summary.warnings.length} warnings, ${ms} ms`,
@@ -50,6 +50,7 @@ const main = async (): Promise<number> => {
             console.error(`${error.errors.length} override error(s); ${values.out}/ left unchanged`)
             return 2
           }),
+        TemplateError: (error) => Effect.sync(() => (console.error(`error: ${error.toString()}`), 2)),
         WriteError: (error) => Effect.sync(() => (console.error(`error: cannot write ${error.toString()}`), 2)),
       }),
     ),

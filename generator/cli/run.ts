@@ -3,7 +3,7 @@
  */
 import { basename, join, relative, resolve } from "node:path"
 import { Data, Effect } from "effect"
-import { type OverrideError, SpecError, type Warning, type WriteError } from "../errors.ts"
+import { type OverrideError, type SpecError, TemplateError, type Warning, type WriteError } from "../errors.ts"
 import { loadOverrides } from "../overrides/load.ts"
 import { generate } from "../generate.ts"
 import { compileTemplates, readTemplates } from "../render/templates.ts"
@@ -35,14 +35,13 @@ export const configModuleFor = (out: string, config: string): string => {
   return rel.startsWith(".") ? rel : `./${rel}`
 }
 
-export const runGenerate = (options: RunOptions): Effect.Effect<Summary, SpecError | OverrideErrors | WriteError> =>
+export const runGenerate = (options: RunOptions): Effect.Effect<Summary, SpecError | OverrideErrors | TemplateError | WriteError> =>
   Effect.gen(function* () {
     const spec = yield* loadSpec(options.spec)
     const overrides = yield* loadOverrides(options.overrides).pipe(Effect.mapError((errors) => new OverrideErrors({ errors })))
     const templates = yield* Effect.tryPromise({
       try: () => readTemplates(options.templates),
-      catch: (error) =>
-        new SpecError({ file: options.templates, at: "1:1", message: `cannot read templates (${(error as Error).message})` }),
+      catch: (error) => new TemplateError({ dir: options.templates, message: `cannot read templates (${(error as Error).message})` }),
     })
     const result = generate({
       spec,

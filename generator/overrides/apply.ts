@@ -2,10 +2,11 @@
  * Stage 2d: apply one endpoint's override to its payload or success schema. Inline schemas go through
  * the same normalize → SchemaNode path as the spec, so they obey the same rules.
  */
-import { OverrideError } from "../errors.ts"
+import { OverrideError, type Warning } from "../errors.ts"
 import { nullable, type SchemaContext, toSchemaNode } from "../model/schema.ts"
 import type { Property, SchemaNode } from "../model/types.ts"
 import { normalizeSchema } from "../spec/normalize.ts"
+import { pointer } from "../spec/pointer.ts"
 import type { LoadedOverride } from "./load.ts"
 import type { FieldPatch, SchemaPatch } from "./schema.ts"
 
@@ -17,8 +18,9 @@ export interface ApplyContext {
 }
 
 const inline = (raw: Readonly<Record<string, unknown>>, path: ReadonlyArray<string>, ctx: ApplyContext): SchemaNode => {
-  const at = `${ctx.override.file}#${path.join(".")}`
-  return toSchemaNode(normalizeSchema(raw, at, { openapi: ctx.openapi, warn: ctx.schema.warn }), at, ctx.schema)
+  const at = pointer(...path)
+  const warn = (warning: Warning) => ctx.schema.warn({ ...warning, file: ctx.override.file })
+  return toSchemaNode(normalizeSchema(raw, at, { openapi: ctx.openapi, warn }), at, { ...ctx.schema, warn })
 }
 
 const stripNull = (node: SchemaNode): SchemaNode => (node.kind === "nullable" ? node.inner : node)
