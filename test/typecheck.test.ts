@@ -12,19 +12,28 @@ import { ROOT } from "./support/generate.ts"
 const dir = mkdtempSync(join(ROOT, "test", ".probe-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const diagnosticsFor = (source: string): ReadonlyArray<string> => {
-  const file = join(dir, "probe.handler.ts")
-  writeFileSync(file, source)
+/** Type-checks several probe handlers in one program (one tsc pass); returns each probe's messages. */
+const diagnosticsFor = (probes: Readonly<Record<string, string>>): Readonly<Record<string, ReadonlyArray<string>>> => {
   const project = new Project({ tsConfigFilePath: join(ROOT, "tsconfig.json"), skipAddingFilesFromTsConfig: true })
-  project.addSourceFileAtPath(file)
+  const files = Object.entries(probes).map(([name, source]) => {
+    const file = join(dir, `${name}.handler.ts`)
+    writeFileSync(file, source)
+    project.addSourceFileAtPath(file)
+    return [name, file] as const
+  })
   project.resolveSourceFileDependencies()
-  return project
-    .getPreEmitDiagnostics()
-    .filter((d) => d.getSourceFile()?.getFilePath() === file)
-    .map((d) => {
-      const text = d.getMessageText()
-      return typeof text === "string" ? text : text.getMessageText()
-    })
+  const diagnostics = project.getPreEmitDiagnostics()
+  return Object.fromEntries(
+    files.map(([name, file]) => [
+      name,
+      diagnostics
+        .filter((d) => d.getSourceFile()?.getFilePath() === file)
+        .map((d) => {
+          const text = d.getMessageText()
+          return typeof text === "string" ? text : text.getMessageText()
+        }),
+    ]),
+  )
 }
 
 const handler = (call: string) => `
@@ -41,17 +50,21 @@ export const Handler = createHandler({
 `
 
 describe("execute calls are checked against the real client type", () => {
+  const errors = diagnosticsFor({
+    generated: handler("client.twoFactor.verifyTotp(payload)"),
+    wrongMethod: handler("client.twoFactor.verifyTotpp(payload)"),
+    wrongPayload: handler("client.signIn.email(payload)"),
+  })
+
   it("accepts the generated call", () => {
-    expect(diagnosticsFor(handler("client.twoFactor.verifyTotp(payload)"))).toEqual([])
+    expect(errors["generated"]).toEqual([])
   })
 
   it("rejects a client method that does not exist", () => {
-    const errors = diagnosticsFor(handler("client.twoFactor.verifyTotpp(payload)"))
-    expect(errors.join("\n")).toMatch(/Property 'verifyTotpp' does not exist/)
+    expect(errors["wrongMethod"]?.join("\n")).toMatch(/Property 'verifyTotpp' does not exist/)
   })
 
   it("rejects a payload that does not fit the client's parameter", () => {
-    const errors = diagnosticsFor(handler("client.signIn.email(payload)"))
-    expect(errors.join("\n")).toMatch(/not assignable/)
+    expect(errors["wrongPayload"]?.join("\n")).toMatch(/not assignable/)
   })
 })

@@ -18,7 +18,7 @@ export const markClientScope = <D extends Document>(document: D, api: object): D
     const methods = ([] as Array<unknown>).concat(options["method"]).map((m) => String(m).toLowerCase())
     const item = document.paths?.[toOpenApiPath(path)]
     for (const method of methods) {
-      const operation = item?.[method === "*" ? "" : method]
+      const operation = item?.[method]
       if (operation !== undefined) operation["x-better-auth-scope"] = scope
     }
   }

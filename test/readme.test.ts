@@ -1,0 +1,25 @@
+/** The README's example is the code that `tsc` compiles in test/readme-example.ts, character for character. */
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { ROOT } from "./support/generate.ts"
+
+describe("README", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8")
+
+  it("starts with the install-and-generate command and the test command", () => {
+    expect(readme.split("```sh\n")[1]?.split("```")[0]).toBe("npm ci && npm run generate\nnpm test\n")
+  })
+
+  it("shows exactly the example that the type check compiles", () => {
+    const example = readme.split("## Calling a handler")[1]?.split("```ts\n")[1]?.split("```")[0]
+    const compiled = readFileSync(join(ROOT, "test", "readme-example.ts"), "utf8")
+      .split("\n")
+      .filter((line) => !line.startsWith("//"))
+      .join("\n")
+      .replace("export const program", "const program")
+      // The README is read from the repository root; the compiled copy lives in test/.
+      .replace('"../generated/', '"./generated/')
+    expect(example).toBe(compiled)
+  })
+})
