@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises"
 import { Effect } from "effect"
+import { parseDocument } from "yaml"
 import { SpecError } from "../errors.ts"
 import type { OpenApiDocument } from "./types.ts"
 
@@ -14,6 +15,19 @@ export const lineColumn = (text: string, offset: number): string => {
   return `${lines.length}:${(lines.at(-1)?.length ?? 0) + 1}`
 }
 
+/**
+ * Where a JSON syntax error is. Node's message carries the position; Bun's does not, so fall back to the
+ * YAML parser (JSON is YAML 1.2), which reports the offset of the first error; else the end of the text.
+ */
+export const syntaxErrorOffset = (text: string, message: string): number => {
+  const position = /position (\d+)/.exec(message)
+  if (position) return Number(position[1])
+  // YAML also reports the enclosing key as "multiline implicit key" at its start; the real fault is
+  // the first error of any other kind.
+  const errors = parseDocument(text).errors
+  return (errors.find((e) => e.code !== "MULTILINE_IMPLICIT_KEY") ?? errors[0])?.pos[0] ?? text.length
+}
+
 /** Parses JSON text, turning a syntax error into a `SpecError` at the failing line:column. */
 export const parseSpec = (file: string, text: string): Effect.Effect<OpenApiDocument, SpecError> =>
   Effect.gen(function* () {
@@ -22,8 +36,7 @@ export const parseSpec = (file: string, text: string): Effect.Effect<OpenApiDocu
       value = JSON.parse(text)
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
-      const position = /position (\d+)/.exec(message)
-      const at = position ? lineColumn(text, Number(position[1])) : lineColumn(text, text.length)
+      const at = lineColumn(text, syntaxErrorOffset(text, message))
       const reason = message.replace(/ in JSON at position \d+.*$/, "").replace(/^JSON\.parse: /, "")
       return yield* new SpecError({ file, at, message: `not valid JSON (${reason})` })
     }

@@ -1,6 +1,6 @@
 import { Effect, Exit } from "effect"
 import { describe, expect, it } from "vitest"
-import { parseSpec } from "../../../generator/spec/load.ts"
+import { lineColumn, parseSpec, syntaxErrorOffset } from "../../../generator/spec/load.ts"
 
 const errorOf = (text: string) => {
   const exit = Effect.runSyncExit(parseSpec("spec.json", text))
@@ -20,4 +20,12 @@ describe("parseSpec", () => {
   it("accepts a minimal document", () => {
     expect(Effect.runSync(parseSpec("spec.json", '{"openapi":"3.1.0","paths":{}}'))).toEqual({ openapi: "3.1.0", paths: {} })
   })
+})
+
+describe("syntaxErrorOffset without a position in the message (Bun's JSON.parse)", () => {
+  it.each([
+    ["a stray brace between properties", '{\n  "a": 1,\n  }"b": 2\n}', "3:4"],
+    ["a bracket closing an object", '{\n  "paths": {]\n}', "2:13"],
+    ["a truncated file", '{\n  "paths": {', "2:13"],
+  ])("%s", (_, text, want) => expect(lineColumn(text, syntaxErrorOffset(text, "JSON Parse error: Unexpected token"))).toBe(want))
 })
