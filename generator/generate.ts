@@ -2,9 +2,9 @@
  * The pure core: spec + templates + options → files and warnings. Touches neither disk nor console;
  * the CLI and the tests call it.
  */
-import type { OverrideError, Warning } from "./errors.ts"
-import type { LoadedOverride } from "./overrides/load.ts"
-import { buildModel, DEFAULT_RULES } from "./model/build.ts"
+import type { OverrideError, SpecError, Warning } from "./errors.ts"
+import type { LoadedOverrides } from "./overrides/load.ts"
+import { buildModel } from "./model/build.ts"
 import type { Model } from "./model/types.ts"
 import { type RenderedFile, renderModel } from "./render/views.ts"
 import type { Templates } from "./render/templates.ts"
@@ -13,7 +13,7 @@ import { stableStringify } from "./spec/stable-json.ts"
 
 export interface GenerateInput {
   readonly spec: OpenApiDocument
-  readonly overrides: ReadonlyArray<LoadedOverride>
+  readonly overrides: LoadedOverrides
   readonly templates: Templates
   readonly options: {
     /** The spec's file name, shown in every file's banner. */
@@ -27,8 +27,8 @@ export interface GenerateResult {
   readonly files: ReadonlyArray<RenderedFile>
   readonly warnings: ReadonlyArray<Warning>
   readonly model: Model
-  /** Override faults; when non-empty, `files` must not be written. */
-  readonly errors: ReadonlyArray<OverrideError>
+  /** Override faults (and layout collisions in the spec); when non-empty, `files` must not be written. */
+  readonly errors: ReadonlyArray<OverrideError | SpecError>
 }
 
 export const MANIFEST_FILE = "manifest.json"
@@ -36,7 +36,7 @@ export const MANIFEST_FILE = "manifest.json"
 /** Generates the whole SDK in memory (unformatted TypeScript plus the manifest). */
 export const generate = (input: GenerateInput): GenerateResult => {
   const warnings: Array<Warning> = []
-  const { model, errors } = buildModel(input.spec, { rules: DEFAULT_RULES, overrides: input.overrides, warn: (w) => warnings.push(w) })
+  const { model, errors } = buildModel(input.spec, { overrides: input.overrides, specName: input.options.specName, warn: (w) => warnings.push(w) })
   const files = renderModel(model, { templates: input.templates, ...input.options })
   return { files: [...files, { path: MANIFEST_FILE, content: manifest(model) }], warnings, model, errors }
 }

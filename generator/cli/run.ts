@@ -20,7 +20,7 @@ export interface RunOptions {
 }
 
 /** Every override fault of a run, reported together. */
-export class OverrideErrors extends Data.TaggedError("OverrideErrors")<{ readonly errors: ReadonlyArray<OverrideError> }> {}
+export class OverrideErrors extends Data.TaggedError("OverrideErrors")<{ readonly errors: ReadonlyArray<OverrideError | SpecError> }> {}
 
 export interface Summary {
   readonly endpoints: number

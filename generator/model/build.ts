@@ -2,45 +2,51 @@
  * Stage 2c: OpenAPI document → Model. Classifies operations, builds payload and success schemas per
  * endpoint, names folders through naming.ts, and collects the component schemas the endpoints use.
  */
-import { OverrideError, type Warning } from "../errors.ts"
+import { OverrideError, type SpecError, type Warning } from "../errors.ts"
 import { applySchemaPatch } from "../overrides/apply.ts"
-import type { LoadedOverride } from "../overrides/load.ts"
+import type { LoadedOverride, LoadedOverrides } from "../overrides/load.ts"
+import { checkRefs } from "../overrides/refs.ts"
 import { normalizeSchema } from "../spec/normalize.ts"
 import { child, pointer } from "../spec/pointer.ts"
 import type { OpenApiDocument, OpenApiOperation, RawSchema } from "../spec/types.ts"
 import { skipReason } from "./classify.ts"
-import { clientCallFor, componentFile, componentIdentifier, defaultFolder } from "./naming.ts"
-import { nullable, type SchemaContext, type SchemaRules, toSchemaNode } from "./schema.ts"
-import { defaultMutatesSession } from "./session.ts"
-import type { Component, Endpoint, Model, Property, SchemaNode, Skipped } from "./types.ts"
+import { type ComponentSource, collectComponents } from "./components.ts"
+import { checkLayout } from "./layout.ts"
+import { clientCallFor, endpointLayout } from "./naming.ts"
+import { type ResolvedRules, resolveRules } from "./rules.ts"
+import { nullable, type SchemaContext, toSchemaNode } from "./schema.ts"
+import type { Endpoint, Model, Property, SchemaNode, Skipped } from "./types.ts"
 
 export interface BuildOptions {
-  readonly rules: SchemaRules
-  readonly overrides: ReadonlyArray<LoadedOverride>
+  readonly overrides: LoadedOverrides
+  /** The spec's file name, for errors about the spec itself. */
+  readonly specName: string
   readonly warn: (warning: Warning) => void
 }
 
 export interface BuildResult {
   readonly model: Model
-  /** Override faults (unknown endpoint, unknown field, …): the model must not be used when non-empty. */
-  readonly errors: ReadonlyArray<OverrideError>
+  /** Override faults (unknown endpoint, unknown field, colliding folders, …): do not write the model when non-empty. */
+  readonly errors: ReadonlyArray<OverrideError | SpecError>
 }
-
-export const DEFAULT_RULES: SchemaRules = { redactFields: new Set(["password", "newPassword", "currentPassword"]) }
 
 const byKey = <A>(key: (a: A) => string) => (a: A, b: A) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
 
 /** Builds the model. Pure: warnings go through `options.warn`, override faults come back as errors. */
 export const buildModel = (document: OpenApiDocument, options: BuildOptions): BuildResult => {
-  const errors: Array<OverrideError> = []
-  const overrides = new Map(options.overrides.map((o) => [o.override.endpoint, o]))
+  const { rules, errors: ruleErrors } = resolveRules(options.overrides.defaults)
+  const errors: Array<OverrideError | SpecError> = [...ruleErrors]
+  const overrides = new Map(options.overrides.endpoints.map((o) => [o.override.endpoint, o]))
   const used = new Set<string>()
   const normalizeCtx = { openapi: document.openapi, warn: options.warn }
   const componentSchemas = document.components?.schemas ?? {}
+  const sharedSchemas = options.overrides.defaults?.defaults.shared ?? {}
   const componentNames = new Set(Object.keys(componentSchemas))
-  const ctx = (side: "payload" | "success"): SchemaContext => ({ side, rules: options.rules, components: componentNames, warn: options.warn })
+  errors.push(...checkRefs(options.overrides, componentNames))
+  const ctx = (side: "payload" | "success"): SchemaContext => ({ side, rules, components: componentNames, shared: new Set(Object.keys(sharedSchemas)), warn: options.warn })
 
   const endpoints: Array<Endpoint> = []
+  const overrideOf = new Map<Endpoint, LoadedOverride>()
   const skipped: Array<Skipped> = []
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
@@ -61,33 +67,34 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
       const normalize = (schema: unknown, where: string) => normalizeSchema(schema, where, normalizeCtx)
       let payload: SchemaNode | undefined =
         method === "get" ? queryPayload(operation, at, ctx("payload"), normalize) : bodyPayload(operation, at, ctx("payload"), normalize)
-      let success = successSchema(operation, at, ctx("success"), normalize, loaded?.override.success === undefined ? options.warn : () => {})
+      let success = successSchema(operation, at, ctx("success"), normalize, override?.success === undefined ? options.warn : () => {})
       if (loaded !== undefined) {
         const apply = (side: "payload" | "success") => ({ override: loaded, schema: ctx(side), openapi: document.openapi, errors })
         if (override?.payload !== undefined) payload = applySchemaPatch(payload, override.payload, "payload", apply("payload"))
         if (override?.success !== undefined) success = applySchemaPatch(success, override.success, "success", apply("success")) ?? success
       }
-      const folder = defaultFolder(path)
-      endpoints.push({
+      // The client proxy sends GET unless it has a method hint, or a body with at least one key.
+      const sends = override?.method ?? method.toUpperCase()
+      const layout = endpointLayout({ path, folder: override?.folder, namespace: override?.namespace, domain: override?.span?.domain, feature: override?.span?.feature })
+      const endpoint: Endpoint = {
         method: method as "get" | "post",
         path,
         pointer: at,
         description: override?.description ?? operation.description ?? operation.summary,
-        folder,
-        leaf: folder.at(-1)!,
-        domain: folder.slice(0, -1).join("/"),
-        feature: folder.at(-1)!,
+        ...layout,
         clientCall: override?.clientCall?.split(".") ?? clientCallFor(path),
         payload,
-        payloadIn: method === "get" ? "query" : "body",
-        forcePost: method === "post" && operation["x-better-auth-client-method"] === undefined && !alwaysHasKeys(payload),
+        payloadIn: sends === "GET" ? "query" : "body",
+        forcePost: sends === "POST" && operation["x-better-auth-client-method"] === undefined && !alwaysHasKeys(payload),
         success,
-        mutatesSession: override?.mutatesSession ?? defaultMutatesSession(path),
+        mutatesSession: override?.mutatesSession ?? rules.mutatesSession(path),
         overriddenBy: loaded?.file,
-      })
+      }
+      endpoints.push(endpoint)
+      if (loaded !== undefined) overrideOf.set(endpoint, loaded)
     }
   }
-  for (const loaded of options.overrides) {
+  for (const loaded of options.overrides.endpoints) {
     if (!used.has(loaded.override.endpoint))
       errors.push(
         new OverrideError({
@@ -100,8 +107,37 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
       )
   }
   endpoints.sort(byKey((e) => `${e.path} ${e.method}`))
-  // One client method can only send one HTTP method: where a path has GET and POST, the client's
-  // method sends GET when called without a body, so the GET operation is the one it can call.
+  skipped.push(...dropDuplicateCalls(endpoints))
+  skipped.sort(byKey((s) => `${s.path} ${s.method}`))
+  errors.push(...checkLayout(endpoints, (e) => overrideOf.get(e), options.specName))
+
+  const convert = (name: string): ComponentSource => {
+    const defaults = options.overrides.defaults
+    if (defaults !== undefined && sharedSchemas[name] !== undefined) {
+      const at = pointer("shared", name)
+      const warn = (w: Warning) => options.warn({ ...w, file: defaults.file })
+      const schema = toSchemaNode(normalizeSchema(sharedSchemas[name], at, { ...normalizeCtx, warn }), at, { ...ctx("success"), warn })
+      const description = sharedSchemas[name]["description"]
+      return { schema, description: typeof description === "string" ? description : undefined, definedBy: defaults.file }
+    }
+    const schema = toComponentSchema(normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx), name, ctx("success"), rules)
+    const description = componentSchemas[name]?.["description"]
+    return { schema, description: typeof description === "string" ? description : undefined, definedBy: undefined }
+  }
+  const components = collectComponents(
+    endpoints.flatMap((e) => (e.payload === undefined ? [e.success] : [e.success, e.payload])),
+    convert,
+  )
+  return { model: { endpoints, skipped, components }, errors }
+}
+
+/**
+ * One client method can only send one HTTP method: where a path has GET and POST, the client's method
+ * sends GET when called without a body, so the GET operation is the one it can call. Removes the other
+ * from `endpoints` (in place) and returns it as skipped.
+ */
+const dropDuplicateCalls = (endpoints: Array<Endpoint>): ReadonlyArray<Skipped> => {
+  const skipped: Array<Skipped> = []
   const byCall = new Map<string, Endpoint>()
   for (const endpoint of [...endpoints]) {
     const call = endpoint.clientCall.join(".")
@@ -120,12 +156,7 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
       reason: `client.${call} already calls ${keep.method.toUpperCase()} ${keep.path}`,
     })
   }
-  skipped.sort(byKey((s) => `${s.path} ${s.method}`))
-
-  const components = collectComponents(endpoints, componentSchemas, (name) =>
-    toComponentSchema(normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx), name, ctx("success")),
-  )
-  return { model: { endpoints, skipped, components }, errors }
+  return skipped
 }
 
 /** Whether every value of the payload has at least one key, so the client infers POST by itself. */
@@ -180,62 +211,10 @@ const successSchema = (operation: OpenApiOperation, at: string, ctx: SchemaConte
 
 /**
  * Better Auth's component schemas are its database models. Optional columns come back as `null` from
- * real servers although the document never says so, so optional component fields accept null.
+ * real servers although the document never says so: the `nullableOptional` rule says which components.
  */
-const toComponentSchema = (schema: RawSchema, name: string, ctx: SchemaContext): SchemaNode => {
+const toComponentSchema = (schema: RawSchema, name: string, ctx: SchemaContext, rules: ResolvedRules): SchemaNode => {
   const node = toSchemaNode(schema, pointer("components", "schemas", name), ctx)
-  if (node.kind !== "object") return node
+  if (node.kind !== "object" || !rules.nullableOptional(name)) return node
   return { ...node, properties: node.properties.map((p) => (p.optional ? { ...p, schema: nullable(p.schema) } : p)) }
-}
-
-const refsOf = (node: SchemaNode, into: Set<string>): void => {
-  switch (node.kind) {
-    case "ref":
-      into.add(node.name)
-      return
-    case "array":
-      return refsOf(node.items, into)
-    case "nullable":
-      return refsOf(node.inner, into)
-    case "union":
-      return node.members.forEach((m) => refsOf(m, into))
-    case "object":
-      node.properties.forEach((p) => refsOf(p.schema, into))
-      if (node.additional !== undefined) refsOf(node.additional, into)
-      return
-    default:
-      return
-  }
-}
-
-/** The component schemas reachable from the endpoints, each converted once, sorted by name. */
-const collectComponents = (
-  endpoints: ReadonlyArray<Endpoint>,
-  schemas: Readonly<Record<string, RawSchema>>,
-  convert: (name: string) => SchemaNode,
-): ReadonlyArray<Component> => {
-  const pending = new Set<string>()
-  for (const endpoint of endpoints) {
-    refsOf(endpoint.success, pending)
-    if (endpoint.payload !== undefined) refsOf(endpoint.payload, pending)
-  }
-  const done = new Map<string, Component>()
-  while (pending.size > 0) {
-    const name = pending.values().next().value!
-    pending.delete(name)
-    if (done.has(name)) continue
-    const schema = convert(name)
-    const description = schemas[name]?.["description"]
-    done.set(name, {
-      name,
-      identifier: componentIdentifier(name),
-      file: componentFile(name),
-      schema,
-      description: typeof description === "string" ? description : undefined,
-    })
-    const nested = new Set<string>()
-    refsOf(schema, nested)
-    for (const n of nested) if (!done.has(n)) pending.add(n)
-  }
-  return [...done.values()].sort(byKey((c) => c.name))
 }

@@ -25,6 +25,38 @@ export const segmentsOf = (path: string): ReadonlyArray<string> => path.split("/
 /** Default folder for an endpoint: its path segments (`/two-factor/verify-totp` → `two-factor/verify-totp`). */
 export const defaultFolder = (path: string): ReadonlyArray<string> => segmentsOf(path)
 
+/** Where an endpoint's files go and what its barrel namespace and span are called. */
+export interface EndpointLayout {
+  readonly folder: ReadonlyArray<string>
+  readonly leaf: string
+  readonly namespace: string
+  readonly domain: string
+  readonly feature: string
+}
+
+/**
+ * The layout of one endpoint: the path's segments unless an override relocates it. The namespace is
+ * PascalCase of the leaf, the span domain the folder's parent path and the feature the leaf, unless
+ * overridden. Override values were validated (kebab-case folders, identifiers) when loaded.
+ */
+export const endpointLayout = (input: {
+  readonly path: string
+  readonly folder?: string | undefined
+  readonly namespace?: string | undefined
+  readonly domain?: string | undefined
+  readonly feature?: string | undefined
+}): EndpointLayout => {
+  const folder = input.folder === undefined ? defaultFolder(input.path) : input.folder.split("/")
+  const leaf = folder.at(-1)!
+  return {
+    folder,
+    leaf,
+    namespace: input.namespace ?? pascalCase(leaf),
+    domain: input.domain ?? folder.slice(0, -1).join("/"),
+    feature: input.feature ?? leaf,
+  }
+}
+
 /** File names inside an endpoint folder. */
 export const endpointFiles = (folder: ReadonlyArray<string>) => {
   const leaf = folder.at(-1) ?? "root"

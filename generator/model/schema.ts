@@ -12,15 +12,19 @@ export interface SchemaRules {
   readonly redactFields: ReadonlySet<string>
 }
 
+/** `$ref` prefixes: a spec component, or a shared schema of the override defaults file. */
+export const COMPONENT_PREFIX = "#/components/schemas/"
+export const SHARED_PREFIX = "#/shared/"
+
 export interface SchemaContext {
   readonly side: Side
   readonly rules: SchemaRules
   /** Component names that exist; a `$ref` to anything else is reported and typed as unknown. */
   readonly components: ReadonlySet<string>
+  /** Shared schema names (from the override defaults); disjoint from `components`. */
+  readonly shared: ReadonlySet<string>
   readonly warn: (warning: Warning) => void
 }
-
-const COMPONENT_PREFIX = "#/components/schemas/"
 
 const scalar = (type: string, format: unknown, side: Side): SchemaNode => {
   switch (type) {
@@ -47,8 +51,8 @@ export const nullable = (node: SchemaNode): SchemaNode =>
 export const toSchemaNode = (schema: RawSchema, at: string, ctx: SchemaContext): SchemaNode => {
   const ref = schema["$ref"]
   if (typeof ref === "string") {
-    const name = ref.startsWith(COMPONENT_PREFIX) ? ref.slice(COMPONENT_PREFIX.length) : undefined
-    if (name !== undefined && ctx.components.has(name)) return { kind: "ref", name }
+    if (ref.startsWith(COMPONENT_PREFIX) && ctx.components.has(ref.slice(COMPONENT_PREFIX.length))) return { kind: "ref", name: ref.slice(COMPONENT_PREFIX.length) }
+    if (ref.startsWith(SHARED_PREFIX) && ctx.shared.has(ref.slice(SHARED_PREFIX.length))) return { kind: "ref", name: ref.slice(SHARED_PREFIX.length) }
     ctx.warn({ code: "unsupported-schema", at: child(at, "$ref"), message: `unresolvable $ref ${JSON.stringify(ref)}; treated as any JSON value` })
     return { kind: "unknown" }
   }

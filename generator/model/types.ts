@@ -41,6 +41,8 @@ export interface Component {
   readonly file: string
   readonly schema: SchemaNode
   readonly description: string | undefined
+  /** The override file that defines it, for a shared schema; undefined for a spec component. */
+  readonly definedBy: string | undefined
 }
 
 /** An endpoint the client can call, with everything needed to print its three files. */
@@ -54,6 +56,8 @@ export interface Endpoint {
   readonly folder: ReadonlyArray<string>
   /** The last folder segment; names the files (`verify-totp.contract.ts`). */
   readonly leaf: string
+  /** The namespace its parent barrel exports it as (`Verify`). */
+  readonly namespace: string
   /** Span domain: the folder's parent path (`two-factor`); the feature is the leaf. */
   readonly domain: string
   readonly feature: string

@@ -2,7 +2,7 @@
  * Stage 2d: apply one endpoint's override to its payload or success schema. Inline schemas go through
  * the same normalize → SchemaNode path as the spec, so they obey the same rules.
  */
-import { OverrideError, type Warning } from "../errors.ts"
+import { OverrideError, type SpecError, type Warning } from "../errors.ts"
 import { nullable, type SchemaContext, toSchemaNode } from "../model/schema.ts"
 import type { Property, SchemaNode } from "../model/types.ts"
 import { normalizeSchema } from "../spec/normalize.ts"
@@ -14,7 +14,7 @@ export interface ApplyContext {
   readonly override: LoadedOverride
   readonly schema: SchemaContext
   readonly openapi: string
-  readonly errors: Array<OverrideError>
+  readonly errors: Array<OverrideError | SpecError>
 }
 
 const inline = (raw: Readonly<Record<string, unknown>>, path: ReadonlyArray<string>, ctx: ApplyContext): SchemaNode => {

@@ -1,23 +1,36 @@
 /**
- * Stage 1c: read every override YAML file, validate it against the Effect Schema, and collect every
+ * Stage 1c: read every override YAML file, validate it against its Effect Schema, and collect every
  * error (syntax, unknown key, wrong type, duplicate endpoint) with file:line:column before failing.
+ * `_defaults.yaml` at the root holds global rules and shared schemas; every other file is one endpoint's.
  */
 import { readdir, readFile } from "node:fs/promises"
 import { join, relative } from "node:path"
 import { Effect, Schema } from "effect"
-import { isMap, isPair, isScalar, LineCounter, parseDocument } from "yaml"
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml"
 import { OverrideError } from "../errors.ts"
-import { KNOWN_KEYS, OverrideFile } from "./schema.ts"
+import { DEFAULTS_FILE, DefaultsFile, KNOWN_KEYS, OverrideFile } from "./schema.ts"
 
-export interface LoadedOverride {
-  /** Path as given to the user (relative to the working directory). */
+/** A validated file and a way to point into it. */
+export interface Located {
+  /** Path as shown to the user (relative to the working directory). */
   readonly file: string
-  readonly override: OverrideFile
-  /** `line:column` of the value (or key) at a path inside the file. */
+  /** `line:column` of the value at a key path inside the file (or of the nearest existing parent). */
   readonly locate: (path: ReadonlyArray<string | number>) => string
 }
 
-const validator = Schema.toStandardSchemaV1(OverrideFile, { parseOptions: { onExcessProperty: "error", errors: "all" } })
+export interface LoadedOverride extends Located {
+  readonly override: OverrideFile
+}
+
+export interface LoadedDefaults extends Located {
+  readonly defaults: DefaultsFile
+}
+
+/** Everything under an overrides folder. */
+export interface LoadedOverrides {
+  readonly endpoints: ReadonlyArray<LoadedOverride>
+  readonly defaults: LoadedDefaults | undefined
+}
 
 const distance = (a: string, b: string): number => {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i)
@@ -40,68 +53,136 @@ export const suggest = (key: string, known: ReadonlyArray<string>): string | und
     .filter(({ d }) => d <= 2)
     .sort((a, b) => a.d - b.d)[0]?.candidate
 
-const knownKeysAt = (path: ReadonlyArray<PropertyKey>): ReadonlyArray<string> => {
+type Path = ReadonlyArray<PropertyKey>
+
+/** The keys allowed in the object that holds the last key of `path`. */
+const overrideKeysAt = (path: Path): ReadonlyArray<string> => {
   const parent = path.slice(0, -1)
   if (parent.length === 0) return KNOWN_KEYS.file
+  if (parent.length === 1 && parent[0] === "span") return KNOWN_KEYS.span
   if (parent.length === 1) return KNOWN_KEYS.patch
   if (parent.length === 3 && parent[1] === "fields") return KNOWN_KEYS.field
   return []
 }
 
-/** Parses and validates one override file's text. Pure; returns the override or every error in it. */
-export const parseOverride = (file: string, text: string): { readonly loaded?: LoadedOverride; readonly errors: ReadonlyArray<OverrideError> } => {
+const defaultsKeysAt = (path: Path): ReadonlyArray<string> => {
+  const parent = path.slice(0, -1)
+  if (parent.length === 0) return KNOWN_KEYS.defaults
+  if (parent.length === 1 && parent[0] === "rules") return KNOWN_KEYS.rules
+  return []
+}
+
+const makeLocate = (doc: Document, position: (offset: number) => string) => (path: Path, key = false): string => {
+  let node: unknown = doc.contents
+  let found: { range?: [number, number, number] | null | undefined } | undefined
+  for (const [index, segment] of path.entries()) {
+    if (isSeq(node) && typeof segment === "number") {
+      node = node.items[segment]
+      if (node === undefined) break
+      found = node as typeof found
+      continue
+    }
+    if (!isMap(node)) break
+    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment)
+    if (pair === undefined) break
+    found = (key && index === path.length - 1 ? pair.key : pair.value) as typeof found
+    node = pair.value
+  }
+  const range = found?.range ?? (doc.contents as typeof found)?.range
+  return position(range?.[0] ?? 0)
+}
+
+const valueAt = (value: unknown, path: Path): unknown =>
+  path.reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined), value)
+
+/** Strings with a format: what is wrong and how to write it, by key. */
+const FORMATS: Readonly<Record<string, readonly [string, string]>> = {
+  endpoint: ['is not "METHOD /path"', 'write it like "POST /two-factor/verify-totp"'],
+  folder: ["is not a folder of kebab-case segments", "write it like two-factor/totp/verify"],
+  domain: ["is not a folder of kebab-case segments", "write it like two-factor/totp"],
+  feature: ["is not a folder of kebab-case segments", "write it like verify"],
+  namespace: ["is not a TypeScript identifier", "use letters, digits, _ and $, not starting with a digit, e.g. GetUri"],
+  clientCall: ["is not a dotted client method", "write it like twoFactor.verifyTotp"],
+  shared: ["is not a TypeScript identifier", "name shared schemas like SessionWithUser"],
+}
+
+const FOLDER_KEYS = new Set(["folder", "domain", "feature"])
+
+/** A folder-like value that climbs out of the output folder gets its own message. */
+const escapesOutput = (value: unknown): boolean =>
+  typeof value === "string" && (value.startsWith("/") || value.includes("\\") || value.split("/").some((s) => s === ".." || s === "."))
+
+interface Parsed<A> {
+  readonly value?: A
+  readonly locate: (path: Path) => string
+  readonly errors: ReadonlyArray<OverrideError>
+}
+
+const parseWith = <A>(file: string, text: string, schema: Schema.Decoder<A>, keysAt: (path: Path) => ReadonlyArray<string>): Parsed<A> => {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset)
     return `${line}:${col}`
   }
+  const locate = makeLocate(doc, position)
   if (doc.errors.length > 0)
-    return { errors: doc.errors.map((e) => new OverrideError({ file, at: position(e.pos[0]), path: "", message: `YAML syntax error: ${e.message.split("\n")[0]}`, hint: "fix the YAML syntax" })) }
-
-  const locate = (path: ReadonlyArray<PropertyKey>, key = false): string => {
-    let node: unknown = doc.contents
-    let found: { range?: [number, number, number] | null | undefined } | undefined
-    for (const segment of path) {
-      if (!isMap(node)) break
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment)
-      if (pair === undefined) break
-      found = (key && segment === path.at(-1) ? pair.key : pair.value) as typeof found
-      node = pair.value
+    return {
+      locate,
+      errors: doc.errors.map(
+        (e) => new OverrideError({ file, at: position(e.pos[0]), path: "", message: `YAML syntax error: ${e.message.split("\n")[0]}`, hint: "fix the YAML syntax" }),
+      ),
     }
-    const range = found?.range ?? (doc.contents as typeof found)?.range
-    return position(range?.[0] ?? 0)
-  }
-
   const value = doc.toJS() as unknown
+  if (value === null || value === undefined)
+    return { locate, errors: [new OverrideError({ file, at: "1:1", path: "", message: "the file is empty", hint: "add endpoint: \"METHOD /path\" and a correction, or delete the file" })] }
+  const validator = Schema.toStandardSchemaV1(schema, { parseOptions: { onExcessProperty: "error", errors: "all" } })
   const result = validator["~standard"].validate(value)
   if (result instanceof Promise) throw new Error("override validation must be synchronous")
-  if (result.issues !== undefined) {
-    const errors = result.issues.map((issue) => {
-      const path = (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p))
-      const dotted = path.map(String).join(".")
-      if (issue.message.includes("excess property")) {
-        const key = String(path.at(-1))
-        const near = suggest(key, knownKeysAt(path))
-        return new OverrideError({
-          file,
-          at: locate(path, true),
-          path: dotted,
-          message: `unknown key "${key}"`,
-          hint: near === undefined ? `remove it; allowed here: ${knownKeysAt(path).join(", ") || "(see overrides.schema.json)"}` : `did you mean "${near}"?`,
-        })
-      }
-      if (issue.message.includes("Missing key"))
-        return new OverrideError({ file, at: locate(path.slice(0, -1)), path: dotted, message: `missing required key "${String(path.at(-1))}"`, hint: `add ${String(path.at(-1))}: ...` })
-      return new OverrideError({ file, at: locate(path), path: dotted, message: issue.message, hint: "see overrides.schema.json for the allowed values" })
-    })
-    return { errors }
-  }
-  const override = result.value
-  const endpointOk = /^(GET|POST|PUT|PATCH|DELETE) \/\S*$/.test(override.endpoint)
-  if (!endpointOk)
-    return { errors: [new OverrideError({ file, at: locate(["endpoint"]), path: "endpoint", message: `endpoint ${JSON.stringify(override.endpoint)} is not "METHOD /path"`, hint: 'write it like "POST /two-factor/verify-totp"' })] }
-  return { loaded: { file, override, locate: (path) => locate(path) }, errors: [] }
+  if (result.issues === undefined) return { value: result.value as A, locate, errors: [] }
+  const errors = result.issues.map((issue) => {
+    const path = (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p))
+    const dotted = path.map(String).join(".")
+    const last = String(path.at(-1))
+    if (issue.message.includes("excess property")) {
+      const near = suggest(last, keysAt(path))
+      return new OverrideError({
+        file,
+        at: locate(path, true),
+        path: dotted,
+        message: `unknown key "${last}"`,
+        hint: near === undefined ? `remove it; allowed here: ${keysAt(path).join(", ") || "(see overrides.schema.json)"}` : `did you mean "${near}"?`,
+      })
+    }
+    if (issue.message.includes("Missing key"))
+      return new OverrideError({ file, at: locate(path.slice(0, -1)), path: dotted, message: `missing required key "${last}"`, hint: `add ${last}: ...` })
+    const actual = valueAt(value, path)
+    if (FOLDER_KEYS.has(last) && escapesOutput(actual))
+      return new OverrideError({
+        file,
+        at: locate(path),
+        path: dotted,
+        message: `${JSON.stringify(actual)} would write outside the output folder`,
+        hint: "use kebab-case segments below the output folder, e.g. two-factor/totp/verify",
+      })
+    const format = typeof actual === "string" ? FORMATS[path[0] === "shared" && path.length === 2 ? "shared" : last] : undefined
+    if (format !== undefined)
+      return new OverrideError({ file, at: locate(path, path[0] === "shared"), path: dotted, message: `${JSON.stringify(actual)} ${format[0]}`, hint: format[1] })
+    return new OverrideError({ file, at: locate(path), path: dotted, message: issue.message, hint: "see overrides.schema.json for the allowed values" })
+  })
+  return { locate, errors }
+}
+
+/** Parses and validates one endpoint override file's text. Pure; returns the override or every error in it. */
+export const parseOverride = (file: string, text: string): { readonly loaded?: LoadedOverride; readonly errors: ReadonlyArray<OverrideError> } => {
+  const parsed = parseWith(file, text, OverrideFile, overrideKeysAt)
+  return parsed.value === undefined ? { errors: parsed.errors } : { loaded: { file, override: parsed.value, locate: parsed.locate }, errors: [] }
+}
+
+/** Parses and validates the defaults file's text. */
+export const parseDefaults = (file: string, text: string): { readonly loaded?: LoadedDefaults; readonly errors: ReadonlyArray<OverrideError> } => {
+  const parsed = parseWith(file, text, DefaultsFile, defaultsKeysAt)
+  return parsed.value === undefined ? { errors: parsed.errors } : { loaded: { file, defaults: parsed.value, locate: parsed.locate }, errors: [] }
 }
 
 const listYaml = async (dir: string): Promise<ReadonlyArray<string>> => {
@@ -115,27 +196,51 @@ const listYaml = async (dir: string): Promise<ReadonlyArray<string>> => {
     .sort()
 }
 
-/** Loads every override file under `dir`; fails with all errors at once. */
-export const loadOverrides = (dir: string): Effect.Effect<ReadonlyArray<LoadedOverride>, ReadonlyArray<OverrideError>> =>
-  Effect.gen(function* () {
-    const files = yield* Effect.promise(() => listYaml(dir))
-    const errors: Array<OverrideError> = []
-    const loaded: Array<LoadedOverride> = []
-    const byEndpoint = new Map<string, string>()
-    for (const path of files) {
-      const file = relative(process.cwd(), path)
-      const text = yield* Effect.promise(() => readFile(path, "utf8"))
-      const result = parseOverride(file, text)
+/** Parses every file's text (pure): `files` maps the path shown to the user to its text. */
+export const parseOverrides = (files: ReadonlyArray<{ readonly file: string; readonly text: string; readonly isDefaults: boolean }>) => {
+  const errors: Array<OverrideError> = []
+  const endpoints: Array<LoadedOverride> = []
+  let defaults: LoadedDefaults | undefined
+  const byEndpoint = new Map<string, string>()
+  for (const { file, text, isDefaults } of files) {
+    if (isDefaults) {
+      const result = parseDefaults(file, text)
       errors.push(...result.errors)
-      if (result.loaded === undefined) continue
-      const first = byEndpoint.get(result.loaded.override.endpoint)
-      if (first !== undefined) {
-        errors.push(new OverrideError({ file, at: result.loaded.locate(["endpoint"]), path: "endpoint", message: `${result.loaded.override.endpoint} is already overridden by ${first}`, hint: "keep one file per endpoint" }))
-        continue
-      }
-      byEndpoint.set(result.loaded.override.endpoint, file)
-      loaded.push(result.loaded)
+      defaults = result.loaded
+      continue
     }
+    const result = parseOverride(file, text)
+    errors.push(...result.errors)
+    if (result.loaded === undefined) continue
+    const first = byEndpoint.get(result.loaded.override.endpoint)
+    if (first !== undefined) {
+      errors.push(
+        new OverrideError({
+          file,
+          at: result.loaded.locate(["endpoint"]),
+          path: "endpoint",
+          message: `${result.loaded.override.endpoint} is already overridden by ${first}`,
+          hint: "keep one file per endpoint: merge the two",
+        }),
+      )
+      continue
+    }
+    byEndpoint.set(result.loaded.override.endpoint, file)
+    endpoints.push(result.loaded)
+  }
+  return { overrides: { endpoints, defaults } satisfies LoadedOverrides, errors }
+}
+
+/** Loads every override file under `dir`; fails with all errors at once. */
+export const loadOverrides = (dir: string): Effect.Effect<LoadedOverrides, ReadonlyArray<OverrideError>> =>
+  Effect.gen(function* () {
+    const paths = yield* Effect.promise(() => listYaml(dir))
+    const files = yield* Effect.promise(() =>
+      Promise.all(
+        paths.map(async (path) => ({ file: relative(process.cwd(), path), text: await readFile(path, "utf8"), isDefaults: path === join(dir, DEFAULTS_FILE) })),
+      ),
+    )
+    const { overrides, errors } = parseOverrides(files)
     if (errors.length > 0) return yield* Effect.fail(errors)
-    return loaded
+    return overrides
   })

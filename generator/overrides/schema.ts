@@ -1,12 +1,29 @@
 /**
- * The override file format, as an Effect Schema: the single source of truth for validation (and, later,
- * the JSON Schema editors use). Unknown keys are errors, so a typo never silently does nothing.
+ * The override file formats, as Effect Schemas: the single source of truth for validation and for the
+ * committed `overrides.schema.json` that editors use. Unknown keys are errors, so a typo never silently
+ * does nothing. Two kinds of file: one per endpoint, and `_defaults.yaml` (global rules, shared schemas).
  */
 import { Schema } from "effect"
 
-/** A JSON-Schema-like YAML value (`type`, `properties`, `required`, `items`, `enum`, `$ref`, …). */
+/** The file at the root of an overrides folder that holds global rules and shared schemas. */
+export const DEFAULTS_FILE = "_defaults.yaml"
+
+const SEGMENT = "[a-z0-9]+(?:-[a-z0-9]+)*"
+/** A folder below the output folder: kebab-case segments joined by `/` (so never `..` or absolute). */
+export const FOLDER_PATTERN = new RegExp(`^${SEGMENT}(?:/${SEGMENT})*$`)
+/** A TypeScript identifier (namespace, shared schema name, client property). */
+export const IDENTIFIER_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+const CLIENT_CALL_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*$/
+const ENDPOINT_PATTERN = /^(GET|POST|PUT|PATCH|DELETE) \/\S*$/
+
+const Folder = Schema.String.check(
+  Schema.isPattern(FOLDER_PATTERN, { message: "expected kebab-case folder segments joined by / (no .., no leading /)" }),
+)
+
+/** A JSON-Schema-like YAML value (`type`, `properties`, `required`, `items`, `enum`, `anyOf`, `$ref`, …). */
 export const InlineSchema = Schema.Record(Schema.String, Schema.Unknown).annotate({
-  description: "A JSON Schema, written in YAML; `$ref: '#/components/schemas/User'` refers to a spec component.",
+  description:
+    "A JSON Schema, written in YAML. `$ref: '#/components/schemas/User'` refers to a spec component, `$ref: '#/shared/Name'` to a shared schema of _defaults.yaml.",
 })
 
 export const FieldPatch = Schema.Struct({
@@ -14,38 +31,94 @@ export const FieldPatch = Schema.Struct({
   nullable: Schema.optionalKey(Schema.Boolean.annotate({ description: "Whether the value may be null." })),
   redacted: Schema.optionalKey(Schema.Boolean.annotate({ description: "A secret: Redacted in the Type, a string on the wire." })),
   type: Schema.optionalKey(
-    Schema.Literals(["string", "number", "integer", "boolean", "date", "unknown"]).annotate({ description: "Replace the value type." }),
+    Schema.Literals(["string", "number", "integer", "boolean", "date", "unknown"]).annotate({
+      description: "Replace the value type. `date`: a Date in the Type, an ISO string (or Date) on the wire.",
+    }),
   ),
   literals: Schema.optionalKey(
-    Schema.Array(Schema.Union([Schema.String, Schema.Number, Schema.Boolean])).annotate({ description: "The value is one of these literals." }),
+    Schema.Array(Schema.Union([Schema.String, Schema.Finite, Schema.Boolean])).annotate({ description: "The value is one of these literals." }),
   ),
   array: Schema.optionalKey(Schema.Boolean.annotate({ description: "The value is an array of the type." })),
-  description: Schema.optionalKey(Schema.String),
+  description: Schema.optionalKey(Schema.String.annotate({ description: "Replace the field's description." })),
   schema: Schema.optionalKey(InlineSchema),
-})
+}).annotate({ description: "A change to one field; a field the spec lacks is added (give it a type, literals or a schema)." })
 export type FieldPatch = typeof FieldPatch.Type
 
 export const SchemaPatch = Schema.Struct({
-  replace: Schema.optionalKey(InlineSchema),
-  fields: Schema.optionalKey(Schema.Record(Schema.String, FieldPatch)),
-  remove: Schema.optionalKey(Schema.Array(Schema.String)),
+  replace: Schema.optionalKey(InlineSchema.annotate({ description: "Replace the whole schema (applied before fields and remove)." })),
+  fields: Schema.optionalKey(Schema.Record(Schema.String, FieldPatch).annotate({ description: "Patch or add fields, by name." })),
+  remove: Schema.optionalKey(Schema.Array(Schema.String).annotate({ description: "Fields to drop." })),
 })
 export type SchemaPatch = typeof SchemaPatch.Type
 
-export const OverrideFile = Schema.Struct({
-  endpoint: Schema.String.annotate({ description: 'The endpoint this file corrects, "METHOD /path", e.g. "POST /two-factor/verify-totp".' }),
-  skip: Schema.optionalKey(Schema.String.annotate({ description: "Leave the endpoint out of the SDK; the text is the reason, recorded in manifest.json." })),
-  clientCall: Schema.optionalKey(Schema.String.annotate({ description: "The client method, dotted: `twoFactor.verifyTotp`." })),
-  mutatesSession: Schema.optionalKey(Schema.Boolean.annotate({ description: "Notify `$sessionSignal` after success." })),
-  description: Schema.optionalKey(Schema.String),
-  payload: Schema.optionalKey(SchemaPatch),
-  success: Schema.optionalKey(SchemaPatch),
+export const Span = Schema.Struct({
+  domain: Schema.optionalKey(Folder.annotate({ description: "Span domain (default: the folder's parent path)." })),
+  feature: Schema.optionalKey(Folder.annotate({ description: "Span feature (default: the folder's last segment)." })),
 })
+
+export const OverrideFile = Schema.Struct({
+  endpoint: Schema.String.check(Schema.isPattern(ENDPOINT_PATTERN, { message: 'expected "METHOD /path", e.g. "POST /two-factor/verify-totp"' })).annotate({
+    description: 'The endpoint this file corrects, "METHOD /path", e.g. "POST /two-factor/verify-totp".',
+  }),
+  skip: Schema.optionalKey(Schema.String.annotate({ description: "Leave the endpoint out of the SDK; the text is the reason, recorded in manifest.json." })),
+  folder: Schema.optionalKey(Folder.annotate({ description: "Where the endpoint's files go, below the output folder; the last segment names the files, e.g. two-factor/totp/verify." })),
+  namespace: Schema.optionalKey(
+    Schema.String.check(Schema.isPattern(IDENTIFIER_PATTERN, { message: "expected a TypeScript identifier, e.g. GetUri" })).annotate({
+      description: "The namespace the endpoint is exported as from its parent barrel (default: PascalCase of the folder's last segment).",
+    }),
+  ),
+  span: Schema.optionalKey(Span.annotate({ description: 'The tracing span is "<domain>/<feature>/handler".' })),
+  clientCall: Schema.optionalKey(
+    Schema.String.check(Schema.isPattern(CLIENT_CALL_PATTERN, { message: "expected dotted identifiers, e.g. twoFactor.verifyTotp" })).annotate({
+      description: "The client method, dotted: `twoFactor.verifyTotp`.",
+    }),
+  ),
+  method: Schema.optionalKey(
+    Schema.Literals(["GET", "POST"]).annotate({ description: "How the handler sends the payload: GET as `{ query }`, POST as the body (forcing POST even for an empty payload)." }),
+  ),
+  mutatesSession: Schema.optionalKey(Schema.Boolean.annotate({ description: "Notify `$sessionSignal` after success." })),
+  description: Schema.optionalKey(Schema.String.annotate({ description: "Replace the endpoint's description." })),
+  payload: Schema.optionalKey(SchemaPatch.annotate({ description: "Corrections to the Payload schema." })),
+  success: Schema.optionalKey(SchemaPatch.annotate({ description: "Corrections to the Success schema." })),
+}).annotate({ title: "Endpoint override", description: "Corrections for one endpoint of the Better Auth OpenAPI document." })
 export type OverrideFile = typeof OverrideFile.Type
+
+export const Rules = Schema.Struct({
+  redact: Schema.optionalKey(
+    Schema.Array(Schema.String).annotate({ description: "Payload string fields with these names are Redacted in the Type, e.g. [password, newPassword]." }),
+  ),
+  nullableOptional: Schema.optionalKey(
+    Schema.Array(Schema.String).annotate({
+      description: 'Component schemas (User, Session, …) whose optional fields also accept null in answers; "*" for every component.',
+    }),
+  ),
+  mutatesSession: Schema.optionalKey(
+    Schema.Array(Schema.String).annotate({
+      description: "Regular expressions matched against the path: endpoints that sign in or out or change the active session, user or organization (an endpoint's own mutatesSession wins).",
+    }),
+  ),
+})
+export type Rules = typeof Rules.Type
+
+export const DefaultsFile = Schema.Struct({
+  rules: Schema.optionalKey(Rules.annotate({ description: "Rules applied to every endpoint." })),
+  shared: Schema.optionalKey(
+    Schema.Record(Schema.String.check(Schema.isPattern(IDENTIFIER_PATTERN, { message: "expected a TypeScript identifier, e.g. SessionWithUser" })), InlineSchema).annotate({
+      description: "Named schemas, emitted once under _common/ and referenced with `$ref: '#/shared/Name'`.",
+    }),
+  ),
+}).annotate({ title: "Override defaults", description: "Global rules and shared schemas (the file _defaults.yaml)." })
+export type DefaultsFile = typeof DefaultsFile.Type
+
+/** What editors validate against: either kind of file. */
+export const AnyOverrideFile = Schema.Union([OverrideFile, DefaultsFile])
 
 /** Known keys per nesting level, for "did you mean" hints. */
 export const KNOWN_KEYS = {
   file: Object.keys(OverrideFile.fields),
+  defaults: Object.keys(DefaultsFile.fields),
+  rules: Object.keys(Rules.fields),
+  span: Object.keys(Span.fields),
   patch: Object.keys(SchemaPatch.fields),
   field: Object.keys(FieldPatch.fields),
 } as const

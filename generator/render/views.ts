@@ -93,7 +93,7 @@ const renderEndpoint = (endpoint: Endpoint, options: RenderOptions, identifiers:
 
 const renderComponent = (component: Component, options: RenderOptions, identifiers: ReadonlyMap<string, string>, components: ReadonlyMap<string, Component>): RenderedFile => {
   const ctx: PrintContext = { uses: emptyUses(), identifiers }
-  const declaration = printDeclaration({ name: component.identifier, identifier: component.name, node: component.schema, docs: [component.description ?? `The \`${component.name}\` model.`], ctx })
+  const declaration = printDeclaration({ name: component.identifier, identifier: component.name, node: component.schema, docs: [component.description ?? `The \`${component.name}\` model.`, component.definedBy === undefined ? undefined : `Defined by override: ${component.definedBy} (shared.${component.name})`], ctx })
   return {
     path: component.file,
     content: options.templates.component({ banner: bannerFor(options.specName), imports: imports(component.file, ctx.uses, identifiers, components, component.name), declaration }),
@@ -119,11 +119,15 @@ const renderBarrels = (model: Model, options: RenderOptions): ReadonlyArray<Rend
     stars.set(endpoint.folder.join("/"), [files.contractModule, files.handlerModule])
     addFolder(endpoint.folder)
   }
+  const leafNamespace = new Map(model.endpoints.map((e) => [e.folder.join("/"), e.namespace]))
   const folders = new Set([...children.keys(), ...stars.keys()])
   const banner = bannerFor(options.specName)
   return [...folders].sort().map((folder) => {
     const path = folder === "" ? "index.ts" : `${folder}/index.ts`
-    const namespaces = [...(children.get(folder) ?? [])].sort().map((name) => ({ name: pascalCase(name), from: JSON.stringify(`./${name}/index.ts`) }))
+    const namespaces = [...(children.get(folder) ?? [])].sort().map((name) => ({
+      name: leafNamespace.get(folder === "" ? name : `${folder}/${name}`) ?? pascalCase(name),
+      from: JSON.stringify(`./${name}/index.ts`),
+    }))
     if (folder === "") {
       if (model.components.length > 0) namespaces.push({ name: "Common", from: JSON.stringify(`./${COMMON_FOLDER}/index.ts`) })
       namespaces.push({ name: "Runtime", from: JSON.stringify(`./${RUNTIME_FOLDER}/index.ts`) })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { buildModel, DEFAULT_RULES } from "../../../generator/model/build.ts"
-import { parseOverride } from "../../../generator/overrides/load.ts"
+import { buildModel } from "../../../generator/model/build.ts"
+import { parseOverrides } from "../../../generator/overrides/load.ts"
 import type { OpenApiDocument } from "../../../generator/spec/types.ts"
 
 const body = (properties: object, required: ReadonlyArray<string> = []) => ({
@@ -18,16 +18,25 @@ const spec: OpenApiDocument = {
   },
 }
 
-const build = (...overrides: ReadonlyArray<string>) =>
-  buildModel(spec, {
-    rules: DEFAULT_RULES,
-    warn: () => {},
-    overrides: overrides.map((text, i) => {
-      const result = parseOverride(`o${i}.yaml`, text)
-      if (result.loaded === undefined) throw new Error(result.errors.join("\n"))
-      return result.loaded
-    }),
-  })
+const DEFAULTS = `rules:
+  redact: [password]
+  mutatesSession: ["^/sign-in/"]
+shared:
+  Named: { type: object, required: [name], properties: { name: { type: string } } }
+`
+
+/** Builds the model with `_defaults.yaml` (DEFAULTS unless given) and endpoint overrides o0.yaml, o1.yaml, … */
+const buildWith = (defaults: string | undefined, ...overrides: ReadonlyArray<string>) => {
+  const files = [
+    ...(defaults === undefined ? [] : [{ file: "_defaults.yaml", text: defaults, isDefaults: true }]),
+    ...overrides.map((text, i) => ({ file: `o${i}.yaml`, text, isDefaults: false })),
+  ]
+  const parsed = parseOverrides(files)
+  if (parsed.errors.length > 0) throw new Error(parsed.errors.join("\n"))
+  return buildModel(spec, { specName: "spec.json", warn: () => {}, overrides: parsed.overrides })
+}
+const build = (...overrides: ReadonlyArray<string>) => buildWith(DEFAULTS, ...overrides)
+const endpoint = (result: ReturnType<typeof build>, path: string) => result.model.endpoints.find((e) => e.path === path)!
 
 describe("buildModel", () => {
   it("keeps the GET where a path also has POST, and records why the POST is skipped", () => {
@@ -39,6 +48,60 @@ describe("buildModel", () => {
   it("forces POST only where the payload can be empty and no client plugin fixes the method", () => {
     const force = Object.fromEntries(build().model.endpoints.map((e) => [e.path, e.forcePost]))
     expect(force).toEqual({ "/get-session": false, "/update-user": true, "/sign-in/email": false, "/siwe/nonce": false })
+  })
+
+  it("with no defaults file there are no rules: secrets stay strings, nothing mutates the session", () => {
+    const signIn = endpoint(buildWith(undefined), "/sign-in/email")
+    expect(signIn.payload).toMatchObject({ properties: [{ name: "email" }, { name: "password", schema: { kind: "string" } }] })
+    expect(signIn.mutatesSession).toBe(false)
+  })
+
+  it("marks endpoints that match a mutatesSession rule", () => {
+    expect(endpoint(build(), "/sign-in/email").mutatesSession).toBe(true)
+    expect(endpoint(build(), "/update-user").mutatesSession).toBe(false)
+  })
+
+  it("relocates an endpoint: folder, leaf, namespace and span follow the folder unless set", () => {
+    const moved = endpoint(build('endpoint: "POST /update-user"\nfolder: core/user/update\n'), "/update-user")
+    expect(moved).toMatchObject({ folder: ["core", "user", "update"], leaf: "update", namespace: "Update", domain: "core/user", feature: "update" })
+    const named = endpoint(build('endpoint: "POST /update-user"\nfolder: core/update\nnamespace: UpdateUser\nspan: { domain: users, feature: edit }\n'), "/update-user")
+    expect(named).toMatchObject({ folder: ["core", "update"], namespace: "UpdateUser", domain: "users", feature: "edit" })
+  })
+
+  it("sets the client call and how the payload is sent", () => {
+    const e = endpoint(build('endpoint: "POST /update-user"\nclientCall: users.update\nmethod: GET\n'), "/update-user")
+    expect(e).toMatchObject({ clientCall: ["users", "update"], payloadIn: "query", forcePost: false })
+  })
+
+  it("replaces a schema by a shared one, emitted once as a component with its origin", () => {
+    const result = build(
+      'endpoint: "POST /update-user"\nsuccess:\n  replace: { $ref: "#/shared/Named" }\n',
+      'endpoint: "POST /sign-in/email"\nsuccess:\n  replace: { type: array, items: { $ref: "#/shared/Named" } }\n',
+    )
+    expect(result.errors).toEqual([])
+    expect(endpoint(result, "/update-user").success).toEqual({ kind: "ref", name: "Named" })
+    expect(endpoint(result, "/sign-in/email").success).toEqual({ kind: "array", items: { kind: "ref", name: "Named" } })
+    expect(result.model.components).toEqual([
+      expect.objectContaining({ name: "Named", file: "_common/named.ts", definedBy: "_defaults.yaml", schema: expect.objectContaining({ kind: "object" }) }),
+    ])
+  })
+
+  it("patches single fields: type, nullable, literals, array, description, added and removed fields", () => {
+    const e = endpoint(
+      build(
+        'endpoint: "POST /sign-in/email"\npayload:\n  remove: [password]\n  fields:\n    email: { nullable: true, description: "Login" }\n    kind: { literals: [a, b], array: true }\n    at: { type: date, optional: true }\n',
+      ),
+      "/sign-in/email",
+    )
+    expect(e.payload).toEqual({
+      kind: "object",
+      additional: undefined,
+      properties: [
+        { name: "email", optional: false, description: "Login", schema: { kind: "nullable", inner: { kind: "string" } } },
+        { name: "kind", optional: false, description: undefined, schema: { kind: "array", items: { kind: "literals", values: ["a", "b"] } } },
+        { name: "at", optional: true, description: undefined, schema: { kind: "date" } },
+      ],
+    })
   })
 
   it("redacts secrets in payloads", () => {
@@ -65,7 +128,50 @@ describe("buildModel", () => {
       'o0.yaml:4:11: payload.fields.nmae: the spec has no payload field "nmae" (to add it, give it a type or a schema; fields are: name)',
     ],
     ['endpoint: "POST /update-user"\npayload:\n  remove: [age]\n', 'o0.yaml:3:11: payload.remove: no field "age" to remove (fields are: name)'],
+    [
+      'endpoint: "POST /update-user"\nsuccess:\n  replace: { $ref: "#/shared/Name" }\n',
+      'o0.yaml:3:20: success.replace.$ref: no shared schema "Name" (did you mean "#/shared/Named"?)',
+    ],
+    [
+      'endpoint: "POST /update-user"\nsuccess:\n  replace: { $ref: "#/components/schemas/User" }\n',
+      'o0.yaml:3:20: success.replace.$ref: the spec has no component "User" (see components.schemas in the spec for the names)',
+    ],
   ])("reports a stale override: %s", (text, want) => {
     expect(build(text).errors.map((e) => e.toString())).toEqual([want])
+  })
+
+  it.each([
+    [
+      "two endpoints in one folder",
+      ['endpoint: "POST /update-user"\nfolder: sign-in/email\n'],
+      "o0.yaml:2:9: folder: POST /update-user and POST /sign-in/email are both placed in sign-in/email/ (give one of them another folder)",
+    ],
+    [
+      "a namespace that shadows an endpoint's exports",
+      ['endpoint: "POST /update-user"\nfolder: sign-in/email/update\nnamespace: Handler\n'],
+      "o0.yaml:3:12: namespace: namespace Handler in sign-in/email would shadow the Handler of POST /sign-in/email (used by POST /update-user) (set namespace: or folder: to another name)",
+    ],
+    [
+      "two namespaces of one name in a barrel",
+      ['endpoint: "POST /update-user"\nfolder: sign-in/update\nnamespace: Email\n'],
+      "o0.yaml:3:12: namespace: namespace Email in sign-in barrel is used by POST /update-user and POST /sign-in/email (set namespace: to another name)",
+    ],
+    [
+      "a reserved root namespace",
+      ['endpoint: "POST /update-user"\nnamespace: Runtime\n'],
+      "o0.yaml:2:12: namespace: namespace Runtime is reserved in the root barrel (used by POST /update-user) (set namespace: to another name)",
+    ],
+  ])("reports a layout collision: %s", (_, overrides, want) => {
+    expect(build(...overrides).errors.map((e) => e.toString())).toEqual([want])
+  })
+
+  it("reports a shared schema named like a spec component and a bad rule pattern in _defaults.yaml", () => {
+    const withUser: OpenApiDocument = { ...spec, components: { schemas: { Named: { type: "object", properties: {} } } } }
+    const parsed = parseOverrides([{ file: "_defaults.yaml", text: DEFAULTS.replace('["^/sign-in/"]', '["^/sign-in/(", ok]'), isDefaults: true }])
+    const { errors } = buildModel(withUser, { specName: "spec.json", warn: () => {}, overrides: parsed.overrides })
+    expect(errors.map((e) => e.toString())).toEqual([
+      "_defaults.yaml:3:20: rules.mutatesSession.0: not a regular expression: Invalid regular expression: /^/sign-in/(/: Unterminated group (write a JavaScript regular expression matched against the path, e.g. ^/sign-out$)",
+      '_defaults.yaml:5:10: shared.Named: shared schema "Named" has the name of a spec component (rename it: both would be emitted under _common/)',
+    ])
   })
 })

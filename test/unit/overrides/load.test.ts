@@ -13,7 +13,7 @@ const cases: ReadonlyArray<[string, { given: string; want: ReadonlyArray<string>
   ["a missing endpoint", { given: "skip: no\n", want: ['f.yaml:1:1: endpoint: missing required key "endpoint" (add endpoint: ...)'] }],
   [
     "an endpoint that is not METHOD /path",
-    { given: "endpoint: /x\n", want: ['f.yaml:1:11: endpoint: endpoint "/x" is not "METHOD /path" (write it like "POST /two-factor/verify-totp")'] },
+    { given: "endpoint: /x\n", want: ['f.yaml:1:11: endpoint: "/x" is not "METHOD /path" (write it like "POST /two-factor/verify-totp")'] },
   ],
   [
     "an unknown field patch key, deep in the file",
