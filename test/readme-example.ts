@@ -6,7 +6,7 @@ export const program = Effect.gen(function* () {
   yield* Auth.SignIn.Email.Handler(
     new Auth.SignIn.Email.Payload({ email: "ada@example.com", password: Redacted.make("secret password") }),
   )
-  const session = yield* Auth.GetSession.Handler()
+  const session = yield* Auth.Core.GetSession.Handler()
   return session
 }).pipe(
   Effect.catchTag("BetterAuthApiError", (error) => Effect.succeed({ failed: error.code })),

@@ -38,7 +38,7 @@ const diagnosticsFor = (probes: Readonly<Record<string, string>>): Readonly<Reco
 
 const handler = (call: string) => `
 import { createHandler } from "../../generated/_runtime/index.ts"
-import { Payload, Success } from "../../generated/two-factor/verify-totp/verify-totp.contract.ts"
+import { Payload, Success } from "../../generated/two-factor/totp/verify/verify.contract.ts"
 export const Handler = createHandler({
   domain: "two-factor",
   feature: "verify-totp",

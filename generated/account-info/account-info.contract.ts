@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /account-info`.
- * Changed by override: overrides/account-info.yaml
+ * Changed by override: overrides/account-info.yaml (payload: replace)
  */
 export const Payload = Schema.Union([
   Schema.Struct({
@@ -24,14 +24,11 @@ export const Payload = Schema.Union([
 ]);
 /**
  * Payload of `GET /account-info`.
- * Changed by override: overrides/account-info.yaml
+ * Changed by override: overrides/account-info.yaml (payload: replace)
  */
 export type Payload = typeof Payload.Type;
 
-/**
- * Success answer of `GET /account-info`.
- * Changed by override: overrides/account-info.yaml
- */
+/** Success answer of `GET /account-info`. */
 export class Success extends Schema.Class<Success>("account-info/Success")({
   account: Schema.Struct({
     accountId: Schema.String,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./account-info.contract.ts";
  * Get the account info provided by the provider
  *
  * `GET /account-info`
- * Changed by override: overrides/account-info.yaml
  */
 export const Handler = createHandler({
   domain: "",

@@ -4,16 +4,13 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /device`.
- * Changed by override: overrides/device.yaml
+ * Changed by override: overrides/device.yaml (payload: user_code)
  */
 export class Payload extends Schema.Class<Payload>("device/Payload")({
   user_code: Schema.String,
 }) {}
 
-/**
- * Success answer of `GET /device`.
- * Changed by override: overrides/device.yaml
- */
+/** Success answer of `GET /device`. */
 export class Success extends Schema.Class<Success>("device/Success")({
   /** The client requesting authorization, returned only to the authenticated user who owns this request */
   client_id: Schema.optionalKey(

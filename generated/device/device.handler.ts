@@ -7,7 +7,6 @@ import { Payload, Success } from "./device.contract.ts";
  * Verify user code and get device authorization status
  *
  * `GET /device`
- * Changed by override: overrides/device.yaml
  */
 export const Handler = createHandler({
   domain: "",

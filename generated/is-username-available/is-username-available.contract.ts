@@ -10,7 +10,12 @@ export class Payload extends Schema.Class<Payload>(
   username: Schema.String.annotate({ description: "The username to check" }),
 }) {}
 
-/** Success answer of `POST /is-username-available`. */
-export const Success = Schema.Unknown;
-/** Success answer of `POST /is-username-available`. */
-export type Success = typeof Success.Type;
+/**
+ * Success answer of `POST /is-username-available`.
+ * Changed by override: overrides/is-username-available.yaml (success: replace)
+ */
+export class Success extends Schema.Class<Success>(
+  "is-username-available/Success",
+)({
+  available: Schema.Boolean,
+}) {}

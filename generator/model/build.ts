@@ -15,7 +15,7 @@ import { checkLayout } from "./layout.ts"
 import { clientCallFor, endpointLayout } from "./naming.ts"
 import { type ResolvedRules, resolveRules } from "./rules.ts"
 import { nullable, type SchemaContext, toSchemaNode } from "./schema.ts"
-import type { Endpoint, Model, Property, SchemaNode, Skipped } from "./types.ts"
+import type { Endpoint, Model, Property, Provenance, SchemaNode, Skipped } from "./types.ts"
 
 export interface BuildOptions {
   readonly overrides: LoadedOverrides
@@ -88,7 +88,7 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
         forcePost: sends === "POST" && operation["x-better-auth-client-method"] === undefined && !alwaysHasKeys(payload),
         success,
         mutatesSession: override?.mutatesSession ?? rules.mutatesSession(path),
-        overriddenBy: loaded?.file,
+        provenance: provenanceOf(loaded),
       }
       endpoints.push(endpoint)
       if (loaded !== undefined) overrideOf.set(endpoint, loaded)
@@ -129,6 +129,21 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
     convert,
   )
   return { model: { endpoints, skipped, components }, errors }
+}
+
+const HANDLER_KEYS = ["folder", "namespace", "span", "clientCall", "method", "mutatesSession", "description"] as const
+
+/** Which keys of an override changed the handler, the payload and the success schema. */
+const provenanceOf = (loaded: LoadedOverride | undefined): Provenance => {
+  if (loaded === undefined) return { handler: undefined, payload: undefined, success: undefined }
+  const keys = HANDLER_KEYS.filter((key) => loaded.override[key] !== undefined)
+  const part = (side: "payload" | "success") => {
+    const patch = loaded.override[side]
+    if (patch === undefined) return undefined
+    const what = [...(patch.replace === undefined ? [] : ["replace"]), ...Object.keys(patch.fields ?? {}), ...(patch.remove ?? []).map((f) => `-${f}`)]
+    return `${loaded.file} (${side}: ${what.join(", ")})`
+  }
+  return { handler: keys.length === 0 ? undefined : `${loaded.file} (${keys.join(", ")})`, payload: part("payload"), success: part("success") }
 }
 
 /**

@@ -71,8 +71,15 @@ export interface Endpoint {
   readonly forcePost: boolean
   readonly success: SchemaNode
   readonly mutatesSession: boolean
-  /** The override file that changed this endpoint, for provenance in the generated JSDoc. */
-  readonly overriddenBy: string | undefined
+  /** Which override changed what, for provenance in the generated JSDoc (one line per file part). */
+  readonly provenance: Provenance
+}
+
+/** `overrides/x.yaml (folder, mutatesSession)`: the file and the keys of it that changed a part. */
+export interface Provenance {
+  readonly handler: string | undefined
+  readonly payload: string | undefined
+  readonly success: string | undefined
 }
 
 /** An endpoint left out, with a stable reason code and a sentence for the manifest. */

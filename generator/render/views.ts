@@ -56,10 +56,9 @@ const clientCall = (endpoint: Endpoint): { params: string; call: string } => {
 }
 
 /** Provenance for reviewers: why this code differs from the spec. */
-const provenance = (endpoint: Endpoint) =>
-  endpoint.overriddenBy === undefined ? undefined : `Changed by override: ${endpoint.overriddenBy}`
+const changedBy = (source: string | undefined) => (source === undefined ? undefined : `Changed by override: ${source}`)
 
-const endpointDocs = (endpoint: Endpoint) => [endpoint.description, "", `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``, provenance(endpoint)]
+const endpointDocs = (endpoint: Endpoint) => [endpoint.description, "", `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``, changedBy(endpoint.provenance.handler)]
 
 const renderEndpoint = (endpoint: Endpoint, options: RenderOptions, identifiers: ReadonlyMap<string, string>, components: ReadonlyMap<string, Component>): ReadonlyArray<RenderedFile> => {
   const files = endpointFiles(endpoint.folder)
@@ -68,8 +67,8 @@ const renderEndpoint = (endpoint: Endpoint, options: RenderOptions, identifiers:
   const prefix = endpoint.folder.join("/")
   const declarations: Array<string> = []
   if (endpoint.payload !== undefined)
-    declarations.push(printDeclaration({ name: "Payload", identifier: `${prefix}/Payload`, node: endpoint.payload, docs: [`Payload of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`, provenance(endpoint)], ctx }))
-  declarations.push(printDeclaration({ name: "Success", identifier: `${prefix}/Success`, node: endpoint.success, docs: [`Success answer of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`, provenance(endpoint)], ctx }))
+    declarations.push(printDeclaration({ name: "Payload", identifier: `${prefix}/Payload`, node: endpoint.payload, docs: [`Payload of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`, changedBy(endpoint.provenance.payload)], ctx }))
+  declarations.push(printDeclaration({ name: "Success", identifier: `${prefix}/Success`, node: endpoint.success, docs: [`Success answer of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`, changedBy(endpoint.provenance.success)], ctx }))
   const contract = options.templates.contract({ banner, imports: imports(files.contract, ctx.uses, identifiers, components), declarations })
   const { params, call } = clientCall(endpoint)
   const handler = options.templates.handler({

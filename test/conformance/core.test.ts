@@ -22,7 +22,7 @@ describe("generated handlers against a live server", () => {
       ),
     )
     expect(Exit.isSuccess(signUp)).toBe(true)
-    const session = await run(server, SDK.GetSession.Handler())
+    const session = await run(server, SDK.Core.GetSession.Handler())
     if (!Exit.isSuccess(session)) throw new Error(String(session.cause))
     const value = session.value as { user: { email: string; image?: string | null; createdAt: Date } }
     expect(value.user.email).toBe("ada@example.com")

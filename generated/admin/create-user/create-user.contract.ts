@@ -5,7 +5,7 @@ import { User } from "../../_common/user.ts";
 
 /**
  * Payload of `POST /admin/create-user`.
- * Changed by override: overrides/admin/create-user.yaml
+ * Changed by override: overrides/admin/create-user.yaml (payload: role)
  */
 export class Payload extends Schema.Class<Payload>("admin/create-user/Payload")(
   {
@@ -24,10 +24,7 @@ export class Payload extends Schema.Class<Payload>("admin/create-user/Payload")(
   },
 ) {}
 
-/**
- * Success answer of `POST /admin/create-user`.
- * Changed by override: overrides/admin/create-user.yaml
- */
+/** Success answer of `POST /admin/create-user`. */
 export class Success extends Schema.Class<Success>("admin/create-user/Success")(
   {
     user: Schema.optionalKey(User),

@@ -7,7 +7,6 @@ import { Payload, Success } from "./create-user.contract.ts";
  * Create a new user
  *
  * `POST /admin/create-user`
- * Changed by override: overrides/admin/create-user.yaml
  */
 export const Handler = createHandler({
   domain: "admin",

@@ -5,16 +5,13 @@ import { User } from "../../_common/user.ts";
 
 /**
  * Payload of `GET /admin/get-user`.
- * Changed by override: overrides/admin/get-user.yaml
+ * Changed by override: overrides/admin/get-user.yaml (payload: id)
  */
 export class Payload extends Schema.Class<Payload>("admin/get-user/Payload")({
   id: Schema.String,
 }) {}
 
-/**
- * Success answer of `GET /admin/get-user`.
- * Changed by override: overrides/admin/get-user.yaml
- */
+/** Success answer of `GET /admin/get-user`. */
 export class Success extends Schema.Class<Success>("admin/get-user/Success")({
   user: Schema.optionalKey(User),
 }) {}

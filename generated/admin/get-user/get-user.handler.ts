@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-user.contract.ts";
  * Get an existing user
  *
  * `GET /admin/get-user`
- * Changed by override: overrides/admin/get-user.yaml
  */
 export const Handler = createHandler({
   domain: "admin",

@@ -7,6 +7,7 @@ import { Payload, Success } from "./impersonate-user.contract.ts";
  * Impersonate a user
  *
  * `POST /admin/impersonate-user`
+ * Changed by override: overrides/admin/impersonate-user.yaml (folder, clientCall, mutatesSession)
  */
 export const Handler = createHandler({
   domain: "admin",

@@ -5,7 +5,7 @@ import { User } from "../../_common/user.ts";
 
 /**
  * Payload of `POST /admin/set-role`.
- * Changed by override: overrides/admin/set-role.yaml
+ * Changed by override: overrides/admin/set-role.yaml (payload: role)
  */
 export class Payload extends Schema.Class<Payload>("admin/set-role/Payload")({
   /** The role to set, this can be a string or an array of strings. Eg: `admin` or `[admin, user]` */
@@ -20,10 +20,7 @@ export class Payload extends Schema.Class<Payload>("admin/set-role/Payload")({
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
-/**
- * Success answer of `POST /admin/set-role`.
- * Changed by override: overrides/admin/set-role.yaml
- */
+/** Success answer of `POST /admin/set-role`. */
 export class Success extends Schema.Class<Success>("admin/set-role/Success")({
   user: Schema.optionalKey(User),
 }) {}

@@ -7,7 +7,6 @@ import { Payload, Success } from "./set-role.contract.ts";
  * Set the role of a user
  *
  * `POST /admin/set-role`
- * Changed by override: overrides/admin/set-role.yaml
  */
 export const Handler = createHandler({
   domain: "admin",

@@ -3,7 +3,10 @@
 import { createHandler } from "../../_runtime/index.ts";
 import { Success } from "./stop-impersonating.contract.ts";
 
-/** `POST /admin/stop-impersonating` */
+/**
+ * `POST /admin/stop-impersonating`
+ * Changed by override: overrides/admin/stop-impersonating.yaml (folder, clientCall, mutatesSession)
+ */
 export const Handler = createHandler({
   domain: "admin",
   feature: "stop-impersonating",

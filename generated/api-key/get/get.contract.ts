@@ -5,17 +5,14 @@ import { ClientDate } from "../../_runtime/schemas.ts";
 
 /**
  * Payload of `GET /api-key/get`.
- * Changed by override: overrides/api-key/get.yaml
+ * Changed by override: overrides/api-key/get.yaml (payload: id)
  */
 export class Payload extends Schema.Class<Payload>("api-key/get/Payload")({
   configId: Schema.optionalKey(Schema.String),
   id: Schema.String,
 }) {}
 
-/**
- * Success answer of `GET /api-key/get`.
- * Changed by override: overrides/api-key/get.yaml
- */
+/** Success answer of `GET /api-key/get`. */
 export class Success extends Schema.Class<Success>("api-key/get/Success")({
   /** created at */
   createdAt: ClientDate.annotate({ description: "created at" }),

@@ -7,7 +7,6 @@ import { Payload, Success } from "./get.contract.ts";
  * Retrieve an existing API key by ID
  *
  * `GET /api-key/get`
- * Changed by override: overrides/api-key/get.yaml
  */
 export const Handler = createHandler({
   domain: "api-key",

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /delete-user/callback`.
- * Changed by override: overrides/delete-user/callback.yaml
+ * Changed by override: overrides/delete-user/callback.yaml (payload: token)
  */
 export class Payload extends Schema.Class<Payload>(
   "delete-user/callback/Payload",
@@ -13,10 +13,7 @@ export class Payload extends Schema.Class<Payload>(
   callbackURL: Schema.optionalKey(Schema.String),
 }) {}
 
-/**
- * Success answer of `GET /delete-user/callback`.
- * Changed by override: overrides/delete-user/callback.yaml
- */
+/** Success answer of `GET /delete-user/callback`. */
 export class Success extends Schema.Class<Success>(
   "delete-user/callback/Success",
 )({

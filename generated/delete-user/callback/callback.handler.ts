@@ -7,7 +7,6 @@ import { Payload, Success } from "./callback.contract.ts";
  * Callback to complete user deletion with verification token
  *
  * `GET /delete-user/callback`
- * Changed by override: overrides/delete-user/callback.yaml
  */
 export const Handler = createHandler({
   domain: "delete-user",

@@ -7,6 +7,7 @@ import { Payload, Success } from "./approve.contract.ts";
  * Approve device authorization
  *
  * `POST /device/approve`
+ * Changed by override: overrides/device/approve.yaml (folder, clientCall, mutatesSession)
  */
 export const Handler = createHandler({
   domain: "device",

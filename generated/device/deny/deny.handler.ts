@@ -7,6 +7,7 @@ import { Payload, Success } from "./deny.contract.ts";
  * Deny device authorization
  *
  * `POST /device/deny`
+ * Changed by override: overrides/device/deny.yaml (folder, clientCall, mutatesSession)
  */
 export const Handler = createHandler({
   domain: "device",

@@ -6,7 +6,7 @@ import { User } from "../../_common/user.ts";
 
 /**
  * Payload of `GET /magic-link/verify`.
- * Changed by override: overrides/magic-link/verify.yaml
+ * Changed by override: overrides/magic-link/verify.yaml (payload: token)
  */
 export class Payload extends Schema.Class<Payload>("magic-link/verify/Payload")(
   {
@@ -17,10 +17,7 @@ export class Payload extends Schema.Class<Payload>("magic-link/verify/Payload")(
   },
 ) {}
 
-/**
- * Success answer of `GET /magic-link/verify`.
- * Changed by override: overrides/magic-link/verify.yaml
- */
+/** Success answer of `GET /magic-link/verify`. */
 export class Success extends Schema.Class<Success>("magic-link/verify/Success")(
   {
     session: Schema.optionalKey(Session),

@@ -7,7 +7,6 @@ import { Payload, Success } from "./verify.contract.ts";
  * Verify magic link
  *
  * `GET /magic-link/verify`
- * Changed by override: overrides/magic-link/verify.yaml
  */
 export const Handler = createHandler({
   domain: "magic-link",

@@ -7,6 +7,7 @@ import { Payload, Success } from "./revoke.contract.ts";
  * Revoke a device session
  *
  * `POST /multi-session/revoke`
+ * Changed by override: overrides/multi-session/revoke.yaml (folder, clientCall, mutatesSession)
  */
 export const Handler = createHandler({
   domain: "multi-session",

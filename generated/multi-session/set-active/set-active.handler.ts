@@ -7,6 +7,7 @@ import { Payload, Success } from "./set-active.contract.ts";
  * Set the active session
  *
  * `POST /multi-session/set-active`
+ * Changed by override: overrides/multi-session/set-active.yaml (folder, clientCall, mutatesSession)
  */
 export const Handler = createHandler({
   domain: "multi-session",

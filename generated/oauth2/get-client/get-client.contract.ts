@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /oauth2/get-client`.
- * Changed by override: overrides/oauth2/get-client.yaml
+ * Changed by override: overrides/oauth2/get-client.yaml (payload: client_id)
  */
 export class Payload extends Schema.Class<Payload>("oauth2/get-client/Payload")(
   {
@@ -12,13 +12,7 @@ export class Payload extends Schema.Class<Payload>("oauth2/get-client/Payload")(
   },
 ) {}
 
-/**
- * Success answer of `GET /oauth2/get-client`.
- * Changed by override: overrides/oauth2/get-client.yaml
- */
+/** Success answer of `GET /oauth2/get-client`. */
 export const Success = Schema.Unknown;
-/**
- * Success answer of `GET /oauth2/get-client`.
- * Changed by override: overrides/oauth2/get-client.yaml
- */
+/** Success answer of `GET /oauth2/get-client`. */
 export type Success = typeof Success.Type;

@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-client.contract.ts";
  * Get OAuth2 formatted client details
  *
  * `GET /oauth2/get-client`
- * Changed by override: overrides/oauth2/get-client.yaml
  */
 export const Handler = createHandler({
   domain: "oauth2",

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /oauth2/get-consent`.
- * Changed by override: overrides/oauth2/get-consent.yaml
+ * Changed by override: overrides/oauth2/get-consent.yaml (payload: id)
  */
 export class Payload extends Schema.Class<Payload>(
   "oauth2/get-consent/Payload",
@@ -12,13 +12,7 @@ export class Payload extends Schema.Class<Payload>(
   id: Schema.String,
 }) {}
 
-/**
- * Success answer of `GET /oauth2/get-consent`.
- * Changed by override: overrides/oauth2/get-consent.yaml
- */
+/** Success answer of `GET /oauth2/get-consent`. */
 export const Success = Schema.Unknown;
-/**
- * Success answer of `GET /oauth2/get-consent`.
- * Changed by override: overrides/oauth2/get-consent.yaml
- */
+/** Success answer of `GET /oauth2/get-consent`. */
 export type Success = typeof Success.Type;

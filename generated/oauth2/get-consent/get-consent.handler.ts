@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-consent.contract.ts";
  * Gets details of a specific OAuth2 consent for a user
  *
  * `GET /oauth2/get-consent`
- * Changed by override: overrides/oauth2/get-consent.yaml
  */
 export const Handler = createHandler({
   domain: "oauth2",

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /oauth2/public-client`.
- * Changed by override: overrides/oauth2/public-client.yaml
+ * Changed by override: overrides/oauth2/public-client.yaml (payload: client_id)
  */
 export class Payload extends Schema.Class<Payload>(
   "oauth2/public-client/Payload",
@@ -12,13 +12,7 @@ export class Payload extends Schema.Class<Payload>(
   client_id: Schema.String,
 }) {}
 
-/**
- * Success answer of `GET /oauth2/public-client`.
- * Changed by override: overrides/oauth2/public-client.yaml
- */
+/** Success answer of `GET /oauth2/public-client`. */
 export const Success = Schema.Unknown;
-/**
- * Success answer of `GET /oauth2/public-client`.
- * Changed by override: overrides/oauth2/public-client.yaml
- */
+/** Success answer of `GET /oauth2/public-client`. */
 export type Success = typeof Success.Type;

@@ -7,7 +7,6 @@ import { Payload, Success } from "./public-client.contract.ts";
  * Gets publicly available client fields
  *
  * `GET /oauth2/public-client`
- * Changed by override: overrides/oauth2/public-client.yaml
  */
 export const Handler = createHandler({
   domain: "oauth2",

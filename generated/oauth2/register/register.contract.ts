@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `POST /oauth2/register`.
- * Changed by override: overrides/oauth2/register.yaml
+ * Changed by override: overrides/oauth2/register.yaml (payload: -skip_consent)
  */
 export class Payload extends Schema.Class<Payload>("oauth2/register/Payload")({
   application_type: Schema.optionalKey(Schema.Literals(["web", "native"])),
@@ -36,10 +36,7 @@ export class Payload extends Schema.Class<Payload>("oauth2/register/Payload")({
   tos_uri: Schema.optionalKey(Schema.String),
 }) {}
 
-/**
- * Success answer of `POST /oauth2/register`.
- * Changed by override: overrides/oauth2/register.yaml
- */
+/** Success answer of `POST /oauth2/register`. */
 export class Success extends Schema.Class<Success>("oauth2/register/Success")({
   /** OIDC application type used to classify redirect URI policy */
   application_type: Schema.optionalKey(

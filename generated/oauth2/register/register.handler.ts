@@ -7,7 +7,6 @@ import { Payload, Success } from "./register.contract.ts";
  * Register an OAuth2 application
  *
  * `POST /oauth2/register`
- * Changed by override: overrides/oauth2/register.yaml
  */
 export const Handler = createHandler({
   domain: "oauth2",

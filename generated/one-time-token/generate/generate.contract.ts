@@ -2,7 +2,12 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Success answer of `GET /one-time-token/generate`. */
-export const Success = Schema.Unknown;
-/** Success answer of `GET /one-time-token/generate`. */
-export type Success = typeof Success.Type;
+/**
+ * Success answer of `GET /one-time-token/generate`.
+ * Changed by override: overrides/one-time-token/generate.yaml (success: replace)
+ */
+export class Success extends Schema.Class<Success>(
+  "one-time-token/generate/Success",
+)({
+  token: Schema.String,
+}) {}

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /organization/get-invitation`.
- * Changed by override: overrides/organization/get-invitation.yaml
+ * Changed by override: overrides/organization/get-invitation.yaml (payload: id)
  */
 export class Payload extends Schema.Class<Payload>(
   "organization/get-invitation/Payload",
@@ -12,10 +12,7 @@ export class Payload extends Schema.Class<Payload>(
   id: Schema.String,
 }) {}
 
-/**
- * Success answer of `GET /organization/get-invitation`.
- * Changed by override: overrides/organization/get-invitation.yaml
- */
+/** Success answer of `GET /organization/get-invitation`. */
 export class Success extends Schema.Class<Success>(
   "organization/get-invitation/Success",
 )({

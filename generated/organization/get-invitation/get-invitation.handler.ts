@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-invitation.contract.ts";
  * Get an invitation by ID
  *
  * `GET /organization/get-invitation`
- * Changed by override: overrides/organization/get-invitation.yaml
  */
 export const Handler = createHandler({
   domain: "organization",

@@ -6,7 +6,7 @@ import { User } from "../../_common/user.ts";
 
 /**
  * Payload of `POST /passkey/verify-authentication`.
- * Changed by override: overrides/passkey/verify-authentication.yaml
+ * Changed by override: overrides/passkey/verify-authentication.yaml (payload: response)
  */
 export class Payload extends Schema.Class<Payload>(
   "passkey/verify-authentication/Payload",
@@ -28,10 +28,7 @@ export class Payload extends Schema.Class<Payload>(
   }),
 }) {}
 
-/**
- * Success answer of `POST /passkey/verify-authentication`.
- * Changed by override: overrides/passkey/verify-authentication.yaml
- */
+/** Success answer of `POST /passkey/verify-authentication`. */
 export class Success extends Schema.Class<Success>(
   "passkey/verify-authentication/Success",
 )({

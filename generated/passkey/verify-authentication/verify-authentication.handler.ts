@@ -7,7 +7,6 @@ import { Payload, Success } from "./verify-authentication.contract.ts";
  * Verify authentication of a passkey
  *
  * `POST /passkey/verify-authentication`
- * Changed by override: overrides/passkey/verify-authentication.yaml
  */
 export const Handler = createHandler({
   domain: "passkey",

@@ -7,6 +7,7 @@ import { Success } from "./anonymous.contract.ts";
  * Sign in anonymously
  *
  * `POST /sign-in/anonymous`
+ * Changed by override: overrides/sign-in/anonymous.yaml (folder, clientCall, mutatesSession)
  */
 export const Handler = createHandler({
   domain: "sign-in",

@@ -7,6 +7,7 @@ import { Payload, Success } from "./email.contract.ts";
  * Sign in with email and password
  *
  * `POST /sign-in/email`
+ * Changed by override: overrides/sign-in/email.yaml (folder, clientCall, mutatesSession)
  */
 export const Handler = createHandler({
   domain: "sign-in",

@@ -7,6 +7,7 @@ import { Payload, Success } from "./social.contract.ts";
  * Sign in with a social provider
  *
  * `POST /sign-in/social`
+ * Changed by override: overrides/sign-in/social.yaml (folder, clientCall, mutatesSession)
  */
 export const Handler = createHandler({
   domain: "sign-in",

@@ -7,6 +7,7 @@ import { Payload, Success } from "./username.contract.ts";
  * Sign in with username
  *
  * `POST /sign-in/username`
+ * Changed by override: overrides/sign-in/username.yaml (folder, clientCall, mutatesSession)
  */
 export const Handler = createHandler({
   domain: "sign-in",

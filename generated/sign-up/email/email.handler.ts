@@ -7,6 +7,7 @@ import { Payload, Success } from "./email.contract.ts";
  * Sign up a user using email and password
  *
  * `POST /sign-up/email`
+ * Changed by override: overrides/sign-up/email.yaml (folder, clientCall, mutatesSession)
  */
 export const Handler = createHandler({
   domain: "sign-up",

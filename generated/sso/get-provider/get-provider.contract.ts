@@ -4,19 +4,13 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /sso/get-provider`.
- * Changed by override: overrides/sso/get-provider.yaml
+ * Changed by override: overrides/sso/get-provider.yaml (payload: providerId)
  */
 export class Payload extends Schema.Class<Payload>("sso/get-provider/Payload")({
   providerId: Schema.String,
 }) {}
 
-/**
- * Success answer of `GET /sso/get-provider`.
- * Changed by override: overrides/sso/get-provider.yaml
- */
+/** Success answer of `GET /sso/get-provider`. */
 export const Success = Schema.Unknown;
-/**
- * Success answer of `GET /sso/get-provider`.
- * Changed by override: overrides/sso/get-provider.yaml
- */
+/** Success answer of `GET /sso/get-provider`. */
 export type Success = typeof Success.Type;

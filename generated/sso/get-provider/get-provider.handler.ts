@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-provider.contract.ts";
  * Returns sanitized details for a specific SSO provider
  *
  * `GET /sso/get-provider`
- * Changed by override: overrides/sso/get-provider.yaml
  */
 export const Handler = createHandler({
   domain: "sso",

@@ -7,6 +7,7 @@ import { Payload, Success } from "./disable.contract.ts";
  * Use this endpoint to disable two factor authentication.
  *
  * `POST /two-factor/disable`
+ * Changed by override: overrides/two-factor/disable.yaml (folder, clientCall, mutatesSession)
  */
 export const Handler = createHandler({
   domain: "two-factor",

@@ -17,26 +17,13 @@ export class Payload extends Schema.Class<Payload>("two-factor/enable/Payload")(
   },
 ) {}
 
-/** Success answer of `POST /two-factor/enable`. */
+/**
+ * Success answer of `POST /two-factor/enable`.
+ * Changed by override: overrides/two-factor/enable.yaml (success: replace)
+ */
 export class Success extends Schema.Class<Success>("two-factor/enable/Success")(
   {
-    /** Recovery backup codes. Only present when method is 'totp'. */
-    backupCodes: Schema.optionalKey(
-      Schema.Array(Schema.String).annotate({
-        description:
-          "Recovery backup codes. Only present when method is 'totp'.",
-      }),
-    ),
-    /** The 2FA method that was enabled. */
-    method: Schema.Literals(["otp", "totp"]).annotate({
-      description: "The 2FA method that was enabled.",
-    }),
-    /** TOTP URI for authenticator app setup. Only present when method is 'totp'. */
-    totpURI: Schema.optionalKey(
-      Schema.String.annotate({
-        description:
-          "TOTP URI for authenticator app setup. Only present when method is 'totp'.",
-      }),
-    ),
+    totpURI: Schema.String,
+    backupCodes: Schema.Array(Schema.String),
   },
 ) {}

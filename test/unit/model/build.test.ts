@@ -113,7 +113,7 @@ describe("buildModel", () => {
     const { model, errors } = build('endpoint: "POST /update-user"\nmutatesSession: false\npayload:\n  fields:\n    name: { optional: false }\n')
     expect(errors).toEqual([])
     const updateUser = model.endpoints.find((e) => e.path === "/update-user")!
-    expect(updateUser).toMatchObject({ mutatesSession: false, forcePost: false, overriddenBy: "o0.yaml", payload: { properties: [{ name: "name", optional: false }] } })
+    expect(updateUser).toMatchObject({ mutatesSession: false, forcePost: false, provenance: { handler: "o0.yaml (mutatesSession)", payload: "o0.yaml (payload: name)", success: undefined }, payload: { properties: [{ name: "name", optional: false }] } })
   })
 
   it("skips an endpoint on request, with the reason and the file", () => {

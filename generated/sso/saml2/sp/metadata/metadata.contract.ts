@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /sso/saml2/sp/metadata`.
- * Changed by override: overrides/sso/saml2/sp/metadata.yaml
+ * Changed by override: overrides/sso/saml2/sp/metadata.yaml (payload: providerId)
  */
 export class Payload extends Schema.Class<Payload>(
   "sso/saml2/sp/metadata/Payload",
@@ -12,13 +12,7 @@ export class Payload extends Schema.Class<Payload>(
   providerId: Schema.String,
 }) {}
 
-/**
- * Success answer of `GET /sso/saml2/sp/metadata`.
- * Changed by override: overrides/sso/saml2/sp/metadata.yaml
- */
+/** Success answer of `GET /sso/saml2/sp/metadata`. */
 export const Success = Schema.Unknown;
-/**
- * Success answer of `GET /sso/saml2/sp/metadata`.
- * Changed by override: overrides/sso/saml2/sp/metadata.yaml
- */
+/** Success answer of `GET /sso/saml2/sp/metadata`. */
 export type Success = typeof Success.Type;

@@ -7,7 +7,6 @@ import { Payload, Success } from "./metadata.contract.ts";
  * Returns the SAML metadata for the Service Provider
  *
  * `GET /sso/saml2/sp/metadata`
- * Changed by override: overrides/sso/saml2/sp/metadata.yaml
  */
 export const Handler = createHandler({
   domain: "sso/saml2/sp",

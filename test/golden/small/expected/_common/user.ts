@@ -6,12 +6,10 @@ import { ClientDate } from "../_runtime/schemas.ts";
 /** The `User` model. */
 export class User extends Schema.Class<User>("User")({
   id: Schema.String,
-  image: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  image: Schema.optionalKey(Schema.String),
   createdAt: ClientDate,
   /** a SCIM-style property named $ref */
   $ref: Schema.optionalKey(
-    Schema.NullOr(Schema.String).annotate({
-      description: "a SCIM-style property named $ref",
-    }),
+    Schema.String.annotate({ description: "a SCIM-style property named $ref" }),
   ),
 }) {}

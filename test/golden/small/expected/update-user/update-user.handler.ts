@@ -9,7 +9,7 @@ export const Handler = createHandler({
   feature: "update-user",
   payloadSchema: Payload,
   successSchema: Success,
-  mutatesSession: true,
+  mutatesSession: false,
   execute: (client, payload) =>
     client.updateUser({
       ...payload,

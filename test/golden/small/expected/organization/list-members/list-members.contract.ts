@@ -5,7 +5,7 @@ import { User } from "../../_common/user.ts";
 
 /**
  * Payload of `GET /organization/list-members`.
- * Changed by override: test/golden/small/overrides/list-members.yaml
+ * Changed by override: test/golden/small/overrides/list-members.yaml (payload: limit)
  */
 export class Payload extends Schema.Class<Payload>(
   "organization/list-members/Payload",
@@ -14,13 +14,7 @@ export class Payload extends Schema.Class<Payload>(
   sortDirection: Schema.optionalKey(Schema.Literals(["asc", "desc"])),
 }) {}
 
-/**
- * Success answer of `GET /organization/list-members`.
- * Changed by override: test/golden/small/overrides/list-members.yaml
- */
+/** Success answer of `GET /organization/list-members`. */
 export const Success = Schema.Array(User);
-/**
- * Success answer of `GET /organization/list-members`.
- * Changed by override: test/golden/small/overrides/list-members.yaml
- */
+/** Success answer of `GET /organization/list-members`. */
 export type Success = typeof Success.Type;

@@ -5,7 +5,7 @@ import { Payload, Success } from "./list-members.contract.ts";
 
 /**
  * `GET /organization/list-members`
- * Changed by override: test/golden/small/overrides/list-members.yaml
+ * Changed by override: test/golden/small/overrides/list-members.yaml (mutatesSession)
  */
 export const Handler = createHandler({
   domain: "organization",

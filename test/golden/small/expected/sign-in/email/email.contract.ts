@@ -7,7 +7,7 @@ import { User } from "../../_common/user.ts";
 export class Payload extends Schema.Class<Payload>("sign-in/email/Payload")({
   /** The "email" of the user */
   email: Schema.String.annotate({ description: 'The "email" of the user' }),
-  password: Schema.RedactedFromValue(Schema.String),
+  password: Schema.String,
   rememberMe: Schema.optionalKey(Schema.NullOr(Schema.Boolean)),
 }) {}
 

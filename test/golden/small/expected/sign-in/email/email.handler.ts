@@ -13,6 +13,6 @@ export const Handler = createHandler({
   feature: "email",
   payloadSchema: Payload,
   successSchema: Success,
-  mutatesSession: true,
+  mutatesSession: false,
   execute: (client, payload) => client.signIn.email(payload),
 });
