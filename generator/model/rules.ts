@@ -23,13 +23,13 @@ export const resolveRules = (defaults: LoadedDefaults | undefined): { readonly r
   const patterns = (rules.mutatesSession ?? []).flatMap((source, index) => {
     try {
       return [new RegExp(source)]
-    } catch (error) {
+    } catch {
       errors.push(
         new OverrideError({
           file: defaults.file,
           at: defaults.locate(["rules", "mutatesSession", index]),
           path: `rules.mutatesSession.${index}`,
-          message: `not a regular expression: ${(error as Error).message}`,
+          message: `${JSON.stringify(source)} is not a valid regular expression`,
           hint: "write a JavaScript regular expression matched against the path, e.g. ^/sign-out$",
         }),
       )

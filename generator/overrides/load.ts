@@ -144,7 +144,8 @@ const parseWith = <A>(file: string, text: string, schema: Schema.Decoder<A>, key
     const path = (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p))
     const dotted = path.map(String).join(".")
     const last = String(path.at(-1))
-    if (issue.message.includes("excess property")) {
+    const sharedName = path[0] === "shared" && path.length === 2
+    if (issue.message.includes("excess property") && !sharedName) {
       const near = suggest(last, keysAt(path))
       return new OverrideError({
         file,
@@ -165,10 +166,12 @@ const parseWith = <A>(file: string, text: string, schema: Schema.Decoder<A>, key
         message: `${JSON.stringify(actual)} would write outside the output folder`,
         hint: "use kebab-case segments below the output folder, e.g. two-factor/totp/verify",
       })
-    const format = typeof actual === "string" ? FORMATS[path[0] === "shared" && path.length === 2 ? "shared" : last] : undefined
-    if (format !== undefined)
-      return new OverrideError({ file, at: locate(path, path[0] === "shared"), path: dotted, message: `${JSON.stringify(actual)} ${format[0]}`, hint: format[1] })
-    return new OverrideError({ file, at: locate(path), path: dotted, message: issue.message, hint: "see overrides.schema.json for the allowed values" })
+    if (sharedName)
+      return new OverrideError({ file, at: locate(path, true), path: dotted, message: `${JSON.stringify(last)} ${FORMATS["shared"]![0]}`, hint: FORMATS["shared"]![1] })
+    const format = typeof actual === "string" ? FORMATS[last] : undefined
+    if (format !== undefined) return new OverrideError({ file, at: locate(path), path: dotted, message: `${JSON.stringify(actual)} ${format[0]}`, hint: format[1] })
+    const got = actual === undefined ? "" : `, got ${JSON.stringify(actual)}`
+    return new OverrideError({ file, at: locate(path), path: dotted, message: `${issue.message}${got}`, hint: "see overrides.schema.json for the allowed values" })
   })
   return { locate, errors }
 }

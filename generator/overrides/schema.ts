@@ -9,12 +9,13 @@ import { Schema } from "effect"
 export const DEFAULTS_FILE = "_defaults.yaml"
 
 const SEGMENT = "[a-z0-9]+(?:-[a-z0-9]+)*"
+// Patterns carry the `u` flag: Effect exports only unicode patterns to JSON Schema.
 /** A folder below the output folder: kebab-case segments joined by `/` (so never `..` or absolute). */
-export const FOLDER_PATTERN = new RegExp(`^${SEGMENT}(?:/${SEGMENT})*$`)
+export const FOLDER_PATTERN = new RegExp(`^${SEGMENT}(?:/${SEGMENT})*$`, "u")
 /** A TypeScript identifier (namespace, shared schema name, client property). */
-export const IDENTIFIER_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*$/
-const CLIENT_CALL_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*$/
-const ENDPOINT_PATTERN = /^(GET|POST|PUT|PATCH|DELETE) \/\S*$/
+export const IDENTIFIER_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*$/u
+const CLIENT_CALL_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*$/u
+const ENDPOINT_PATTERN = /^(GET|POST|PUT|PATCH|DELETE) \/\S*$/u
 
 const Folder = Schema.String.check(
   Schema.isPattern(FOLDER_PATTERN, { message: "expected kebab-case folder segments joined by / (no .., no leading /)" }),

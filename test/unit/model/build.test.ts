@@ -170,7 +170,7 @@ describe("buildModel", () => {
     const parsed = parseOverrides([{ file: "_defaults.yaml", text: DEFAULTS.replace('["^/sign-in/"]', '["^/sign-in/(", ok]'), isDefaults: true }])
     const { errors } = buildModel(withUser, { specName: "spec.json", warn: () => {}, overrides: parsed.overrides })
     expect(errors.map((e) => e.toString())).toEqual([
-      "_defaults.yaml:3:20: rules.mutatesSession.0: not a regular expression: Invalid regular expression: /^/sign-in/(/: Unterminated group (write a JavaScript regular expression matched against the path, e.g. ^/sign-out$)",
+      '_defaults.yaml:3:20: rules.mutatesSession.0: "^/sign-in/(" is not a valid regular expression (write a JavaScript regular expression matched against the path, e.g. ^/sign-out$)',
       '_defaults.yaml:5:10: shared.Named: shared schema "Named" has the name of a spec component (rename it: both would be emitted under _common/)',
     ])
   })

@@ -1,46 +1,73 @@
+/** Parsing single override texts; every invalid-file case with real files is in invalid.test.ts. */
 import { describe, expect, it } from "vitest"
-import { parseOverride } from "../../../generator/overrides/load.ts"
-
-const cases: ReadonlyArray<[string, { given: string; want: ReadonlyArray<string> }]> = [
-  [
-    "a typo names the line and suggests the key",
-    { given: 'endpoint: "POST /two-factor/verify-totp"\nmutatesSesion: true\n', want: ['f.yaml:2:1: mutatesSesion: unknown key "mutatesSesion" (did you mean "mutatesSession"?)'] },
-  ],
-  [
-    "a wrong value type names the value",
-    { given: 'endpoint: "POST /x"\nmutatesSession: "yes"\n', want: ["f.yaml:2:17: mutatesSession: Expected boolean (see overrides.schema.json for the allowed values)"] },
-  ],
-  ["a missing endpoint", { given: "skip: no\n", want: ['f.yaml:1:1: endpoint: missing required key "endpoint" (add endpoint: ...)'] }],
-  [
-    "an endpoint that is not METHOD /path",
-    { given: "endpoint: /x\n", want: ['f.yaml:1:11: endpoint: "/x" is not "METHOD /path" (write it like "POST /two-factor/verify-totp")'] },
-  ],
-  [
-    "an unknown field patch key, deep in the file",
-    {
-      given: 'endpoint: "GET /x"\npayload:\n  fields:\n    id: { optinal: false }\n',
-      want: ['f.yaml:4:11: payload.fields.id.optinal: unknown key "optinal" (did you mean "optional"?)'],
-    },
-  ],
-  ["a YAML syntax error", { given: 'endpoint: "GET /x\n', want: ["f.yaml:2:1: YAML syntax error: Missing closing \"quote (fix the YAML syntax)"] }],
-  [
-    "several errors are all reported",
-    {
-      given: 'endpoint: "GET /x"\nskipp: a\nclientCal: b\n',
-      want: ['f.yaml:2:1: skipp: unknown key "skipp" (did you mean "skip"?)', 'f.yaml:3:1: clientCal: unknown key "clientCal" (did you mean "clientCall"?)'],
-    },
-  ],
-]
+import { parseDefaults, parseOverride, parseOverrides, suggest } from "../../../generator/overrides/load.ts"
 
 describe("parseOverride", () => {
-  it.each(cases)("%s", (_, { given, want }) => {
-    const result = parseOverride("f.yaml", given)
-    expect(result.errors.map((e) => e.toString())).toEqual(want)
+  it("reports every error of a file in one run, in file order", () => {
+    const result = parseOverride("f.yaml", 'endpoint: "GET /x"\nskipp: a\nclientCal: b\n')
+    expect(result.errors.map(String)).toEqual([
+      'f.yaml:2:1: skipp: unknown key "skipp" (did you mean "skip"?)',
+      'f.yaml:3:1: clientCal: unknown key "clientCal" (did you mean "clientCall"?)',
+    ])
   })
 
-  it("accepts a valid file", () => {
-    const result = parseOverride("f.yaml", 'endpoint: "GET /x"\npayload:\n  fields:\n    id: { optional: false }\n')
+  it("lists the allowed keys when nothing is close", () => {
+    expect(parseOverride("f.yaml", 'endpoint: "GET /x"\nspan: { zzz: a }\n').errors.map(String)).toEqual([
+      'f.yaml:2:9: span.zzz: unknown key "zzz" (remove it; allowed here: domain, feature)',
+    ])
+  })
+
+  it("accepts every capability at once", () => {
+    const text = `endpoint: "GET /x"
+folder: a/b-c/d
+namespace: D
+span: { domain: a, feature: d }
+clientCall: a.bC
+method: POST
+mutatesSession: true
+description: "Why: it's \\"quoted\\""
+payload:
+  replace: { type: object, properties: { id: { type: string } } }
+  fields:
+    id: { optional: false, nullable: true, redacted: true, type: string, literals: [a, 1, true], array: true, description: d, schema: { type: string } }
+  remove: [x]
+success:
+  replace: { $ref: "#/shared/S" }
+`
+    const result = parseOverride("f.yaml", text)
     expect(result.errors).toEqual([])
-    expect(result.loaded?.override.payload?.fields?.["id"]?.optional).toBe(false)
+    expect(result.loaded?.override).toMatchObject({ folder: "a/b-c/d", method: "POST", description: 'Why: it\'s "quoted"', payload: { remove: ["x"] } })
+    expect(result.loaded?.locate(["payload", "fields", "id"])).toBe("12:9")
+  })
+})
+
+describe("parseDefaults", () => {
+  it("accepts rules and shared schemas", () => {
+    const result = parseDefaults("_defaults.yaml", 'rules:\n  redact: [password]\n  nullableOptional: ["*"]\nshared:\n  S: { type: object }\n')
+    expect(result.errors).toEqual([])
+    expect(result.loaded?.defaults.shared?.["S"]).toEqual({ type: "object" })
+  })
+})
+
+describe("parseOverrides", () => {
+  it("treats only the defaults file as defaults", () => {
+    const { overrides, errors } = parseOverrides([
+      { file: "_defaults.yaml", text: "rules: { redact: [pin] }\n", isDefaults: true },
+      { file: "a.yaml", text: 'endpoint: "GET /a"\n', isDefaults: false },
+    ])
+    expect(errors).toEqual([])
+    expect(overrides.defaults?.defaults.rules?.redact).toEqual(["pin"])
+    expect(overrides.endpoints.map((e) => e.override.endpoint)).toEqual(["GET /a"])
+  })
+})
+
+describe("suggest", () => {
+  it.each([
+    ["mutatesSesion", "mutatesSession"],
+    ["FOLDER", "folder"],
+    ["clientcal", "clientCall"],
+    ["zzzzzz", undefined],
+  ])("%s → %s", (given, want) => {
+    expect(suggest(given, ["endpoint", "folder", "clientCall", "mutatesSession"])).toBe(want)
   })
 })
