@@ -22,4 +22,19 @@ describe("README", () => {
       .replace('"../generated/', '"./generated/')
     expect(example).toBe(compiled)
   })
+
+  it("shows the override example exactly as the golden scenario has it, and what it generates", () => {
+    const section = readme.split("## Overriding an endpoint")[1]!.split("\n## ")[0]!
+    const golden = join(ROOT, "test", "golden", "overrides")
+    const blocks = [...section.matchAll(/`overrides\/([\w-]+\.yaml)`\n```yaml\n([\s\S]*?)```/g)]
+    expect(blocks.map(([, file]) => file)).toEqual(["update-user.yaml", "_defaults.yaml", "list-members.yaml"])
+    // The golden files sit deeper, so only their $schema line differs.
+    const body = (text: string) => text.split("\n").slice(1).join("\n")
+    for (const [, file, text] of blocks) {
+      expect(text!.split("\n")[0], file).toBe("# yaml-language-server: $schema=../overrides.schema.json")
+      expect(body(text!), file).toBe(body(readFileSync(join(golden, "overrides", file!), "utf8")))
+    }
+    const generated = section.split("```ts\n")[1]!.split("```")[0]!
+    expect(readFileSync(join(golden, "expected", "account", "profile", "update", "update.contract.ts"), "utf8")).toContain(generated.trim())
+  })
 })
