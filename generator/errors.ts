@@ -45,6 +45,20 @@ export class WriteError extends Data.TaggedError("WriteError")<{ readonly path: 
   }
 }
 
+/** Generated files that were edited by hand would be overwritten or deleted (`--force` allows it). */
+export class EditedFiles extends Data.TaggedError("EditedFiles")<{ readonly out: string; readonly files: ReadonlyArray<string> }> {
+  override toString() {
+    return `${this.files.map((f) => `${this.out}/${f}`).join(", ")}: edited by hand since the last generation; move the change into overrides/ or templates/, or run with --force to overwrite`
+  }
+}
+
+/** `--strict`: the run had warnings. */
+export class StrictWarnings extends Data.TaggedError("StrictWarnings")<{ readonly warnings: ReadonlyArray<Warning> }> {
+  override toString() {
+    return `${this.warnings.length} warning(s) with --strict; fix them with overrides or drop --strict`
+  }
+}
+
 /** A warning with a stable kebab-case code, printed by the CLI (never by the core). */
 export interface Warning {
   readonly code: "missing-response-schema" | "untyped-field" | "naming-collision" | "nullable-in-3.1" | "unsupported-schema"

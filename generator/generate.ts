@@ -9,7 +9,6 @@ import type { Model } from "./model/types.ts"
 import { type RenderedFile, renderModel } from "./render/views.ts"
 import type { Templates } from "./render/templates.ts"
 import type { OpenApiDocument } from "./spec/types.ts"
-import { stableStringify } from "./spec/stable-json.ts"
 
 export interface GenerateInput {
   readonly spec: OpenApiDocument
@@ -31,25 +30,10 @@ export interface GenerateResult {
   readonly errors: ReadonlyArray<OverrideError | SpecError>
 }
 
-export const MANIFEST_FILE = "manifest.json"
-
-/** Generates the whole SDK in memory (unformatted TypeScript plus the manifest). */
+/** Generates the whole SDK in memory: unformatted TypeScript (the manifest is added once formatted). */
 export const generate = (input: GenerateInput): GenerateResult => {
   const warnings: Array<Warning> = []
   const { model, errors } = buildModel(input.spec, { overrides: input.overrides, specName: input.options.specName, warn: (w) => warnings.push(w) })
   const files = renderModel(model, { templates: input.templates, ...input.options })
-  return { files: [...files, { path: MANIFEST_FILE, content: manifest(model) }], warnings, model, errors }
+  return { files, warnings, model, errors }
 }
-
-/** The machine-readable list of what was generated and what was skipped, and why. */
-const manifest = (model: Model): string =>
-  stableStringify({
-    generated: model.endpoints.map((e) => ({
-      method: e.method.toUpperCase(),
-      path: e.path,
-      folder: e.folder.join("/"),
-      clientCall: e.clientCall.join("."),
-      mutatesSession: e.mutatesSession,
-    })),
-    skipped: model.skipped.map((s) => ({ method: s.method, path: s.path, code: s.code, reason: s.reason })),
-  })

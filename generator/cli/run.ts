@@ -1,33 +1,52 @@
 /**
- * The generate command as one Effect: load spec and templates, generate in memory, format, write.
+ * The generate command as one Effect: load spec, overrides and templates; generate in memory; format;
+ * plan against the disk and the previous manifest; then write, or only check. Prints nothing: the
+ * outcome and typed errors go back to main.ts.
  */
+import { writeFile } from "node:fs/promises"
 import { basename, join, relative, resolve } from "node:path"
 import { Data, Effect } from "effect"
-import { type OverrideError, type SpecError, TemplateError, type Warning, type WriteError } from "../errors.ts"
-import { loadOverrides } from "../overrides/load.ts"
+import { EditedFiles, type OverrideError, type SpecError, StrictWarnings, TemplateError, type Warning, WriteError } from "../errors.ts"
 import { generate } from "../generate.ts"
+import { loadOverrides } from "../overrides/load.ts"
+import { changeReport } from "../render/report.ts"
 import { compileTemplates, readTemplates } from "../render/templates.ts"
 import { loadSpec } from "../spec/load.ts"
 import { makeFormatter } from "../write/format.ts"
-import { writeTree } from "../write/write.ts"
+import { buildManifest, type Manifest, MANIFEST_FILE, parseManifest, withManifest } from "../write/manifest.ts"
+import { type Plan, planWrite } from "../write/plan.ts"
+import { applyPlan, readDisk, recoverOutput } from "../write/write.ts"
 
 export interface RunOptions {
   readonly spec: string
   readonly out: string
-  readonly templates: string
+  /** A folder of templates replacing shipped ones by name. */
+  readonly templates: string | undefined
   readonly overrides: string
   readonly config: string
+  /** `write` changes the disk; `check` and `dry-run` only plan. */
+  readonly mode: "write" | "check" | "dry-run"
+  readonly strict: boolean
+  readonly force: boolean
+  /** Where to write the markdown change report, if anywhere. */
+  readonly report: string | undefined
+  /** Progress lines for --verbose. */
+  readonly log: (line: string) => void
 }
 
 /** Every override fault of a run, reported together. */
 export class OverrideErrors extends Data.TaggedError("OverrideErrors")<{ readonly errors: ReadonlyArray<OverrideError | SpecError> }> {}
 
-export interface Summary {
+export interface Outcome {
   readonly endpoints: number
   readonly skipped: number
-  readonly files: number
   readonly warnings: ReadonlyArray<Warning>
+  readonly plan: Plan
+  /** Whether the plan was applied. */
+  readonly wrote: boolean
 }
+
+export type RunError = SpecError | OverrideErrors | TemplateError | WriteError | EditedFiles | StrictWarnings
 
 /** The import specifier of the config module as seen from `<out>/_runtime/client.ts`. */
 export const configModuleFor = (out: string, config: string): string => {
@@ -35,24 +54,61 @@ export const configModuleFor = (out: string, config: string): string => {
   return rel.startsWith(".") ? rel : `./${rel}`
 }
 
-export const runGenerate = (options: RunOptions): Effect.Effect<Summary, SpecError | OverrideErrors | TemplateError | WriteError> =>
+const counts = (plan: Plan) => ({
+  create: plan.changes.filter((a) => a.kind === "create").length,
+  update: plan.changes.filter((a) => a.kind === "update").length,
+  delete: plan.changes.filter((a) => a.kind === "delete").length,
+  unchanged: plan.actions.length - plan.changes.length,
+})
+
+const writeReport = (file: string, text: string) =>
+  Effect.tryPromise({ try: () => writeFile(file, text), catch: (error) => new WriteError({ path: file, message: (error as Error).message }) })
+
+export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunError> =>
   Effect.gen(function* () {
+    const started = performance.now()
+    const phase = (name: string) => options.log(`${name} (${Math.round(performance.now() - started)} ms)`)
+    if (options.mode === "write") yield* recoverOutput(options.out)
     const spec = yield* loadSpec(options.spec)
     const overrides = yield* loadOverrides(options.overrides).pipe(Effect.mapError((errors) => new OverrideErrors({ errors })))
     const templates = yield* Effect.tryPromise({
       try: () => readTemplates(options.templates),
-      catch: (error) => new TemplateError({ dir: options.templates, message: `cannot read templates (${(error as Error).message})` }),
+      catch: (error) => new TemplateError({ dir: options.templates ?? "templates", message: `cannot read templates (${(error as Error).message})` }),
     })
+    phase("loaded spec, overrides and templates")
+    const specName = basename(options.spec)
     const result = generate({
       spec,
       overrides,
       templates: compileTemplates(templates),
-      options: { specName: basename(options.spec), configModule: configModuleFor(options.out, options.config) },
+      options: { specName, configModule: configModuleFor(options.out, options.config) },
     })
-    if (result.errors.length > 0) return yield* new OverrideErrors({ errors: result.errors })
+    phase(`generated ${result.files.length} files in memory`)
+    const previousText = yield* readDisk(options.out, [MANIFEST_FILE])
+    const previous: Manifest | undefined = parseManifest(previousText.get(MANIFEST_FILE) ?? "")
+    if (result.errors.length > 0) {
+      if (options.report !== undefined) {
+        const next = buildManifest(result.model, [])
+        const overrideErrors = result.errors.map(String)
+        yield* writeReport(options.report, changeReport({ specName, previous, next, files: { create: 0, update: 0, delete: 0, unchanged: 0 }, overrideErrors }))
+      }
+      return yield* new OverrideErrors({ errors: result.errors })
+    }
+    if (options.strict && result.warnings.length > 0) return yield* new StrictWarnings({ warnings: result.warnings })
+
     const format = yield* Effect.promise(() => makeFormatter(join(resolve(options.out), "index.ts")))
-    const files = yield* Effect.promise(() => Promise.all(result.files.map(format)))
-    yield* writeTree(options.out, files)
-    return { endpoints: result.model.endpoints.length, skipped: result.model.skipped.length, files: files.length, warnings: result.warnings }
+    const formatted = yield* Effect.promise(() => Promise.all(result.files.map(format)))
+    phase("formatted")
+    const { manifest, files } = withManifest(result.model, formatted)
+    const disk = yield* readDisk(options.out, [...files.map((f) => f.path), ...Object.keys(previous?.files ?? {})])
+    const plan = planWrite({ files, disk, previous })
+    phase(`planned ${plan.changes.length} changes`)
+    if (options.report !== undefined) yield* writeReport(options.report, changeReport({ specName, previous, next: manifest, files: counts(plan), overrideErrors: [] }))
+    if (options.mode !== "write") return { endpoints: result.model.endpoints.length, skipped: result.model.skipped.length, warnings: result.warnings, plan, wrote: false }
+    if (plan.conflicts.length > 0 && !options.force) return yield* new EditedFiles({ out: options.out, files: plan.conflicts.map((a) => a.path) })
+    yield* applyPlan(options.out, plan, options.log)
+    phase("written")
+    return { endpoints: result.model.endpoints.length, skipped: result.model.skipped.length, warnings: result.warnings, plan, wrote: true }
   })
 
+export { counts as planCounts }

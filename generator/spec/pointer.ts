@@ -10,3 +10,10 @@ export const pointer = (...tokens: ReadonlyArray<string | number>): string =>
 /** Appends tokens to an existing pointer. */
 export const child = (base: string, ...tokens: ReadonlyArray<string | number>): string =>
   `${base}/${tokens.map((t) => escapeToken(String(t))).join("/")}`
+
+/** The operation a pointer is inside, as `METHOD /path` (`#/paths/~1sign-in~1email/post/…` → `POST /sign-in/email`). */
+export const operationOf = (at: string): string | undefined => {
+  const [root, path, method] = at.replace(/^#\//, "").split("/")
+  if (root !== "paths" || path === undefined || method === undefined) return undefined
+  return `${method.toUpperCase()} ${path.replace(/~1/g, "/").replace(/~0/g, "~")}`
+}

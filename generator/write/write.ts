@@ -1,13 +1,15 @@
 /**
- * Stage 4b: put the files on disk without ever leaving a half-written output folder. Everything is
- * written into a fresh sibling folder first, then swapped in with renames; a failure before the swap
- * leaves the previous output untouched.
+ * Stage 4 (write): apply a plan without ever leaving a half-written output folder. The new tree is built
+ * in a sibling staging folder (unchanged files and files the generator does not own are hard-linked, so
+ * their bytes and mtimes are kept; changed files are written), then swapped in with two renames. A run
+ * that fails or is killed before the swap leaves the previous output exactly as it was; the next run
+ * removes the leftover staging folder and, if killed between the two renames, puts the previous back.
  */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises"
-import { dirname, isAbsolute, relative, resolve } from "node:path"
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises"
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path"
 import { Effect } from "effect"
 import { WriteError } from "../errors.ts"
-import type { RenderedFile } from "../render/views.ts"
+import type { Plan } from "./plan.ts"
 
 /** Resolves `path` inside `root`, refusing anything that would land outside it. */
 export const insideRoot = (root: string, path: string): string | undefined => {
@@ -16,21 +18,80 @@ export const insideRoot = (root: string, path: string): string | undefined => {
   return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? undefined : target
 }
 
-/** Replaces the output folder with exactly `files`. */
-export const writeTree = (outDir: string, files: ReadonlyArray<RenderedFile>): Effect.Effect<void, WriteError> =>
+const STAGING = ".tmp-"
+const PREVIOUS = ".old-"
+
+const siblings = async (out: string, marker: string) => {
+  const entries = await readdir(dirname(out)).catch(() => [] as Array<string>)
+  return entries.filter((name) => name.startsWith(`${basename(out)}${marker}`)).map((name) => join(dirname(out), name))
+}
+
+/** Repairs what a killed run left behind: a staging folder, or a previous output not yet swapped back. */
+export const recoverOutput = (outDir: string): Effect.Effect<void, WriteError> =>
   Effect.tryPromise({
     try: async () => {
       const out = resolve(outDir)
-      const staging = `${out}.tmp-${process.pid}`
-      const previous = `${out}.old-${process.pid}`
-      const targets = files.map((file) => {
-        const target = insideRoot(staging, file.path)
-        if (target === undefined) throw new Error(`refusing to write ${JSON.stringify(file.path)} outside the output folder`)
-        return { target, content: file.content }
+      for (const staging of await siblings(out, STAGING)) await rm(staging, { recursive: true, force: true })
+      const previous = await siblings(out, PREVIOUS)
+      const exists = await readdir(out).then(() => true, () => false)
+      if (!exists && previous.length === 1) await rename(previous[0]!, out)
+      else for (const old of previous) await rm(old, { recursive: true, force: true })
+    },
+    catch: (error) => new WriteError({ path: outDir, message: `cannot recover the output folder (${(error as Error).message})` }),
+  })
+
+/** Reads the given output-relative paths that exist on disk. */
+export const readDisk = (outDir: string, paths: Iterable<string>): Effect.Effect<ReadonlyMap<string, string>, WriteError> =>
+  Effect.tryPromise({
+    try: async () => {
+      const out = resolve(outDir)
+      const entries = await Promise.all(
+        [...new Set(paths)].map(async (path) => {
+          const target = insideRoot(out, path)
+          if (target === undefined) return undefined
+          const content = await readFile(target, "utf8").catch((error: NodeJS.ErrnoException) => {
+            if (error.code === "ENOENT" || error.code === "ENOTDIR") return undefined
+            throw error
+          })
+          return content === undefined ? undefined : ([path, content] as const)
+        }),
+      )
+      return new Map(entries.filter((e) => e !== undefined))
+    },
+    catch: (error) => new WriteError({ path: outDir, message: `cannot read the output folder (${(error as Error).message})` }),
+  })
+
+/** Every file below `dir`, as paths relative to it (empty when `dir` does not exist). */
+const listFiles = async (dir: string): Promise<ReadonlyArray<string>> => {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return []
+    throw error
+  })
+  return entries.filter((e) => !e.isDirectory()).map((e) => relative(dir, join(e.parentPath, e.name)))
+}
+
+/** Applies the plan's changes (nothing at all when there are none). `log` hears each phase, for --verbose. */
+export const applyPlan = (outDir: string, plan: Plan, log: (line: string) => void = () => {}): Effect.Effect<void, WriteError> =>
+  Effect.tryPromise({
+    try: async () => {
+      if (plan.changes.length === 0) return
+      const out = resolve(outDir)
+      const staging = `${out}${STAGING}${process.pid}`
+      const previous = `${out}${PREVIOUS}${process.pid}`
+      const writes = plan.changes.filter((a) => a.kind !== "delete").map((action) => {
+        const target = insideRoot(staging, action.path)
+        if (target === undefined) throw new Error(`refusing to write ${JSON.stringify(action.path)} outside the output folder`)
+        return { target, content: action.content! }
       })
-      await rm(staging, { recursive: true, force: true })
+      const replaced = new Set(plan.changes.map((a) => a.path))
+      const kept = (await listFiles(out)).filter((path) => !replaced.has(path.split("\\").join("/")))
+      log(`staging ${writes.length} written and ${kept.length} kept files in ${staging}`)
       try {
-        for (const { target, content } of targets) {
+        for (const path of kept) {
+          await mkdir(dirname(join(staging, path)), { recursive: true })
+          await link(join(out, path), join(staging, path))
+        }
+        for (const { target, content } of writes) {
           await mkdir(dirname(target), { recursive: true })
           await writeFile(target, content)
         }
@@ -38,6 +99,7 @@ export const writeTree = (outDir: string, files: ReadonlyArray<RenderedFile>): E
         await rm(staging, { recursive: true, force: true })
         throw error
       }
+      log(`swapping ${staging} in as ${out}`)
       await mkdir(dirname(out), { recursive: true })
       await rename(out, previous).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== "ENOENT") throw error
@@ -47,4 +109,3 @@ export const writeTree = (outDir: string, files: ReadonlyArray<RenderedFile>): E
     },
     catch: (error) => new WriteError({ path: outDir, message: error instanceof Error ? error.message : String(error) }),
   })
-

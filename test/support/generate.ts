@@ -7,6 +7,7 @@ import { loadOverrides } from "../../generator/overrides/load.ts"
 import { compileTemplates, readTemplates } from "../../generator/render/templates.ts"
 import { loadSpec } from "../../generator/spec/load.ts"
 import { makeFormatter } from "../../generator/write/format.ts"
+import { withManifest } from "../../generator/write/manifest.ts"
 
 export const ROOT = join(import.meta.dirname, "..", "..")
 
@@ -19,7 +20,7 @@ export interface InMemoryRun {
 export const generateInMemory = async (input: { readonly spec: string; readonly overrides: string; readonly out: string }): Promise<InMemoryRun> => {
   const spec = await Effect.runPromise(loadSpec(input.spec))
   const overrides = await Effect.runPromise(loadOverrides(input.overrides))
-  const templates = compileTemplates(await readTemplates(join(ROOT, "templates")))
+  const templates = compileTemplates(await readTemplates())
   const raw = generate({
     spec,
     overrides,
@@ -27,6 +28,6 @@ export const generateInMemory = async (input: { readonly spec: string; readonly 
     options: { specName: "better-auth-api-spec.json", configModule: configModuleFor(input.out, join(ROOT, "better-auth.config.ts")) },
   })
   const format = await makeFormatter(join(input.out, "index.ts"))
-  const formatted = await Promise.all(raw.files.map(format))
-  return { raw, files: new Map(formatted.map((f) => [f.path, f.content])) }
+  const { files } = withManifest(raw.model, await Promise.all(raw.files.map(format)))
+  return { raw, files: new Map(files.map((f) => [f.path, f.content])) }
 }

@@ -1,0 +1,84 @@
+/**
+ * Stage 3 (report): the markdown change report for an upgrade PR (`--report FILE`). Compares the previous
+ * manifest with the new one: endpoints added and removed, field-level changes of the ones that stayed,
+ * endpoints newly skipped, overrides that no longer match, and what happens to the files.
+ */
+import type { Manifest, ManifestEndpoint } from "../write/manifest.ts"
+
+export interface ReportInput {
+  readonly specName: string
+  readonly previous: Manifest | undefined
+  readonly next: Manifest
+  /** File actions of this run. */
+  readonly files: { readonly create: number; readonly update: number; readonly delete: number; readonly unchanged: number }
+  /** Override faults of this run (each one line), shown as overrides that no longer match. */
+  readonly overrideErrors: ReadonlyArray<string>
+}
+
+const keyOf = (e: { readonly method: string; readonly path: string }) => `${e.method} ${e.path}`
+const code = (text: string) => `\`${text.replace(/`/g, "'")}\``
+
+/** `+`, `-` and `~` lines for two shapes (field path → type). */
+const shapeChanges = (before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): ReadonlyArray<string> => {
+  // A field that only changed optionality has another key (`name` / `name?`): report it as one change.
+  const bare = (key: string) => key.replace(/\?(?=\.|$|\[)/g, "")
+  const beforeByBare = new Map(Object.entries(before).map(([k, v]) => [bare(k), { key: k, type: v }]))
+  const afterByBare = new Map(Object.entries(after).map(([k, v]) => [bare(k), { key: k, type: v }]))
+  const lines: Array<string> = []
+  for (const path of [...new Set([...beforeByBare.keys(), ...afterByBare.keys()])].sort()) {
+    const b = beforeByBare.get(path)
+    const a = afterByBare.get(path)
+    if (b === undefined && a !== undefined) lines.push(`+ ${a.key}: ${a.type}`)
+    else if (a === undefined && b !== undefined) lines.push(`- ${b.key}: ${b.type}`)
+    else if (a !== undefined && b !== undefined && (a.key !== b.key || a.type !== b.type))
+      lines.push(a.key === b.key ? `~ ${a.key}: ${b.type} → ${a.type}` : `~ ${b.key}: ${b.type} → ${a.key}: ${a.type}`)
+  }
+  return lines
+}
+
+/** Everything that changed about one endpoint, one line each. */
+const endpointChanges = (before: ManifestEndpoint, after: ManifestEndpoint): ReadonlyArray<string> => [
+  ...(before.folder === after.folder ? [] : [`~ folder: ${before.folder} → ${after.folder}`]),
+  ...(before.clientCall === after.clientCall ? [] : [`~ client call: ${before.clientCall} → ${after.clientCall}`]),
+  ...(before.mutatesSession === after.mutatesSession ? [] : [`~ mutatesSession: ${before.mutatesSession} → ${after.mutatesSession}`]),
+  ...shapeChanges(before.payload ?? {}, after.payload ?? {}),
+  ...shapeChanges(before.success ?? {}, after.success ?? {}),
+]
+
+const list = <A>(title: string, items: ReadonlyArray<A>, line: (a: A) => string): ReadonlyArray<string> =>
+  items.length === 0 ? [] : [`## ${title} (${items.length})`, "", ...items.map(line), ""]
+
+/** The report's markdown. Pure; deterministic. */
+export const changeReport = (input: ReportInput): string => {
+  const { previous, next } = input
+  const lines: Array<string> = ["# Better Auth SDK changes", ""]
+  lines.push(
+    `Generated from ${code(input.specName)}: ${next.generated.length} endpoints, ${next.skipped.length} skipped.`,
+    previous === undefined ? "There was no previous manifest.json, so every endpoint is new." : "Compared with the previous `manifest.json`.",
+    "",
+  )
+  const before = new Map((previous?.generated ?? []).map((e) => [keyOf(e), e]))
+  const after = new Map(next.generated.map((e) => [keyOf(e), e]))
+  const added = next.generated.filter((e) => !before.has(keyOf(e)))
+  const removed = (previous?.generated ?? []).filter((e) => !after.has(keyOf(e)))
+  const changed = next.generated.flatMap((e) => {
+    const old = before.get(keyOf(e))
+    const changes = old === undefined ? [] : endpointChanges(old, e)
+    return changes.length === 0 ? [] : [{ endpoint: e, changes }]
+  })
+  const skippedBefore = new Set((previous?.skipped ?? []).map(keyOf))
+  const newlySkipped = previous === undefined ? [] : next.skipped.filter((s) => !skippedBefore.has(keyOf(s)) && before.has(keyOf(s)))
+
+  lines.push(...list("Overrides that no longer match", input.overrideErrors, (e) => `- ${e}`))
+  lines.push(...list("Added endpoints", added, (e) => `- ${code(keyOf(e))} → ${code(`${e.folder}/`)} (client.${e.clientCall})`))
+  lines.push(...list("Removed endpoints", removed, (e) => `- ${code(keyOf(e))} (was ${code(`${e.folder}/`)}; its files are deleted)`))
+  lines.push(...list("Newly skipped", newlySkipped, (s) => `- ${code(keyOf(s))}: ${s.reason}`))
+  if (changed.length > 0) {
+    lines.push(`## Changed endpoints (${changed.length})`, "")
+    for (const { endpoint, changes } of changed) lines.push(`### ${code(keyOf(endpoint))} (${code(`${endpoint.folder}/`)})`, "", "```diff", ...changes, "```", "")
+  }
+  if (added.length + removed.length + changed.length + newlySkipped.length === 0 && input.overrideErrors.length === 0) lines.push("No endpoint changed.", "")
+  const f = input.files
+  lines.push("## Files", "", `${f.create} created, ${f.update} updated, ${f.delete} deleted, ${f.unchanged} unchanged.`, "")
+  return lines.join("\n")
+}

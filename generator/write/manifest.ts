@@ -1,0 +1,72 @@
+/**
+ * Stage 4 (manifest): generated/manifest.json records what was generated (with each endpoint's shape),
+ * what was skipped and why, and a content hash of every generated file. The next run reads it to find
+ * files of endpoints that left the spec, files edited by hand, and field-level changes for the report.
+ */
+import { createHash } from "node:crypto"
+import { Schema } from "effect"
+import { shapeOf } from "../model/shape.ts"
+import type { Model } from "../model/types.ts"
+import type { RenderedFile } from "../render/views.ts"
+import { stableStringify } from "../spec/stable-json.ts"
+
+export const MANIFEST_FILE = "manifest.json"
+
+const Shape = Schema.Record(Schema.String, Schema.String)
+
+export const ManifestEndpoint = Schema.Struct({
+  method: Schema.String,
+  path: Schema.String,
+  folder: Schema.String,
+  clientCall: Schema.String,
+  mutatesSession: Schema.Boolean,
+  payload: Schema.optionalKey(Shape),
+  success: Schema.optionalKey(Shape),
+})
+export type ManifestEndpoint = typeof ManifestEndpoint.Type
+
+export const Manifest = Schema.Struct({
+  generated: Schema.Array(ManifestEndpoint),
+  skipped: Schema.Array(Schema.Struct({ method: Schema.String, path: Schema.String, code: Schema.String, reason: Schema.String })),
+  /** Output path → content hash; absent in manifests of older versions. */
+  files: Schema.optionalKey(Schema.Record(Schema.String, Schema.String)),
+})
+export type Manifest = typeof Manifest.Type
+
+/** A short content hash (64 bits of SHA-256): enough to notice an edit. */
+export const hashOf = (content: string): string => createHash("sha256").update(content).digest("hex").slice(0, 16)
+
+/** The manifest for a model and its final (formatted) files. Pure; stable bytes. */
+export const buildManifest = (model: Model, files: ReadonlyArray<RenderedFile>): Manifest => {
+  const components = new Map(model.components.map((c) => [c.name, c]))
+  return {
+    generated: model.endpoints.map((e) => ({
+      method: e.method.toUpperCase(),
+      path: e.path,
+      folder: e.folder.join("/"),
+      clientCall: e.clientCall.join("."),
+      mutatesSession: e.mutatesSession,
+      ...(e.payload === undefined ? {} : { payload: shapeOf(e.payload, "Payload", components) }),
+      success: shapeOf(e.success, "Success", components),
+    })),
+    skipped: model.skipped.map((s) => ({ method: s.method, path: s.path, code: s.code, reason: s.reason })),
+    files: Object.fromEntries(files.map((f) => [f.path, hashOf(f.content)])),
+  }
+}
+
+/** The manifest file itself. */
+export const manifestFile = (manifest: Manifest): RenderedFile => ({ path: MANIFEST_FILE, content: stableStringify(manifest) })
+
+const decode = Schema.decodeUnknownExit(Schema.fromJsonString(Manifest))
+
+/** Reads a previous manifest's text; undefined when it is not one (then nothing is known about the previous run). */
+export const parseManifest = (text: string): Manifest | undefined => {
+  const exit = decode(text)
+  return exit._tag === "Success" ? exit.value : undefined
+}
+
+/** The formatted files plus the manifest that records them: everything a run puts in the output folder. */
+export const withManifest = (model: Model, formatted: ReadonlyArray<RenderedFile>): { readonly manifest: Manifest; readonly files: ReadonlyArray<RenderedFile> } => {
+  const manifest = buildManifest(model, formatted)
+  return { manifest, files: [...formatted, manifestFile(manifest)] }
+}
