@@ -127,6 +127,7 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
   const components = collectComponents(
     endpoints.flatMap((e) => (e.payload === undefined ? [e.success] : [e.success, e.payload])),
     convert,
+    options.warn,
   )
   return { model: { endpoints, skipped, components }, errors }
 }

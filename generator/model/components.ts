@@ -2,6 +2,8 @@
  * Stage 2 (components): the shared schemas the endpoints refer to, each converted once and emitted
  * under `_common/`: spec components (Better Auth's models) and the override defaults' shared schemas.
  */
+import type { Warning } from "../errors.ts"
+import { pointer } from "../spec/pointer.ts"
 import { componentFile, componentIdentifier } from "./naming.ts"
 import type { Component, SchemaNode } from "./types.ts"
 
@@ -33,7 +35,11 @@ export interface ComponentSource {
 }
 
 /** The components reachable from `roots`, each converted once (by `convert`), sorted by name. */
-export const collectComponents = (roots: ReadonlyArray<SchemaNode>, convert: (name: string) => ComponentSource): ReadonlyArray<Component> => {
+export const collectComponents = (
+  roots: ReadonlyArray<SchemaNode>,
+  convert: (name: string) => ComponentSource,
+  warn: (warning: Warning) => void,
+): ReadonlyArray<Component> => {
   const pending = new Set<string>()
   for (const root of roots) refsOf(root, pending)
   const done = new Map<string, Component>()
@@ -47,5 +53,28 @@ export const collectComponents = (roots: ReadonlyArray<SchemaNode>, convert: (na
     refsOf(source.schema, nested)
     for (const n of nested) if (!done.has(n)) pending.add(n)
   }
-  return [...done.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  return uniqueNames([...done.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), warn)
+}
+
+/**
+ * Two components whose names differ only in case or punctuation (`User`, `user`) would share a class
+ * name or a file: the later one (in name order) gets a numeric suffix and a `naming-collision` warning.
+ */
+const uniqueNames = (components: ReadonlyArray<Component>, warn: (warning: Warning) => void): ReadonlyArray<Component> => {
+  const identifiers = new Map<string, string>()
+  const files = new Map<string, string>()
+  return components.map((component) => {
+    let suffix = 1
+    const taken = () => identifiers.has(component.identifier + (suffix > 1 ? suffix : "")) || files.has(component.file.replace(/\.ts$/, suffix > 1 ? `-${suffix}.ts` : ".ts"))
+    while (taken()) suffix++
+    const identifier = component.identifier + (suffix > 1 ? suffix : "")
+    const file = component.file.replace(/\.ts$/, suffix > 1 ? `-${suffix}.ts` : ".ts")
+    if (suffix > 1) {
+      const other = identifiers.get(component.identifier) ?? files.get(component.file)
+      warn({ code: "naming-collision", at: pointer("components", "schemas", component.name), message: `"${component.name}" would be named like "${other}"; it is ${identifier} in ${file}` })
+    }
+    identifiers.set(identifier, component.name)
+    files.set(file, component.name)
+    return { ...component, identifier, file }
+  })
 }

@@ -1,15 +1,13 @@
 /**
- * Stage 2 (shapes): a flat, comparable picture of an endpoint's Payload and Success, one entry per field
- * path (`Success.user.phoneNumber?` → `string`). Stored in manifest.json so the next run can report
- * field-level changes for the upgrade PR without the previous spec.
+ * Stage 2 (shapes): a flat, comparable picture of a Payload, Success or shared component, one entry per
+ * field path (`User.phoneNumber?` → `string | null`). Stored in manifest.json so the next run can report
+ * field-level changes for the upgrade PR without the previous spec. Component references stay names:
+ * a change to User is reported once, with the endpoints that use it.
  */
-import type { Component, SchemaNode } from "./types.ts"
+import type { SchemaNode } from "./types.ts"
 
 /** Field path → type text. */
 export type Shape = Readonly<Record<string, string>>
-
-/** Component references are expanded this deep (User inside Session inside …). */
-const MAX_DEPTH = 4
 
 /** Short TypeScript-like text for a schema, without expanding objects. */
 export const typeText = (node: SchemaNode): string => {
@@ -43,39 +41,23 @@ export const typeText = (node: SchemaNode): string => {
   }
 }
 
-/** Flattens a schema into `out`, expanding objects and component references (each once per branch). */
-const flatten = (node: SchemaNode, prefix: string, out: Record<string, string>, components: ReadonlyMap<string, Component>, seen: ReadonlySet<string>): void => {
+/** Flattens a schema into `out`, expanding inline objects and arrays; component references stay names. */
+const flatten = (node: SchemaNode, prefix: string, out: Record<string, string>): void => {
   out[prefix] = typeText(node)
-  switch (node.kind) {
-    case "object":
-      for (const p of node.properties) flatten(p.schema, `${prefix}.${p.name}${p.optional ? "?" : ""}`, out, components, seen)
-      return
-    case "nullable":
-      return expand(node.inner, prefix, out, components, seen)
-    case "array":
-      return expand(node.items, `${prefix}[]`, out, components, seen)
-    case "ref":
-      return expand(node, prefix, out, components, seen)
-    default:
-      return
-  }
+  const inner = node.kind === "nullable" ? node.inner : node
+  if (inner.kind === "object") for (const p of inner.properties) flatten(p.schema, `${prefix}.${p.name}${p.optional ? "?" : ""}`, out)
+  if (inner.kind === "array") flattenItems(inner.items, `${prefix}[]`, out)
 }
 
-/** Adds the fields of an object or referenced component below `prefix` (the prefix entry itself is kept). */
-const expand = (node: SchemaNode, prefix: string, out: Record<string, string>, components: ReadonlyMap<string, Component>, seen: ReadonlySet<string>): void => {
-  if (node.kind === "object") {
-    for (const p of node.properties) flatten(p.schema, `${prefix}.${p.name}${p.optional ? "?" : ""}`, out, components, seen)
-    return
-  }
-  if (node.kind === "array") return expand(node.items, `${prefix}[]`, out, components, seen)
-  if (node.kind !== "ref" || seen.has(node.name) || seen.size >= MAX_DEPTH) return
-  const component = components.get(node.name)
-  if (component !== undefined) expand(component.schema, prefix, out, components, new Set([...seen, node.name]))
+const flattenItems = (node: SchemaNode, prefix: string, out: Record<string, string>): void => {
+  const inner = node.kind === "nullable" ? node.inner : node
+  if (inner.kind === "object") for (const p of inner.properties) flatten(p.schema, `${prefix}.${p.name}${p.optional ? "?" : ""}`, out)
+  if (inner.kind === "array") flattenItems(inner.items, `${prefix}[]`, out)
 }
 
-/** The shape of a Payload or Success schema, rooted at `root` (`Payload`, `Success`). */
-export const shapeOf = (node: SchemaNode, root: string, components: ReadonlyMap<string, Component>): Shape => {
+/** The shape of a schema, rooted at `root` (`Payload`, `Success`, or a component's name). */
+export const shapeOf = (node: SchemaNode, root: string): Shape => {
   const out: Record<string, string> = {}
-  flatten(node, root, out, components, new Set())
+  flatten(node, root, out)
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }

@@ -36,6 +36,12 @@ const shapeChanges = (before: Readonly<Record<string, string>>, after: Readonly<
   return lines
 }
 
+/** Whether an endpoint's Payload or Success mentions a component by name. */
+const usesComponent = (e: ManifestEndpoint, name: string) => {
+  const word = new RegExp(`(^|[^\\w$])${name.replace(/[$]/g, "\\$")}([^\\w$]|$)`)
+  return [...Object.values(e.payload ?? {}), ...Object.values(e.success ?? {})].some((type) => word.test(type))
+}
+
 /** Everything that changed about one endpoint, one line each. */
 const endpointChanges = (before: ManifestEndpoint, after: ManifestEndpoint): ReadonlyArray<string> => [
   ...(before.folder === after.folder ? [] : [`~ folder: ${before.folder} → ${after.folder}`]),
@@ -60,7 +66,8 @@ export const changeReport = (input: ReportInput): string => {
   const before = new Map((previous?.generated ?? []).map((e) => [keyOf(e), e]))
   const after = new Map(next.generated.map((e) => [keyOf(e), e]))
   const added = next.generated.filter((e) => !before.has(keyOf(e)))
-  const removed = (previous?.generated ?? []).filter((e) => !after.has(keyOf(e)))
+  const skippedNow = new Set(next.skipped.map(keyOf))
+  const removed = (previous?.generated ?? []).filter((e) => !after.has(keyOf(e)) && !skippedNow.has(keyOf(e)))
   const changed = next.generated.flatMap((e) => {
     const old = before.get(keyOf(e))
     const changes = old === undefined ? [] : endpointChanges(old, e)
@@ -72,12 +79,27 @@ export const changeReport = (input: ReportInput): string => {
   lines.push(...list("Overrides that no longer match", input.overrideErrors, (e) => `- ${e}`))
   lines.push(...list("Added endpoints", added, (e) => `- ${code(keyOf(e))} → ${code(`${e.folder}/`)} (client.${e.clientCall})`))
   lines.push(...list("Removed endpoints", removed, (e) => `- ${code(keyOf(e))} (was ${code(`${e.folder}/`)}; its files are deleted)`))
-  lines.push(...list("Newly skipped", newlySkipped, (s) => `- ${code(keyOf(s))}: ${s.reason}`))
+  lines.push(...list("Newly skipped", newlySkipped, (s) => `- ${code(keyOf(s))}: ${s.reason} (its files are deleted)`))
+  const componentsBefore = previous?.components ?? {}
+  const componentsAfter = next.components ?? {}
+  const changedComponents = Object.keys({ ...componentsBefore, ...componentsAfter })
+    .sort()
+    .flatMap((name) => {
+      const changes = shapeChanges(componentsBefore[name] ?? {}, componentsAfter[name] ?? {})
+      return changes.length === 0 || previous === undefined ? [] : [{ name, changes }]
+    })
+  if (changedComponents.length > 0) {
+    lines.push(`## Changed shared schemas (${changedComponents.length})`, "")
+    for (const { name, changes } of changedComponents) {
+      const users = next.generated.filter((e) => usesComponent(e, name)).map((e) => code(keyOf(e)))
+      lines.push(`### ${code(name)}`, "", users.length === 0 ? "Not used by any endpoint now." : `Used by ${users.length} endpoint(s): ${users.join(", ")}.`, "", "```diff", ...changes, "```", "")
+    }
+  }
   if (changed.length > 0) {
     lines.push(`## Changed endpoints (${changed.length})`, "")
     for (const { endpoint, changes } of changed) lines.push(`### ${code(keyOf(endpoint))} (${code(`${endpoint.folder}/`)})`, "", "```diff", ...changes, "```", "")
   }
-  if (added.length + removed.length + changed.length + newlySkipped.length === 0 && input.overrideErrors.length === 0) lines.push("No endpoint changed.", "")
+  if (added.length + removed.length + changed.length + changedComponents.length + newlySkipped.length === 0 && input.overrideErrors.length === 0) lines.push("No endpoint changed.", "")
   const f = input.files
   lines.push("## Files", "", `${f.create} created, ${f.update} updated, ${f.delete} deleted, ${f.unchanged} unchanged.`, "")
   return lines.join("\n")

@@ -28,6 +28,8 @@ export type ManifestEndpoint = typeof ManifestEndpoint.Type
 export const Manifest = Schema.Struct({
   generated: Schema.Array(ManifestEndpoint),
   skipped: Schema.Array(Schema.Struct({ method: Schema.String, path: Schema.String, code: Schema.String, reason: Schema.String })),
+  /** Shared component name → shape. */
+  components: Schema.optionalKey(Schema.Record(Schema.String, Shape)),
   /** Output path → content hash; absent in manifests of older versions. */
   files: Schema.optionalKey(Schema.Record(Schema.String, Schema.String)),
 })
@@ -38,7 +40,6 @@ export const hashOf = (content: string): string => createHash("sha256").update(c
 
 /** The manifest for a model and its final (formatted) files. Pure; stable bytes. */
 export const buildManifest = (model: Model, files: ReadonlyArray<RenderedFile>): Manifest => {
-  const components = new Map(model.components.map((c) => [c.name, c]))
   return {
     generated: model.endpoints.map((e) => ({
       method: e.method.toUpperCase(),
@@ -46,9 +47,10 @@ export const buildManifest = (model: Model, files: ReadonlyArray<RenderedFile>):
       folder: e.folder.join("/"),
       clientCall: e.clientCall.join("."),
       mutatesSession: e.mutatesSession,
-      ...(e.payload === undefined ? {} : { payload: shapeOf(e.payload, "Payload", components) }),
-      success: shapeOf(e.success, "Success", components),
+      ...(e.payload === undefined ? {} : { payload: shapeOf(e.payload, "Payload") }),
+      success: shapeOf(e.success, "Success"),
     })),
+    components: Object.fromEntries(model.components.map((c) => [c.name, shapeOf(c.schema, c.name)])),
     skipped: model.skipped.map((s) => ({ method: s.method, path: s.path, code: s.code, reason: s.reason })),
     files: Object.fromEntries(files.map((f) => [f.path, hashOf(f.content)])),
   }

@@ -85,8 +85,9 @@ export const applyPlan = (outDir: string, plan: Plan, log: (line: string) => voi
       })
       const replaced = new Set(plan.changes.map((a) => a.path))
       const kept = (await listFiles(out)).filter((path) => !replaced.has(path.split("\\").join("/")))
-      log(`staging ${writes.length} written and ${kept.length} kept files in ${staging}`)
       try {
+        await mkdir(staging, { recursive: true })
+        log(`staging ${writes.length} written and ${kept.length} kept files in ${staging}`)
         for (const path of kept) {
           await mkdir(dirname(join(staging, path)), { recursive: true })
           await link(join(out, path), join(staging, path))

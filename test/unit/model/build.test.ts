@@ -175,3 +175,21 @@ describe("buildModel", () => {
     ])
   })
 })
+
+describe("component names", () => {
+  it("gives components that would share a class or a file a suffix, with a naming-collision warning", () => {
+    const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+    const twins: OpenApiDocument = {
+      openapi: "3.1.0",
+      paths: { "/a": { get: { responses: { "200": { content: { "application/json": { schema: { type: "object", properties: { a: ref("User"), b: ref("user") } } } } } } } } },
+      components: { schemas: { User: { type: "object", properties: {} }, user: { type: "object", properties: {} } } },
+    }
+    const warnings: Array<string> = []
+    const { model } = buildModel(twins, { specName: "spec.json", warn: (w) => warnings.push(`${w.code} ${w.at}: ${w.message}`), overrides: { endpoints: [], defaults: undefined } })
+    expect(model.components.map((c) => [c.name, c.identifier, c.file])).toEqual([
+      ["User", "User", "_common/user.ts"],
+      ["user", "User2", "_common/user-2.ts"],
+    ])
+    expect(warnings).toEqual(['naming-collision #/components/schemas/user: "user" would be named like "User"; it is User2 in _common/user-2.ts'])
+  })
+})

@@ -1,0 +1,181 @@
+/**
+ * The generate command as a user runs it (a real process): flags, exit codes, the summary, --check,
+ * hand-edit protection, deleting endpoints that left the spec, bad input leaving the output untouched,
+ * template overlays, and a process killed with SIGKILL while writing.
+ */
+import { spawn, spawnSync } from "node:child_process"
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, beforeEach, describe, expect, it } from "vitest"
+import { ROOT } from "./support/generate.ts"
+
+const BUN = join(ROOT, "node_modules", ".bin", "bun")
+const MAIN = join(ROOT, "generator", "cli", "main.ts")
+const work = mkdtempSync(join(tmpdir(), "cli-"))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+interface Run {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs `generate` with the working directory `cwd`. */
+const generate = (cwd: string, ...args: ReadonlyArray<string>): Run => {
+  const result = spawnSync(BUN, [MAIN, "--config", join(ROOT, "better-auth.config.ts"), ...args], { cwd, encoding: "utf8" })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/** Every file below `dir` with its content. */
+const tree = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .sort()
+      .map((path) => [path.slice(dir.length + 1), readFileSync(path, "utf8")]),
+  )
+
+/** A project folder with the small golden spec and overrides (list-members.yaml names GET /organization/list-members). */
+let project = ""
+beforeEach(() => {
+  project = mkdtempSync(join(work, "project-"))
+  cpSync(join(ROOT, "test", "golden", "small", "spec.json"), join(project, "better-auth-api-spec.json"))
+  cpSync(join(ROOT, "test", "golden", "small", "overrides"), join(project, "overrides"), { recursive: true })
+})
+const specOf = () => JSON.parse(readFileSync(join(project, "better-auth-api-spec.json"), "utf8")) as { paths: Record<string, unknown> }
+const writeSpec = (spec: object) => writeFileSync(join(project, "better-auth-api-spec.json"), JSON.stringify(spec))
+
+describe("generate (the CLI)", () => {
+  it("explains itself with --help, and rejects an unknown flag with exit code 2", () => {
+    const help = generate(project, "--help")
+    expect(help.code).toBe(0)
+    for (const flag of ["--spec", "--overrides", "--out", "--templates", "--check", "--dry-run", "--strict", "--force", "--report", "--quiet", "--verbose"])
+      expect(help.stdout).toContain(flag)
+    const bad = generate(project, "--chek")
+    expect(bad.code).toBe(2)
+    expect(bad.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^error: Unknown option '--chek'/)])
+  })
+
+  it("creates the output, then leaves unchanged files alone (same mtime) and says so in the summary", () => {
+    const first = generate(project)
+    expect(first.code).toBe(0)
+    expect(first.stdout).toMatch(/^generated\/: 3 endpoints generated, 2 skipped; files: 20 created, 0 updated, 0 unchanged, 0 deleted; \d+ warnings; \d+ ms\n$/)
+    const handler = join(project, "generated", "sign-in", "email", "email.handler.ts")
+    const mtime = statSync(handler).mtimeMs
+    const second = generate(project, "--quiet")
+    expect(second).toMatchObject({ code: 0, stdout: "" })
+    expect(statSync(handler).mtimeMs).toBe(mtime)
+    expect(generate(project).stdout).toMatch(/files: 0 created, 0 updated, 20 unchanged, 0 deleted/)
+  })
+
+  it("--check exits 1 naming a hand-edited file with a diff; a write refuses to overwrite it; --force does", () => {
+    generate(project, "--quiet")
+    const handler = join(project, "generated", "sign-in", "email", "email.handler.ts")
+    const original = readFileSync(handler, "utf8")
+    writeFileSync(handler, original.replace("mutatesSession: false", "mutatesSession: true"))
+    const check = generate(project, "--check", "--quiet")
+    expect(check.code).toBe(1)
+    expect(check.stderr).toContain("generated/ is not up to date: 0 missing, 1 changed, 0 stale")
+    expect(check.stderr).toContain("  changed  generated/sign-in/email/email.handler.ts (edited by hand)")
+    expect(check.stderr).toContain("-  mutatesSession: true,\n+  mutatesSession: false,")
+    const write = generate(project, "--quiet")
+    expect(write.code).toBe(1)
+    expect(write.stderr).toMatch(/^error: generated\/sign-in\/email\/email.handler.ts: edited by hand since the last generation;.*--force/)
+    expect(readFileSync(handler, "utf8")).not.toBe(original)
+    expect(generate(project, "--quiet", "--force").code).toBe(0)
+    expect(readFileSync(handler, "utf8")).toBe(original)
+    expect(generate(project, "--check").code).toBe(0)
+  })
+
+  it("deletes the folder of an endpoint that left the spec, and keeps files it does not own", () => {
+    generate(project, "--quiet")
+    writeFileSync(join(project, "generated", "NOTES.md"), "mine")
+    const spec = specOf()
+    delete spec.paths["/update-user"]
+    writeSpec(spec)
+    const run = generate(project)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/files: 0 created, 2 updated, \d+ unchanged, 3 deleted/)
+    expect(existsSync(join(project, "generated", "update-user"))).toBe(false)
+    expect(readFileSync(join(project, "generated", "NOTES.md"), "utf8")).toBe("mine")
+    expect(generate(project, "--check").code).toBe(0)
+  })
+
+  it.each([
+    [
+      "an override names an endpoint that left the spec",
+      (spec: { paths: Record<string, unknown> }) => (delete spec.paths["/organization/list-members"], JSON.stringify(spec)),
+      [
+        'error: overrides/list-members.yaml:2:11: endpoint: GET /organization/list-members is not in the spec (the endpoint was renamed or removed upstream: update or delete this override)',
+        "1 override error(s); generated/ left unchanged",
+      ],
+    ],
+    [
+      "the spec is truncated",
+      (spec: object) => JSON.stringify(spec, null, 2).slice(0, 500),
+      // 500 characters in: line 18, column 29, where the text ends.
+      ["error: better-auth-api-spec.json:18:29: not valid JSON (JSON Parse error: Unexpected EOF)"],
+    ],
+  ])("fails with exit code 2 and leaves generated/ byte-identical when %s", (_, change, stderr) => {
+    generate(project, "--quiet")
+    const before = tree(join(project, "generated"))
+    writeFileSync(join(project, "better-auth-api-spec.json"), change(specOf()))
+    const run = generate(project, "--quiet")
+    expect(run.code).toBe(2)
+    expect(run.stderr.trim().split("\n")).toEqual(stderr)
+    expect(tree(join(project, "generated"))).toEqual(before)
+    expect(readdirSync(project).sort()).toEqual(["better-auth-api-spec.json", "generated", "overrides"])
+  })
+
+  it("--strict turns warnings into errors; --dry-run lists what it would do and writes nothing", () => {
+    const strict = generate(project, "--strict")
+    expect(strict.code).toBe(2)
+    expect(strict.stderr).toMatch(/warning\[untyped-field\] POST \/sign-in\/email better-auth-api-spec.json#\/paths\/~1sign-in~1email\/post\/responses\/200\/content\/application~1json\/schema\/properties\/tags: /)
+    expect(strict.stderr).toMatch(/error: \d+ warning\(s\) with --strict/)
+    const dry = generate(project, "--dry-run", "--quiet")
+    expect(dry.code).toBe(0)
+    expect(dry.stderr).toContain("  would create generated/sign-in/email/email.handler.ts")
+    expect(existsSync(join(project, "generated"))).toBe(false)
+  })
+
+  it("--templates replaces shipped templates by name, and rejects a name that replaces nothing", () => {
+    mkdirSync(join(project, "my-templates"))
+    const shipped = readFileSync(join(ROOT, "templates", "handler.hbs"), "utf8")
+    writeFileSync(join(project, "my-templates", "handler.hbs"), `${shipped}\n// our team's handler footer\n`)
+    expect(generate(project, "--quiet", "--templates", "my-templates").code).toBe(0)
+    expect(readFileSync(join(project, "generated", "sign-in", "email", "email.handler.ts"), "utf8")).toContain("// our team's handler footer")
+    expect(readFileSync(join(project, "generated", "sign-in", "email", "email.contract.ts"), "utf8")).not.toContain("footer")
+    writeFileSync(join(project, "my-templates", "handlr.hbs"), "")
+    const typo = generate(project, "--quiet", "--templates", "my-templates")
+    expect(typo.code).toBe(2)
+    expect(typo.stderr).toMatch(/^error: my-templates: cannot read templates \(handlr.hbs replace no template/)
+  })
+})
+
+describe("a run killed with SIGKILL while writing", () => {
+  it("leaves the previous generated/ exactly as it was, and the next run cleans up", async () => {
+    // The committed SDK regenerated from another spec rewrites ~500 files: plenty of time to be killed.
+    const out = join(work, "killed", "generated")
+    cpSync(join(ROOT, "generated"), out, { recursive: true })
+    const before = tree(out)
+    const args = [MAIN, "--config", join(ROOT, "better-auth.config.ts"), "--out", out, "--spec", join(ROOT, "test", "fixtures", "spec-previous.json"), "--verbose", "--quiet"]
+    let killedWhileWriting = false
+    for (let attempt = 0; attempt < 3 && !killedWhileWriting; attempt++) {
+      const child = spawn(BUN, [...args.slice(0, -2), "--verbose"], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] })
+      const exit = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_, signal) => resolve(signal)))
+      child.stderr.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("staging ")) child.kill("SIGKILL")
+      })
+      killedWhileWriting = (await exit) === "SIGKILL"
+    }
+    expect(killedWhileWriting).toBe(true)
+    expect(tree(out)).toEqual(before)
+    // It was killed mid-write: its staging folder is still there, beside the untouched output.
+    expect(readdirSync(join(out, "..")).some((name) => name.startsWith("generated.tmp-"))).toBe(true)
+    const next = spawnSync(BUN, args.slice(0, -2), { cwd: ROOT, encoding: "utf8" })
+    expect(next.status).toBe(0)
+    expect(readdirSync(join(out, ".."))).toEqual(["generated"])
+  })
+})
