@@ -70,6 +70,19 @@ describe("generate (the CLI)", () => {
     expect(generate(project).stdout).toMatch(/files: 0 created, 0 updated, 20 unchanged, 0 deleted/)
   })
 
+  it("answers an identical run from the last run's state, and redoes the work when an input changes", () => {
+    generate(project, "--quiet")
+    const again = generate(project, "--verbose")
+    expect(again.stderr).not.toContain("loaded spec")
+    expect(again.stdout).toMatch(/files: 0 created, 0 updated, 20 unchanged, 0 deleted/)
+    writeFileSync(join(project, "overrides", "list-members.yaml"), `${readFileSync(join(project, "overrides", "list-members.yaml"), "utf8")}# a comment\n`)
+    const changed = generate(project, "--verbose")
+    expect(changed.stderr).toContain("loaded spec, overrides and templates")
+    // Nothing in the output changed, so every file came from the formatting cache.
+    expect(changed.stderr).toMatch(/formatted \(0 by prettier, \d+ from the cache\)/)
+    expect(changed.stdout).toMatch(/files: 0 created, 0 updated, 20 unchanged, 0 deleted/)
+  })
+
   it("--check exits 1 naming a hand-edited file with a diff; a write refuses to overwrite it; --force does", () => {
     generate(project, "--quiet")
     const handler = join(project, "generated", "sign-in", "email", "email.handler.ts")
@@ -126,7 +139,7 @@ describe("generate (the CLI)", () => {
     expect(run.code).toBe(2)
     expect(run.stderr.trim().split("\n")).toEqual(stderr)
     expect(tree(join(project, "generated"))).toEqual(before)
-    expect(readdirSync(project).sort()).toEqual(["better-auth-api-spec.json", "generated", "overrides"])
+    expect(readdirSync(project).sort()).toEqual([".cache", "better-auth-api-spec.json", "generated", "overrides"])
   })
 
   it("--strict turns warnings into errors; --dry-run lists what it would do and writes nothing", () => {

@@ -10,6 +10,8 @@ import { generateInMemory, type InMemoryRun, ROOT } from "./support/generate.ts"
 const OUT = join(ROOT, "generated")
 const input = { spec: join(ROOT, "better-auth-api-spec.json"), overrides: join(ROOT, "overrides"), out: OUT }
 let first: InMemoryRun
+/** Files in generated/ that the generator does not own (and leaves alone). */
+const NOT_GENERATED = new Set(["COVERAGE.md"])
 
 beforeAll(async () => {
   first = await generateInMemory(input)
@@ -24,7 +26,9 @@ const committedFiles = async (): Promise<ReadonlyMap<string, string>> => {
 describe("the committed SDK", () => {
   it("equals a fresh generation (run `npm run generate` and commit)", async () => {
     const committed = await committedFiles()
-    expect([...committed.keys()].sort()).toEqual([...first.files.keys()].sort())
+    // Every file is what prettier makes of the generated text (the CLI formats through a cache; this
+    // formats afresh), and nothing else is there but the files the conformance suite writes.
+    expect([...committed.keys()].filter((path) => !NOT_GENERATED.has(path)).sort()).toEqual([...first.files.keys()].sort())
     const stale = [...first.files].filter(([path, content]) => committed.get(path) !== content).map(([path]) => path)
     expect(stale).toEqual([])
   })

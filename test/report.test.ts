@@ -26,6 +26,7 @@ const run = (spec: string, mode: "write" | "dry-run", report?: string) =>
       strict: false,
       force: false,
       report,
+      cacheDir: undefined,
       log: () => {},
     }),
   )

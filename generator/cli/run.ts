@@ -30,6 +30,8 @@ export interface RunOptions {
   readonly force: boolean
   /** Where to write the markdown change report, if anywhere. */
   readonly report: string | undefined
+  /** Where the formatting cache and the run state live (none: no cache). */
+  readonly cacheDir: string | undefined
   /** Progress lines for --verbose. */
   readonly log: (line: string) => void
 }
@@ -45,6 +47,9 @@ export interface Outcome {
   /** Whether the plan was applied. */
   readonly wrote: boolean
 }
+
+/** The formatting cache, inside the cache folder. */
+export const FORMAT_CACHE = "format.json"
 
 export type RunError = SpecError | OverrideErrors | TemplateError | WriteError | EditedFiles | StrictWarnings
 
@@ -96,9 +101,12 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
     }
     if (options.strict && result.warnings.length > 0) return yield* new StrictWarnings({ warnings: result.warnings })
 
-    const format = yield* Effect.promise(() => makeFormatter(join(resolve(options.out), "index.ts")))
-    const formatted = yield* Effect.promise(() => Promise.all(result.files.map(format)))
-    phase("formatted")
+    const formatter = yield* Effect.promise(() =>
+      makeFormatter({ configFor: join(resolve(options.out), "index.ts"), cacheFile: options.cacheDir === undefined ? undefined : join(options.cacheDir, FORMAT_CACHE) }),
+    )
+    const formatted = yield* Effect.promise(() => formatter.format(result.files))
+    yield* Effect.promise(() => formatter.save())
+    phase(`formatted (${formatter.stats().misses} by prettier, ${formatter.stats().hits} from the cache)`)
     const { manifest, files } = withManifest(result.model, formatted)
     const disk = yield* readDisk(options.out, [...files.map((f) => f.path), ...Object.keys(previous?.files ?? {})])
     const plan = planWrite({ files, disk, previous })

@@ -3,12 +3,14 @@
  * what was skipped and why, and a content hash of every generated file. The next run reads it to find
  * files of endpoints that left the spec, files edited by hand, and field-level changes for the report.
  */
-import { createHash } from "node:crypto"
 import { Schema } from "effect"
 import { shapeOf } from "../model/shape.ts"
 import type { Model } from "../model/types.ts"
 import type { RenderedFile } from "../render/views.ts"
 import { stableStringify } from "../spec/stable-json.ts"
+import { hashOf } from "./hash.ts"
+
+export { hashOf }
 
 export const MANIFEST_FILE = "manifest.json"
 
@@ -35,8 +37,6 @@ export const Manifest = Schema.Struct({
 })
 export type Manifest = typeof Manifest.Type
 
-/** A short content hash (64 bits of SHA-256): enough to notice an edit. */
-export const hashOf = (content: string): string => createHash("sha256").update(content).digest("hex").slice(0, 16)
 
 /** The manifest for a model and its final (formatted) files. Pure; stable bytes. */
 export const buildManifest = (model: Model, files: ReadonlyArray<RenderedFile>): Manifest => {

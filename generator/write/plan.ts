@@ -18,6 +18,8 @@ export interface Action {
   readonly before: string | undefined
   /** The file on disk is not what the previous run wrote: it was edited by hand. */
   readonly edited: boolean
+  /** Hash of the new content (create, update, unchanged). */
+  readonly hash: string | undefined
 }
 
 export interface Plan {
@@ -44,13 +46,13 @@ export const planWrite = (input: PlanInput): Plan => {
   const actions: Array<Action> = input.files.map((file) => {
     const before = input.disk.get(file.path)
     const kind: ActionKind = before === undefined ? "create" : before === file.content ? "unchanged" : "update"
-    return { path: file.path, kind, content: file.content, before, edited: kind === "update" && editedOnDisk(file.path, before) }
+    return { path: file.path, kind, content: file.content, before, edited: kind === "update" && editedOnDisk(file.path, before), hash: hashOf(file.content) }
   })
   const next = new Set(input.files.map((f) => f.path))
   for (const path of Object.keys(previousHashes)) {
     const before = input.disk.get(path)
     if (next.has(path) || before === undefined) continue
-    actions.push({ path, kind: "delete", content: undefined, before, edited: editedOnDisk(path, before) })
+    actions.push({ path, kind: "delete", content: undefined, before, edited: editedOnDisk(path, before), hash: undefined })
   }
   actions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const changes = actions.filter((a) => a.kind !== "unchanged")

@@ -70,6 +70,11 @@ const listFiles = async (dir: string): Promise<ReadonlyArray<string>> => {
   return entries.filter((e) => !e.isDirectory()).map((e) => relative(dir, join(e.parentPath, e.name)))
 }
 
+/** Runs `task` over `items`, a batch at a time (enough to keep the disk busy, few enough file handles). */
+const inBatches = async <A>(items: ReadonlyArray<A>, task: (item: A) => Promise<unknown>, size = 64): Promise<void> => {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(task))
+}
+
 /** Applies the plan's changes (nothing at all when there are none). `log` hears each phase, for --verbose. */
 export const applyPlan = (outDir: string, plan: Plan, log: (line: string) => void = () => {}): Effect.Effect<void, WriteError> =>
   Effect.tryPromise({
@@ -88,14 +93,10 @@ export const applyPlan = (outDir: string, plan: Plan, log: (line: string) => voi
       try {
         await mkdir(staging, { recursive: true })
         log(`staging ${writes.length} written and ${kept.length} kept files in ${staging}`)
-        for (const path of kept) {
-          await mkdir(dirname(join(staging, path)), { recursive: true })
-          await link(join(out, path), join(staging, path))
-        }
-        for (const { target, content } of writes) {
-          await mkdir(dirname(target), { recursive: true })
-          await writeFile(target, content)
-        }
+        const folders = new Set([...kept.map((path) => dirname(join(staging, path))), ...writes.map((w) => dirname(w.target))])
+        await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })))
+        await inBatches(kept, (path) => link(join(out, path), join(staging, path)))
+        await inBatches(writes, ({ target, content }) => writeFile(target, content))
       } catch (error) {
         await rm(staging, { recursive: true, force: true })
         throw error

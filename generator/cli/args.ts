@@ -1,0 +1,47 @@
+/** The generate command's flags, parsed by node:util parseArgs, and its help text. No dependencies. */
+import { parseArgs } from "node:util"
+
+export const HELP = `Generate the Effect SDK from the Better Auth OpenAPI document.
+
+usage: bun run generate [-- options]
+
+  --spec FILE         the OpenAPI document (default better-auth-api-spec.json)
+  --overrides DIR     override YAML files (default overrides)
+  --out DIR           the output folder (default generated)
+  --templates DIR     templates that replace shipped ones by name (handler.hbs, runtime/client.hbs, ...)
+  --config FILE       the Better Auth config module the runtime imports (default better-auth.config.ts)
+  --check             write nothing; exit 1 and list missing, changed and stale files if the output is not up to date
+  --dry-run           write nothing; list what would be created, updated and deleted
+  --strict            warnings are errors
+  --force             overwrite generated files that were edited by hand
+  --report FILE       write a markdown change report for the upgrade PR
+  --quiet             print errors only
+  --verbose           print each phase and each file change
+  --help              this text
+
+exit codes: 0 ok, 1 check failed or hand-edited files in the way, 2 bad input (spec, overrides,
+templates, flags, warnings with --strict), 3 the output folder cannot be written`
+
+export const OPTIONS = {
+  spec: { type: "string", default: "better-auth-api-spec.json" },
+  overrides: { type: "string", default: "overrides" },
+  out: { type: "string", default: "generated" },
+  templates: { type: "string" },
+  config: { type: "string", default: "better-auth.config.ts" },
+  check: { type: "boolean", default: false },
+  "dry-run": { type: "boolean", default: false },
+  strict: { type: "boolean", default: false },
+  force: { type: "boolean", default: false },
+  report: { type: "string" },
+  quiet: { type: "boolean", default: false },
+  verbose: { type: "boolean", default: false },
+  help: { type: "boolean", default: false },
+} as const
+
+/** The cache folder (formatting cache, last run's state), relative to the working directory. */
+export const CACHE_DIR = ".cache/better-auth-effect-codegen"
+
+export type Flags = ReturnType<typeof parseFlags>
+
+/** Parses argv; throws with parseArgs' message on an unknown flag or a missing value. */
+export const parseFlags = (argv: ReadonlyArray<string>) => parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values

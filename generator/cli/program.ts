@@ -1,0 +1,101 @@
+/**
+ * The full generate run for the CLI: run the pipeline, print the outcome, map errors to exit codes, and
+ * record the run's state so that an identical next run can be answered by main.ts's fast path.
+ */
+import { createTwoFilesPatch } from "diff"
+import { Effect } from "effect"
+import type { Warning } from "../errors.ts"
+import { operationOf } from "../spec/pointer.ts"
+import { fingerprint, writeState } from "../write/fingerprint.ts"
+import type { Action } from "../write/plan.ts"
+import { CACHE_DIR, type Flags } from "./args.ts"
+import { summaryLine } from "./summary.ts"
+import { type Outcome, planCounts, runGenerate } from "./run.ts"
+
+const LABEL = { create: "missing", update: "changed", delete: "stale", unchanged: "" } as const
+const DIFFS = 3
+const DIFF_LINES = 20
+
+export const warningLine = (w: Warning, spec: string) => {
+  const operation = operationOf(w.at)
+  return `warning[${w.code}] ${operation === undefined ? "" : `${operation} `}${w.file ?? spec}${w.at}: ${w.message}`
+}
+
+/** A short unified diff of a changed file, disk → generated. */
+const shortDiff = (action: Action): string => {
+  const patch = createTwoFilesPatch(`a/${action.path}`, `b/${action.path}`, action.before ?? "", action.content ?? "", "on disk", "generated", { context: 1 })
+  return patch.split("\n").slice(1, 1 + DIFF_LINES).join("\n")
+}
+
+const changeLines = (out: string, outcome: Outcome, verb: (a: Action) => string) =>
+  outcome.plan.changes.map((a) => `  ${verb(a).padEnd(8)} ${out}/${a.path}${a.edited ? " (edited by hand)" : ""}`)
+
+/** Runs the whole pipeline for the parsed flags; resolves to the exit code. */
+export const runCli = (values: Flags, started: number): Promise<number> => {
+  const out = values.out
+  const verbose = values.verbose && !values.quiet
+  const mode = values.check ? "check" : values["dry-run"] ? "dry-run" : "write"
+  const input = { spec: values.spec, overrides: values.overrides, templates: values.templates, out, config: values.config }
+  /** After a run that left the output up to date, remember it for the fast path. */
+  const remember = (outcome: Outcome, warnings: ReadonlyArray<string>) =>
+    Effect.promise(async () => {
+      const print = await fingerprint(input).catch(() => undefined)
+      if (print === undefined) return
+      const files = Object.fromEntries(outcome.plan.actions.flatMap((a) => (a.hash === undefined ? [] : [[a.path, a.hash] as const])))
+      await writeState(CACHE_DIR, out, { fingerprint: print, files, endpoints: outcome.endpoints, skipped: outcome.skipped, warnings })
+    })
+  return Effect.runPromise(
+    runGenerate({
+      ...input,
+      mode,
+      strict: values.strict,
+      force: values.force,
+      report: values.report,
+      cacheDir: CACHE_DIR,
+      log: (line) => verbose && console.error(line),
+    }).pipe(
+      Effect.flatMap((outcome) =>
+        Effect.gen(function* () {
+          const warnings = outcome.warnings.map((w) => warningLine(w, values.spec))
+          if (!values.quiet) for (const line of warnings) console.error(line)
+          const ms = Math.round(performance.now() - started)
+          if (mode === "check") {
+            if (outcome.plan.changes.length === 0) {
+              yield* remember(outcome, warnings)
+              if (!values.quiet) console.log(`${out}/ is up to date (${outcome.plan.actions.length} files, ${ms} ms)`)
+              return 0
+            }
+            const c = planCounts(outcome.plan)
+            console.error(`${out}/ is not up to date: ${c.create} missing, ${c.update} changed, ${c.delete} stale (run \`bun run generate\`)`)
+            for (const line of changeLines(out, outcome, (a) => LABEL[a.kind])) console.error(line)
+            for (const action of outcome.plan.changes.filter((a) => a.kind === "update").slice(0, DIFFS)) console.error(shortDiff(action))
+            return 1
+          }
+          if (mode === "dry-run" || verbose) for (const line of changeLines(out, outcome, (a) => (mode === "dry-run" ? `would ${a.kind}` : a.kind))) console.error(line)
+          if (outcome.wrote || outcome.plan.changes.length === 0) yield* remember(outcome, warnings)
+          const counts = outcome.wrote || outcome.plan.changes.length === 0 ? planCounts(outcome.plan) : undefined
+          if (!values.quiet) console.log(summaryLine({ out, endpoints: outcome.endpoints, skipped: outcome.skipped, counts, warnings: warnings.length, ms }))
+          return 0
+        }),
+      ),
+      Effect.catchTags({
+        SpecError: (error) => Effect.sync(() => (console.error(`error: ${error.toString()}`), 2)),
+        OverrideErrors: (error) =>
+          Effect.sync(() => {
+            for (const e of error.errors) console.error(`error: ${e.toString()}`)
+            console.error(`${error.errors.length} override error(s); ${out}/ left unchanged`)
+            return 2
+          }),
+        TemplateError: (error) => Effect.sync(() => (console.error(`error: ${error.toString()}`), 2)),
+        StrictWarnings: (error) =>
+          Effect.sync(() => {
+            for (const w of error.warnings) console.error(warningLine(w, values.spec))
+            console.error(`error: ${error.toString()}; ${out}/ left unchanged`)
+            return 2
+          }),
+        EditedFiles: (error) => Effect.sync(() => (console.error(`error: ${error.toString()}; ${out}/ left unchanged`), 1)),
+        WriteError: (error) => Effect.sync(() => (console.error(`error: cannot write ${error.toString()}; ${out}/ left as it was`), 3)),
+      }),
+    ),
+  )
+}

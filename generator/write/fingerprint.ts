@@ -1,0 +1,107 @@
+/**
+ * Stage 4 (no-op detection): a fingerprint of everything a run's output depends on (the generator's own
+ * sources and templates, the formatting libraries' versions, the prettier config, the spec, overrides,
+ * user templates and options). When it equals the fingerprint of the last successful run and every file
+ * that run wrote still has its hash, the output is up to date and nothing needs loading, generating or
+ * formatting. Uses node builtins only, so the CLI can ask before it loads Effect or prettier.
+ */
+import { createHash } from "node:crypto"
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises"
+import { createRequire } from "node:module"
+import { basename, dirname, join, relative, resolve } from "node:path"
+import { hashOf } from "./hash.ts"
+
+export interface FingerprintInput {
+  readonly spec: string
+  readonly overrides: string
+  readonly templates: string | undefined
+  readonly out: string
+  readonly config: string
+}
+
+/** What the last successful run left, to answer the next identical run without redoing it. */
+export interface RunState {
+  readonly fingerprint: string
+  /** Output-relative path → hash, manifest included. */
+  readonly files: Readonly<Record<string, string>>
+  readonly endpoints: number
+  readonly skipped: number
+  /** The warning lines that run printed. */
+  readonly warnings: ReadonlyArray<string>
+}
+
+/** One state file per output folder, so runs into different folders do not evict each other. */
+const stateFile = (cacheDir: string, out: string) => join(cacheDir, `state-${hashOf(resolve(out))}.json`)
+
+const GENERATOR = join(import.meta.dirname, "..")
+const SHIPPED_TEMPLATES = join(import.meta.dirname, "..", "..", "templates")
+/** Libraries whose version can change the output bytes. */
+const LIBRARIES = ["prettier", "handlebars", "yaml", "effect"]
+
+const filesBelow = async (dir: string, pattern: RegExp): Promise<ReadonlyArray<string>> => {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
+  return entries
+    .filter((e) => e.isFile() && pattern.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort()
+}
+
+/** Prettier config files from the output folder up to the file system root. */
+const prettierConfigs = async (out: string): Promise<ReadonlyArray<string>> => {
+  const found: Array<string> = []
+  for (let dir = resolve(out); ; dir = dirname(dir)) {
+    const names = await readdir(dir).catch(() => [] as Array<string>)
+    for (const name of names.sort()) if (/^(\.prettierrc.*|prettier\.config\..*|\.prettierignore|package\.json)$/.test(name)) found.push(join(dir, name))
+    if (dirname(dir) === dir) return found
+  }
+}
+
+/** The fingerprint of a run's inputs. */
+export const fingerprint = async (input: FingerprintInput): Promise<string> => {
+  const hash = createHash("sha256")
+  const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content)
+  const require = createRequire(import.meta.url)
+  for (const library of LIBRARIES) add(library, await readFile(require.resolve(`${library}/package.json`)))
+  add("options", JSON.stringify({ out: resolve(input.out), config: resolve(input.config), spec: basename(input.spec) }))
+  const files = [
+    ...(await filesBelow(GENERATOR, /\.ts$/)),
+    ...(await filesBelow(SHIPPED_TEMPLATES, /\.hbs$/)),
+    resolve(input.spec),
+    ...(await filesBelow(input.overrides, /\.ya?ml$/)),
+    ...(input.templates === undefined ? [] : await filesBelow(input.templates, /\.hbs$/)),
+    ...(await prettierConfigs(input.out)),
+  ]
+  for (const file of files) add(file, await readFile(file))
+  return hash.digest("hex")
+}
+
+/** Reads the state of the last successful run, if any. */
+export const readState = async (cacheDir: string, out: string): Promise<RunState | undefined> => {
+  try {
+    return JSON.parse(await readFile(stateFile(cacheDir, out), "utf8")) as RunState
+  } catch {
+    return undefined
+  }
+}
+
+export const writeState = async (cacheDir: string, out: string, state: RunState): Promise<void> => {
+  await mkdir(cacheDir, { recursive: true })
+  const temp = `${stateFile(cacheDir, out)}.${process.pid}`
+  await writeFile(temp, JSON.stringify(state))
+  await rename(temp, stateFile(cacheDir, out))
+}
+
+/** Whether every file the state lists is on disk with its hash, and no interrupted run left a folder beside it. */
+export const outputMatches = async (out: string, state: RunState): Promise<boolean> => {
+  const root = resolve(out)
+  const siblings = await readdir(dirname(root)).catch(() => [] as Array<string>)
+  if (siblings.some((name) => name.startsWith(`${basename(root)}.tmp-`) || name.startsWith(`${basename(root)}.old-`))) return false
+  const checks = await Promise.all(
+    Object.entries(state.files).map(async ([path, expected]) => {
+      if (relative(root, join(root, path)).startsWith("..")) return false
+      const content = await readFile(join(root, path), "utf8").catch(() => undefined)
+      return content !== undefined && hashOf(content) === expected
+    }),
+  )
+  return checks.every(Boolean)
+}
