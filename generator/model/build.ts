@@ -13,7 +13,7 @@ import { skipReason } from "./classify.ts"
 import { type ComponentSource, collectComponents } from "./components.ts"
 import { checkLayout } from "./layout.ts"
 import { clientCallFor, endpointLayout } from "./naming.ts"
-import { type ResolvedRules, resolveRules } from "./rules.ts"
+import { resolveRules } from "./rules.ts"
 import { nullable, type SchemaContext, toSchemaNode } from "./schema.ts"
 import type { Endpoint, Model, Property, Provenance, SchemaNode, Skipped } from "./types.ts"
 
@@ -65,11 +65,12 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
       }
       const at = pointer("paths", path, method)
       const normalize = (schema: unknown, where: string) => normalizeSchema(schema, where, normalizeCtx)
-      let payload: SchemaNode | undefined =
-        method === "get" ? queryPayload(operation, at, ctx("payload"), normalize) : bodyPayload(operation, at, ctx("payload"), normalize)
+      const payloadRules = new Set<string>()
+      const payloadCtx: SchemaContext = { ...ctx("payload"), onRule: (rule) => payloadRules.add(rule) }
+      let payload: SchemaNode | undefined = method === "get" ? queryPayload(operation, at, payloadCtx, normalize) : bodyPayload(operation, at, payloadCtx, normalize)
       let success = successSchema(operation, at, ctx("success"), normalize, override?.success === undefined ? options.warn : () => {})
       if (loaded !== undefined) {
-        const apply = (side: "payload" | "success") => ({ override: loaded, schema: ctx(side), openapi: document.openapi, errors })
+        const apply = (side: "payload" | "success") => ({ override: loaded, schema: side === "payload" ? payloadCtx : ctx(side), openapi: document.openapi, errors })
         if (override?.payload !== undefined) payload = applySchemaPatch(payload, override.payload, "payload", apply("payload"))
         if (override?.success !== undefined) success = applySchemaPatch(success, override.success, "success", apply("success")) ?? success
       }
@@ -88,7 +89,12 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
         forcePost: sends === "POST" && operation["x-better-auth-client-method"] === undefined && !alwaysHasKeys(payload),
         success,
         mutatesSession: override?.mutatesSession ?? rules.mutatesSession(path),
-        provenance: provenanceOf(loaded),
+        provenance: provenanceOf({
+          loaded,
+          defaults: options.overrides.defaults?.file,
+          payloadRules: [...payloadRules],
+          sessionRule: override?.mutatesSession === undefined && rules.mutatesSession(path),
+        }),
       }
       endpoints.push(endpoint)
       if (loaded !== undefined) overrideOf.set(endpoint, loaded)
@@ -118,11 +124,13 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
       const warn = (w: Warning) => options.warn({ ...w, file: defaults.file })
       const schema = toSchemaNode(normalizeSchema(sharedSchemas[name], at, { ...normalizeCtx, warn }), at, { ...ctx("success"), warn })
       const description = sharedSchemas[name]["description"]
-      return { schema, description: typeof description === "string" ? description : undefined, definedBy: defaults.file }
+      return { schema, description: typeof description === "string" ? description : undefined, definedBy: defaults.file, changedBy: undefined }
     }
-    const schema = toComponentSchema(normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx), name, ctx("success"), rules)
+    const plain = toSchemaNode(normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx), pointer("components", "schemas", name), ctx("success"))
+    const schema = rules.nullableOptional(name) ? nullableOptionalFields(plain) : plain
     const description = componentSchemas[name]?.["description"]
-    return { schema, description: typeof description === "string" ? description : undefined, definedBy: undefined }
+    const changedBy = schema !== plain && defaults !== undefined ? `${defaults.file} (rules: nullableOptional)` : undefined
+    return { schema, description: typeof description === "string" ? description : undefined, definedBy: undefined, changedBy }
   }
   const components = collectComponents(
     endpoints.flatMap((e) => (e.payload === undefined ? [e.success] : [e.success, e.payload])),
@@ -134,17 +142,31 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
 
 const HANDLER_KEYS = ["folder", "namespace", "span", "clientCall", "method", "mutatesSession", "description"] as const
 
-/** Which keys of an override changed the handler, the payload and the success schema. */
-const provenanceOf = (loaded: LoadedOverride | undefined): Provenance => {
-  if (loaded === undefined) return { handler: undefined, payload: undefined, success: undefined }
-  const keys = HANDLER_KEYS.filter((key) => loaded.override[key] !== undefined)
+/** Which keys of an override, and which rules of the defaults file, changed the handler, the payload and the success schema. */
+const provenanceOf = (input: {
+  readonly loaded: LoadedOverride | undefined
+  readonly defaults: string | undefined
+  readonly payloadRules: ReadonlyArray<string>
+  readonly sessionRule: boolean
+}): Provenance => {
+  const { loaded, defaults } = input
+  const keys = loaded === undefined ? [] : HANDLER_KEYS.filter((key) => loaded.override[key] !== undefined)
   const part = (side: "payload" | "success") => {
-    const patch = loaded.override[side]
+    const patch = loaded?.override[side]
     if (patch === undefined) return undefined
     const what = [...(patch.replace === undefined ? [] : ["replace"]), ...Object.keys(patch.fields ?? {}), ...(patch.remove ?? []).map((f) => `-${f}`)]
-    return `${loaded.file} (${side}: ${what.join(", ")})`
+    return `${loaded!.file} (${side}: ${what.join(", ")})`
   }
-  return { handler: keys.length === 0 ? undefined : `${loaded.file} (${keys.join(", ")})`, payload: part("payload"), success: part("success") }
+  const rules = (items: ReadonlyArray<string>) => (defaults === undefined || items.length === 0 ? undefined : `${defaults} (rules: ${items.join(", ")})`)
+  const join = (...sources: ReadonlyArray<string | undefined>) => {
+    const present = sources.filter((s) => s !== undefined)
+    return present.length === 0 ? undefined : present.join("; ")
+  }
+  return {
+    handler: join(keys.length === 0 ? undefined : `${loaded!.file} (${keys.join(", ")})`, rules(input.sessionRule ? ["mutatesSession"] : [])),
+    payload: join(part("payload"), rules(input.payloadRules)),
+    success: part("success"),
+  }
 }
 
 /**
@@ -228,9 +250,9 @@ const successSchema = (operation: OpenApiOperation, at: string, ctx: SchemaConte
 /**
  * Better Auth's component schemas are its database models. Optional columns come back as `null` from
  * real servers although the document never says so: the `nullableOptional` rule says which components.
+ * Returns the same node when nothing changes.
  */
-const toComponentSchema = (schema: RawSchema, name: string, ctx: SchemaContext, rules: ResolvedRules): SchemaNode => {
-  const node = toSchemaNode(schema, pointer("components", "schemas", name), ctx)
-  if (node.kind !== "object" || !rules.nullableOptional(name)) return node
+const nullableOptionalFields = (node: SchemaNode): SchemaNode => {
+  if (node.kind !== "object" || !node.properties.some((p) => p.optional && nullable(p.schema) !== p.schema)) return node
   return { ...node, properties: node.properties.map((p) => (p.optional ? { ...p, schema: nullable(p.schema) } : p)) }
 }

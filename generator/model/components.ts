@@ -32,6 +32,7 @@ export interface ComponentSource {
   readonly schema: SchemaNode
   readonly description: string | undefined
   readonly definedBy: string | undefined
+  readonly changedBy: string | undefined
 }
 
 /** The components reachable from `roots`, each converted once (by `convert`), sorted by name. */

@@ -23,6 +23,8 @@ export interface SchemaContext {
   readonly components: ReadonlySet<string>
   /** Shared schema names (from the override defaults); disjoint from `components`. */
   readonly shared: ReadonlySet<string>
+  /** Hears each field a rule changed (`redact: password`), for provenance. */
+  readonly onRule?: ((rule: string) => void) | undefined
   readonly warn: (warning: Warning) => void
 }
 
@@ -93,6 +95,7 @@ const objectNode = (schema: RawSchema, at: string, ctx: SchemaContext): SchemaNo
     .map(([name, value]) => {
       const converted = toSchemaNode(value, child(at, "properties", name), ctx)
       const secret = ctx.side === "payload" && ctx.rules.redactFields.has(name) && converted.kind === "string"
+      if (secret) ctx.onRule?.(`redact: ${name}`)
       return {
         name,
         schema: secret ? ({ kind: "redacted" } as const) : converted,

@@ -43,6 +43,8 @@ export interface Component {
   readonly description: string | undefined
   /** The override file that defines it, for a shared schema; undefined for a spec component. */
   readonly definedBy: string | undefined
+  /** The rule that changed a spec component (`overrides/_defaults.yaml (rules: nullableOptional)`). */
+  readonly changedBy: string | undefined
 }
 
 /** An endpoint the client can call, with everything needed to print its three files. */

@@ -92,7 +92,7 @@ const renderEndpoint = (endpoint: Endpoint, options: RenderOptions, identifiers:
 
 const renderComponent = (component: Component, options: RenderOptions, identifiers: ReadonlyMap<string, string>, components: ReadonlyMap<string, Component>): RenderedFile => {
   const ctx: PrintContext = { uses: emptyUses(), identifiers }
-  const declaration = printDeclaration({ name: component.identifier, identifier: component.name, node: component.schema, docs: [component.description ?? `The \`${component.name}\` model.`, component.definedBy === undefined ? undefined : `Defined by override: ${component.definedBy} (shared.${component.name})`], ctx })
+  const declaration = printDeclaration({ name: component.identifier, identifier: component.name, node: component.schema, docs: [component.description ?? `The \`${component.name}\` model.`, component.definedBy === undefined ? undefined : `Defined by override: ${component.definedBy} (shared.${component.name})`, changedBy(component.changedBy)], ctx })
   return {
     path: component.file,
     content: options.templates.component({ banner: bannerFor(options.specName), imports: imports(component.file, ctx.uses, identifiers, components, component.name), declaration }),

@@ -3,7 +3,10 @@
 import { Schema } from "effect";
 import { ClientDate } from "../_runtime/schemas.ts";
 
-/** The `User` model. */
+/**
+ * The `User` model.
+ * Changed by override: test/golden/overrides/overrides/_defaults.yaml (rules: nullableOptional)
+ */
 export class User extends Schema.Class<User>("User")({
   id: Schema.String,
   image: Schema.optionalKey(Schema.NullOr(Schema.String)),

@@ -4,7 +4,10 @@ import { Schema } from "effect";
 import { User } from "../../_common/user.ts";
 import { ClientDate } from "../../_runtime/schemas.ts";
 
-/** Payload of `POST /sign-in/email`. */
+/**
+ * Payload of `POST /sign-in/email`.
+ * Changed by override: test/golden/overrides/overrides/_defaults.yaml (rules: redact: password)
+ */
 export class Payload extends Schema.Class<Payload>("sign-in/email/Payload")({
   /** The "email" of the user */
   email: Schema.String.annotate({ description: 'The "email" of the user' }),

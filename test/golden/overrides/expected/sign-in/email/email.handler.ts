@@ -7,6 +7,7 @@ import { Payload, Success } from "./email.contract.ts";
  * Sign in with email and password. Never write *\/ in a comment
  *
  * `POST /sign-in/email`
+ * Changed by override: test/golden/overrides/overrides/_defaults.yaml (rules: mutatesSession)
  */
 export const Handler = createHandler({
   domain: "sign-in",
