@@ -169,11 +169,14 @@ describe("generate (the CLI)", () => {
 
 describe("a run killed with SIGKILL while writing", () => {
   it("leaves the previous generated/ exactly as it was, and the next run cleans up", async () => {
-    // The committed SDK regenerated from another spec rewrites ~500 files: plenty of time to be killed.
+    // The committed SDK with a changed contract template rewrites ~200 files: plenty of time to be killed.
     const out = join(work, "killed", "generated")
     cpSync(join(ROOT, "generated"), out, { recursive: true })
+    const templates = join(work, "killed-templates")
+    mkdirSync(templates, { recursive: true })
+    writeFileSync(join(templates, "contract.hbs"), `${readFileSync(join(ROOT, "templates", "contract.hbs"), "utf8")}\n// changed\n`)
     const before = tree(out)
-    const args = [MAIN, "--config", join(ROOT, "better-auth.config.ts"), "--out", out, "--spec", join(ROOT, "test", "fixtures", "spec-previous.json"), "--verbose", "--quiet"]
+    const args = [MAIN, "--config", join(ROOT, "better-auth.config.ts"), "--out", out, "--templates", templates, "--verbose", "--quiet"]
     let killedWhileWriting = false
     for (let attempt = 0; attempt < 3 && !killedWhileWriting; attempt++) {
       const child = spawn(BUN, [...args.slice(0, -2), "--verbose"], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] })

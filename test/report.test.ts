@@ -3,9 +3,9 @@
  * spec-previous.json: no phone-number or siwe plugin, a `locale` user field) is upgraded to the
  * committed spec; the markdown names what a reviewer must see.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { join, relative } from "node:path"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { runGenerate } from "../generator/cli/run.ts"
@@ -14,13 +14,27 @@ import { ROOT } from "./support/generate.ts"
 const dir = mkdtempSync(join(tmpdir(), "report-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const run = (spec: string, mode: "write" | "dry-run", report?: string) =>
+const PREVIOUS = join(ROOT, "test", "fixtures", "spec-previous.json")
+
+/** The shipped overrides as they were before the upgrade: without those for endpoints the old spec lacks. */
+const previousOverrides = (): string => {
+  const target = join(dir, "previous-overrides")
+  cpSync(join(ROOT, "overrides"), target, { recursive: true })
+  const paths = new Set(Object.keys((JSON.parse(readFileSync(PREVIOUS, "utf8")) as { paths: object }).paths))
+  for (const file of readdirSync(target, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml"))) {
+    const endpoint = /^endpoint: "\w+ (\S+)"$/m.exec(readFileSync(join(target, file), "utf8"))?.[1]
+    if (endpoint !== undefined && !paths.has(endpoint)) rmSync(join(target, file))
+  }
+  return target
+}
+
+const run = (spec: string, mode: "write" | "dry-run", report?: string, overrides = join(ROOT, "overrides")) =>
   Effect.runPromise(
     runGenerate({
       spec,
       out: join(dir, "generated"),
       templates: undefined,
-      overrides: join(ROOT, "overrides"),
+      overrides,
       config: join(ROOT, "better-auth.config.ts"),
       mode,
       strict: false,
@@ -33,7 +47,7 @@ const run = (spec: string, mode: "write" | "dry-run", report?: string) =>
 
 describe("the change report of an upgrade", () => {
   it("lists added endpoints, field changes of shared schemas and payloads, and the file counts", async () => {
-    await run(join(ROOT, "test", "fixtures", "spec-previous.json"), "write")
+    await run(PREVIOUS, "write", undefined, previousOverrides())
     const outcome = await run(join(ROOT, "better-auth-api-spec.json"), "dry-run", join(dir, "report.md"))
     const report = readFileSync(join(dir, "report.md"), "utf8")
     expect(report).toContain("## Added endpoints (8)")
@@ -46,5 +60,17 @@ describe("the change report of an upgrade", () => {
     const created = outcome.plan.changes.filter((a) => a.kind === "create").length
     expect(report).toContain(`## Files\n\n${created} created,`)
     expect(created).toBeGreaterThanOrEqual(8 * 3)
+  })
+
+  it("lists the overrides that no longer match, and the run fails", async () => {
+    const overrides = previousOverrides()
+    writeFileSync(join(overrides, "siwe-verify.yaml"), 'endpoint: "POST /siwe/verify"\nmutatesSession: true\n')
+    const failed = await run(PREVIOUS, "dry-run", join(dir, "stale.md"), overrides).then(
+      () => "succeeded",
+      (error: unknown) => String(error),
+    )
+    expect(failed).toContain("OverrideErrors")
+    const report = readFileSync(join(dir, "stale.md"), "utf8")
+    expect(report).toContain(`## Overrides that no longer match (1)\n\n- ${relative(process.cwd(), join(overrides, "siwe-verify.yaml"))}:1:11: endpoint: POST /siwe/verify is not in the spec (the endpoint was renamed or removed upstream: update or delete this override)`)
   })
 })
