@@ -27,7 +27,7 @@ export const generateInMemory = async (input: { readonly spec: string; readonly 
     templates,
     options: { specName: "better-auth-api-spec.json", configModule: configModuleFor(input.out, join(ROOT, "better-auth.config.ts")) },
   })
-  const format = await makeFormatter(join(input.out, "index.ts"))
-  const { files } = withManifest(raw.model, await Promise.all(raw.files.map(format)))
+  const formatter = await makeFormatter({ configFor: join(input.out, "index.ts") })
+  const { files } = withManifest(raw.model, await formatter.format(raw.files))
   return { raw, files: new Map(files.map((f) => [f.path, f.content])) }
 }
