@@ -67,6 +67,7 @@ export interface AuthCallbacks {
   readonly onEmailOtp?: (data: { email: string; otp: string; type: string }) => void
   readonly onMagicLink?: (data: { email: string; url: string; token: string }) => void
   readonly onPhoneOtp?: (data: { phoneNumber: string; code: string }) => void
+  readonly onPhonePasswordResetOtp?: (data: { phoneNumber: string; code: string }) => void
   readonly onTwoFactorOtp?: (data: { email: string; otp: string }) => void
   readonly onResetPassword?: (data: { email: string; url: string; token: string }) => void
   readonly onVerificationEmail?: (data: { email: string; url: string; token: string }) => void
@@ -119,6 +120,7 @@ export const serverPlugins = (callbacks: AuthCallbacks = {}): Array<BetterAuthPl
   }),
   phoneNumber({
     sendOTP: async ({ phoneNumber, code }) => callbacks.onPhoneOtp?.({ phoneNumber, code }),
+    sendPasswordResetOTP: async ({ phoneNumber, code }) => callbacks.onPhonePasswordResetOtp?.({ phoneNumber, code }),
   }),
   siwe({
     domain: "localhost:3000",

@@ -1,9 +1,32 @@
-import { defineConfig } from "vitest/config"
+import { configDefaults, defineConfig } from "vitest/config"
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, "test/conformance/**"] },
+      },
+      {
+        // Live conformance: the generated handlers against an in-process Better Auth server. Files share
+        // their worker's module graph (importing Better Auth once per worker, not once per file); each
+        // file starts its own server. Every file's exercised endpoints are recorded for the coverage check.
+        extends: true,
+        test: {
+          name: "conformance",
+          include: ["test/conformance/**/*.test.ts"],
+          isolate: false,
+          globalSetup: ["test/conformance/support/global-setup.ts"],
+          setupFiles: ["test/conformance/support/record.ts"],
+        },
+      },
+      {
+        // Runs after every other project: compares generated/COVERAGE.md with what this run exercised.
+        extends: true,
+        test: { name: "coverage", include: ["test/conformance/coverage.check.ts"], sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 })

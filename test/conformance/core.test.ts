@@ -1,51 +1,86 @@
 /**
- * The generated handlers against a real in-process Better Auth server: the contracts decode what the
- * server really answers (Date instances from the client's JSON parser, null for unset fields), and
- * errors arrive typed with Better Auth's code and status.
+ * Sign-up, sign-in, sign-out and get-session through the generated handlers against a live server: the
+ * contracts decode what the server really answers (Date instances, null for unset fields, unicode and
+ * long names), and errors arrive typed with Better Auth's code and status.
  */
-import { Effect, Exit, Redacted, Schema } from "effect"
+import { Exit, Redacted, Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { layerFromClient } from "../../generated/_runtime/client.ts"
 import * as SDK from "../../generated/index.ts"
-import { startLiveServer } from "../support/live.ts"
+import { startServer } from "./support/harness.ts"
+import { freshEmail, LAST_LOGIN_METHOD_COOKIE, PASSWORD, signIn, signUp } from "./support/users.ts"
 
-const run = <A, E>(server: ReturnType<typeof startLiveServer>, effect: Effect.Effect<A, E, SDK.Runtime.AuthClient>) =>
-  Effect.runPromiseExit(effect.pipe(Effect.provide(layerFromClient(server.client))))
+const server = startServer()
 
-describe("generated handlers against a live server", () => {
-  it("signs up and reads the session, decoding dates and null fields", async () => {
-    const server = startLiveServer()
-    const signUp = await run(
-      server,
-      SDK.SignUp.Email.Handler(
-        new SDK.SignUp.Email.Payload({ email: "ada@example.com", name: "Ada Lovelace", password: Redacted.make("correct horse battery") }),
-      ),
-    )
-    expect(Exit.isSuccess(signUp)).toBe(true)
-    const session = await run(server, SDK.Core.GetSession.Handler())
-    if (!Exit.isSuccess(session)) throw new Error(String(session.cause))
-    const value = session.value as { user: { email: string; image?: string | null; createdAt: Date } }
-    expect(value.user.email).toBe("ada@example.com")
-    expect(value.user.createdAt).toBeInstanceOf(Date)
-    expect(value.user.image ?? null).toBeNull()
+describe("sign-up", () => {
+  it("creates the user and its session, with null for the unset image", async () => {
+    const email = freshEmail("ada")
+    const { actor, user } = await signUp(server, { email, name: "Ada Lovelace" })
+    expect(user.email).toBe(email)
+    expect(user.name).toBe("Ada Lovelace")
+    expect(user.emailVerified).toBe(false)
+    expect(user.image).toBeNull()
+    expect(user.createdAt).toBeInstanceOf(Date)
+
+    const session = await actor.run(SDK.Core.GetSession.Handler())
+    expect(session?.user.id).toBe(user.id)
+    expect(session?.user.image).toBeNull()
+    expect(session?.session.userId).toBe(user.id)
+    expect(session?.session.expiresAt.getTime()).toBeGreaterThan(Date.now())
+  })
+
+  it("keeps unicode, empty and very long names and an image URL exactly", async () => {
+    const names = ["Zoë Ångström 李雷 🚀", "", "x".repeat(2000)]
+    for (const name of names) {
+      const { actor, user } = await signUp(server, { name, image: "https://example.com/ä.png" })
+      expect(user.name).toBe(name)
+      const session = await actor.run(SDK.Core.GetSession.Handler())
+      expect(session?.user.name).toBe(name)
+      expect(session?.user.image).toBe("https://example.com/ä.png")
+    }
+  })
+
+  it("refuses an address already taken and a short password", async () => {
+    const { email } = await signUp(server)
+    const again = server.actor()
+    const payload = (password: string, address = email) =>
+      new SDK.SignUp.Email.Payload({ email: address, name: "Twice", password: Redacted.make(password) })
+    await again.reject(SDK.SignUp.Email.Handler(payload(PASSWORD)), { code: "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL", status: 422 })
+    await again.reject(SDK.SignUp.Email.Handler(payload("short", freshEmail())), { code: "PASSWORD_TOO_SHORT", status: 400 })
+  })
+})
+
+describe("sign-in and sign-out", () => {
+  it("signs in from another browser as the same user, then signs out", async () => {
+    const { user, email } = await signUp(server, { name: "Grace" })
+    const { actor, answer } = await signIn(server, email)
+    expect(answer.user.id).toBe(user.id)
+    expect(answer.user.name).toBe("Grace")
+    expect(answer.redirect).toBe(false)
+    expect(answer.token.length).toBeGreaterThan(10)
+
+    const session = await actor.run(SDK.Core.GetSession.Handler())
+    expect(session?.session.token).toBe(answer.token)
+    // The last-login-method plugin remembers how this browser signed in.
+    expect(actor.cookies.get(LAST_LOGIN_METHOD_COOKIE)).toBe("email")
+
+    const out = await actor.run(SDK.Core.SignOut.Handler(new SDK.Core.SignOut.Payload({})))
+    expect(out.success).toBe(true)
+    expect(await actor.run(SDK.Core.GetSession.Handler())).toBeNull()
   })
 
   it("fails with a typed BetterAuthApiError carrying Better Auth's code and status", async () => {
-    const server = startLiveServer()
-    const exit = await run(
-      server,
-      SDK.SignIn.Email.Handler(new SDK.SignIn.Email.Payload({ email: "nobody@example.com", password: Redacted.make("wrong password") })).pipe(
-        Effect.flip,
-      ),
-    )
-    if (!Exit.isSuccess(exit)) throw new Error(String(exit.cause))
-    expect(exit.value._tag).toBe("BetterAuthApiError")
-    if (exit.value._tag !== "BetterAuthApiError") return
-    expect(exit.value.code).toBe("INVALID_EMAIL_OR_PASSWORD")
-    expect(exit.value.status).toBe(401)
+    const { email } = await signUp(server)
+    const browser = server.actor()
+    const attempt = (address: string, password: string) =>
+      SDK.SignIn.Email.Handler(new SDK.SignIn.Email.Payload({ email: address, password: Redacted.make(password) }))
+    await browser.reject(attempt(email, "wrong password"), { code: "INVALID_EMAIL_OR_PASSWORD", status: 401 })
+    await browser.reject(attempt(freshEmail("nobody"), PASSWORD), { code: "INVALID_EMAIL_OR_PASSWORD", status: 401 })
+    expect(await browser.run(SDK.Core.GetSession.Handler())).toBeNull()
   })
+})
 
-  it("rejects answers that do not fit the contract", () => {
+describe("the contracts", () => {
+  it("reject answers that do not fit", () => {
     const decode = Schema.decodeUnknownExit(SDK.SignIn.Email.Success)
     const user = { id: "u1", email: "a@b.c", name: "A", emailVerified: false, createdAt: new Date(), updatedAt: new Date(), image: null }
     expect(Exit.isSuccess(decode({ redirect: false, token: "t", user }))).toBe(true)

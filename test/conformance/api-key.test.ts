@@ -1,0 +1,63 @@
+/**
+ * API keys through the generated handlers: creating a key (the secret shown once), reading and listing it
+ * without the secret, updating and deleting it, with the typed failures for unknown keys and for
+ * server-only fields sent by a browser.
+ */
+import { describe, expect, it } from "vitest"
+import * as SDK from "../../generated/index.ts"
+import { startServer } from "./support/harness.ts"
+import { signUp } from "./support/users.ts"
+
+const server = startServer()
+
+describe("API keys", () => {
+  it("creates a key, shows the secret once, and reads it back without it", async () => {
+    const { actor, user } = await signUp(server)
+    const created = await actor.run(
+      SDK.ApiKey.Create.Handler(new SDK.ApiKey.Create.Payload({ name: "CI key 🔑", prefix: "ci_", expiresIn: 60 * 60 * 24 })),
+    )
+    expect(created.key.startsWith("ci_")).toBe(true)
+    expect(created).toMatchObject({ name: "CI key 🔑", prefix: "ci_", enabled: true, referenceId: user.id, metadata: null, permissions: null })
+    expect(created.expiresAt?.getTime()).toBeGreaterThan(Date.now())
+    expect(created.start).toBe(created.key.slice(0, created.start?.length ?? 0))
+
+    const read = await actor.run(SDK.ApiKey.Get.Handler(new SDK.ApiKey.Get.Payload({ id: created.id })))
+    expect(read).toMatchObject({ id: created.id, name: "CI key 🔑", referenceId: user.id })
+    expect("key" in read).toBe(false)
+
+    const listed = await actor.run(SDK.ApiKey.List.Handler())
+    expect(listed.total).toBe(1)
+    expect(listed.apiKeys.map((k) => k.id)).toEqual([created.id])
+  })
+
+  it("updates and deletes a key", async () => {
+    const { actor } = await signUp(server)
+    const created = await actor.run(SDK.ApiKey.Create.Handler(new SDK.ApiKey.Create.Payload({ name: "old name" })))
+    expect(created.name).toBe("old name")
+    expect(created.expiresAt).toBeNull()
+    const updated = await actor.run(SDK.ApiKey.Update.Handler(new SDK.ApiKey.Update.Payload({ keyId: created.id, name: "new name", enabled: false })))
+    expect(updated).toMatchObject({ id: created.id, name: "new name", enabled: false })
+
+    const deleted = await actor.run(SDK.ApiKey.Delete.Handler(new SDK.ApiKey.Delete.Payload({ keyId: created.id })))
+    expect(deleted.success).toBe(true)
+    await actor.reject(SDK.ApiKey.Get.Handler(new SDK.ApiKey.Get.Payload({ id: created.id })), { code: "KEY_NOT_FOUND", status: 404 })
+    expect((await actor.run(SDK.ApiKey.List.Handler())).total).toBe(0)
+  })
+
+  it("refuses server-only fields from a browser, and another user's key", async () => {
+    const owner = await signUp(server)
+    const created = await owner.actor.run(SDK.ApiKey.Create.Handler(new SDK.ApiKey.Create.Payload({ name: "mine" })))
+    const other = await signUp(server)
+    await other.actor.reject(SDK.ApiKey.Get.Handler(new SDK.ApiKey.Get.Payload({ id: created.id })), { code: "KEY_NOT_FOUND", status: 404 })
+    await other.actor.reject(SDK.ApiKey.Create.Handler(new SDK.ApiKey.Create.Payload({ name: "x", remaining: 5 })), {
+      code: "SERVER_ONLY_PROPERTY",
+      status: 400,
+    })
+    // better-auth.config.ts leaves key metadata disabled.
+    const metadata = await other.actor.reject(SDK.ApiKey.Create.Handler(new SDK.ApiKey.Create.Payload({ name: "x", metadata: { env: "test" } })), {
+      code: "METADATA_DISABLED",
+      status: 400,
+    })
+    expect(metadata.message).toBe("Metadata is disabled.")
+  })
+})
