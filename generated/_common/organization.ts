@@ -3,7 +3,10 @@
 import { Schema } from "effect";
 import { ClientDate } from "../_runtime/schemas.ts";
 
-/** The `Organization` model. */
+/**
+ * The `Organization` model.
+ * Changed by override: overrides/_defaults.yaml (rules: nullableOptional)
+ */
 export class Organization extends Schema.Class<Organization>("Organization")({
   createdAt: ClientDate,
   id: Schema.String,

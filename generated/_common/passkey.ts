@@ -3,7 +3,10 @@
 import { Schema } from "effect";
 import { ClientDate } from "../_runtime/schemas.ts";
 
-/** The `Passkey` model. */
+/**
+ * The `Passkey` model.
+ * Changed by override: overrides/_defaults.yaml (rules: nullableOptional)
+ */
 export class Passkey extends Schema.Class<Passkey>("Passkey")({
   aaguid: Schema.optionalKey(Schema.NullOr(Schema.String)),
   backedUp: Schema.Boolean,

@@ -3,7 +3,10 @@
 import { Schema } from "effect";
 import { ClientDate } from "../_runtime/schemas.ts";
 
-/** The `Session` model. */
+/**
+ * The `Session` model.
+ * Changed by override: overrides/_defaults.yaml (rules: nullableOptional)
+ */
 export class Session extends Schema.Class<Session>("Session")({
   activeOrganizationId: Schema.optionalKey(Schema.NullOr(Schema.String)),
   activeTeamId: Schema.optionalKey(Schema.NullOr(Schema.String)),

@@ -3,7 +3,10 @@
 import { Schema } from "effect";
 import { ClientDate } from "../_runtime/schemas.ts";
 
-/** The `Team` model. */
+/**
+ * The `Team` model.
+ * Changed by override: overrides/_defaults.yaml (rules: nullableOptional)
+ */
 export class Team extends Schema.Class<Team>("Team")({
   createdAt: ClientDate,
   id: Schema.String,

@@ -3,7 +3,10 @@
 import { Schema } from "effect";
 import { ClientDate } from "../_runtime/schemas.ts";
 
-/** The `User` model. */
+/**
+ * The `User` model.
+ * Changed by override: overrides/_defaults.yaml (rules: nullableOptional)
+ */
 export class User extends Schema.Class<User>("User")({
   banExpires: Schema.optionalKey(Schema.NullOr(ClientDate)),
   banReason: Schema.optionalKey(Schema.NullOr(Schema.String)),

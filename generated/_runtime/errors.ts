@@ -7,7 +7,10 @@ import type { SchemaError } from "effect/Schema";
 /** Better Auth answered with an error (`{ error: { message, code, status } }`). */
 export class BetterAuthApiError extends Data.TaggedError("BetterAuthApiError")<{
   readonly message: string;
-  /** Better Auth's error code, e.g. `INVALID_EMAIL_OR_PASSWORD`; absent for errors without one. */
+  /**
+   * Better Auth's error code, e.g. `INVALID_EMAIL_OR_PASSWORD`, or for OAuth endpoints the OAuth `error`
+   * (`authorization_pending`, `invalid_grant`, ...); absent for errors without one.
+   */
   readonly code: string | undefined;
   readonly status: number;
   readonly statusText: string;

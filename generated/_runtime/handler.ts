@@ -20,6 +20,9 @@ export interface ClientResult {
   readonly error: {
     readonly message?: string | undefined;
     readonly code?: string | undefined;
+    /** OAuth endpoints (RFC 6749 section 5.2, RFC 8628) answer `{ error, error_description }` instead. */
+    readonly error?: unknown;
+    readonly error_description?: unknown;
     readonly status: number;
     readonly statusText: string;
   } | null;
@@ -114,9 +117,19 @@ export function createHandler(
         }),
     });
     if (result.error !== null) {
+      const oauthCode =
+        typeof result.error.error === "string" ? result.error.error : undefined;
+      const oauthDescription =
+        typeof result.error.error_description === "string"
+          ? result.error.error_description
+          : undefined;
       return yield* new BetterAuthApiError({
-        message: result.error.message ?? result.error.statusText,
-        code: result.error.code,
+        message:
+          result.error.message ??
+          oauthDescription ??
+          oauthCode ??
+          result.error.statusText,
+        code: result.error.code ?? oauthCode,
         status: result.error.status,
         statusText: result.error.statusText,
       });

@@ -3,7 +3,10 @@
 import { createHandler } from "../_runtime/index.ts";
 import { Payload, Success } from "./change-email.contract.ts";
 
-/** `POST /change-email` */
+/**
+ * `POST /change-email`
+ * Changed by override: overrides/_defaults.yaml (rules: mutatesSession)
+ */
 export const Handler = createHandler({
   domain: "",
   feature: "change-email",

@@ -4,5 +4,4 @@ export * as BillingPortal from "./billing-portal/index.ts";
 export * as Cancel from "./cancel/index.ts";
 export * as List from "./list/index.ts";
 export * as Restore from "./restore/index.ts";
-export * as Success from "./success/index.ts";
 export * as Upgrade from "./upgrade/index.ts";

@@ -2,7 +2,10 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Success answer of `GET /token`. */
+/**
+ * Success answer of `GET /token`.
+ * Changed by override: overrides/token.yaml (success: token)
+ */
 export class Success extends Schema.Class<Success>("token/Success")({
-  token: Schema.optionalKey(Schema.String),
+  token: Schema.String,
 }) {}

@@ -7,6 +7,7 @@ import { Payload, Success } from "./update-session.contract.ts";
  * Update the current session
  *
  * `POST /update-session`
+ * Changed by override: overrides/_defaults.yaml (rules: mutatesSession)
  */
 export const Handler = createHandler({
   domain: "",

@@ -19,7 +19,10 @@ export class Payload extends Schema.Class<Payload>("admin/ban-user/Payload")({
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
-/** Success answer of `POST /admin/ban-user`. */
+/**
+ * Success answer of `POST /admin/ban-user`.
+ * Changed by override: overrides/admin/ban-user.yaml (success: replace)
+ */
 export class Success extends Schema.Class<Success>("admin/ban-user/Success")({
-  user: Schema.optionalKey(User),
+  user: User,
 }) {}

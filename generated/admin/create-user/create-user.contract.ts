@@ -5,7 +5,7 @@ import { User } from "../../_common/user.ts";
 
 /**
  * Payload of `POST /admin/create-user`.
- * Changed by override: overrides/admin/create-user.yaml (payload: role)
+ * Changed by override: overrides/admin/create-user.yaml (payload: role); overrides/_defaults.yaml (rules: redact: password)
  */
 export class Payload extends Schema.Class<Payload>("admin/create-user/Payload")(
   {
@@ -24,9 +24,12 @@ export class Payload extends Schema.Class<Payload>("admin/create-user/Payload")(
   },
 ) {}
 
-/** Success answer of `POST /admin/create-user`. */
+/**
+ * Success answer of `POST /admin/create-user`.
+ * Changed by override: overrides/admin/create-user.yaml (success: replace)
+ */
 export class Success extends Schema.Class<Success>("admin/create-user/Success")(
   {
-    user: Schema.optionalKey(User),
+    user: User,
   },
 ) {}

@@ -11,7 +11,13 @@ export class Payload extends Schema.Class<Payload>("admin/get-user/Payload")({
   id: Schema.String,
 }) {}
 
-/** Success answer of `GET /admin/get-user`. */
-export class Success extends Schema.Class<Success>("admin/get-user/Success")({
-  user: Schema.optionalKey(User),
-}) {}
+/**
+ * Success answer of `GET /admin/get-user`.
+ * Changed by override: overrides/admin/get-user.yaml (success: replace)
+ */
+export const Success = User;
+/**
+ * Success answer of `GET /admin/get-user`.
+ * Changed by override: overrides/admin/get-user.yaml (success: replace)
+ */
+export type Success = typeof Success.Type;

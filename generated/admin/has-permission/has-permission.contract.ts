@@ -12,10 +12,13 @@ export class Payload extends Schema.Class<Payload>(
   }),
 }) {}
 
-/** Success answer of `POST /admin/has-permission`. */
+/**
+ * Success answer of `POST /admin/has-permission`.
+ * Changed by override: overrides/admin/has-permission.yaml (success: error)
+ */
 export class Success extends Schema.Class<Success>(
   "admin/has-permission/Success",
 )({
-  error: Schema.optionalKey(Schema.String),
+  error: Schema.optionalKey(Schema.NullOr(Schema.String)),
   success: Schema.Boolean,
 }) {}

@@ -11,9 +11,12 @@ export class Payload extends Schema.Class<Payload>(
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
-/** Success answer of `POST /admin/list-user-sessions`. */
+/**
+ * Success answer of `POST /admin/list-user-sessions`.
+ * Changed by override: overrides/admin/list-user-sessions.yaml (success: replace)
+ */
 export class Success extends Schema.Class<Success>(
   "admin/list-user-sessions/Success",
 )({
-  sessions: Schema.optionalKey(Schema.Array(Session)),
+  sessions: Schema.Array(Session),
 }) {}

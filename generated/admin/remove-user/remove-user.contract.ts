@@ -10,9 +10,12 @@ export class Payload extends Schema.Class<Payload>("admin/remove-user/Payload")(
   },
 ) {}
 
-/** Success answer of `POST /admin/remove-user`. */
+/**
+ * Success answer of `POST /admin/remove-user`.
+ * Changed by override: overrides/admin/remove-user.yaml (success: success)
+ */
 export class Success extends Schema.Class<Success>("admin/remove-user/Success")(
   {
-    success: Schema.optionalKey(Schema.Boolean),
+    success: Schema.Boolean,
   },
 ) {}

@@ -10,9 +10,12 @@ export class Payload extends Schema.Class<Payload>(
   sessionToken: Schema.String.annotate({ description: "The session token" }),
 }) {}
 
-/** Success answer of `POST /admin/revoke-user-session`. */
+/**
+ * Success answer of `POST /admin/revoke-user-session`.
+ * Changed by override: overrides/admin/revoke-user-session.yaml (success: success)
+ */
 export class Success extends Schema.Class<Success>(
   "admin/revoke-user-session/Success",
 )({
-  success: Schema.optionalKey(Schema.Boolean),
+  success: Schema.Boolean,
 }) {}

@@ -10,9 +10,12 @@ export class Payload extends Schema.Class<Payload>(
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
-/** Success answer of `POST /admin/revoke-user-sessions`. */
+/**
+ * Success answer of `POST /admin/revoke-user-sessions`.
+ * Changed by override: overrides/admin/revoke-user-sessions.yaml (success: success)
+ */
 export class Success extends Schema.Class<Success>(
   "admin/revoke-user-sessions/Success",
 )({
-  success: Schema.optionalKey(Schema.Boolean),
+  success: Schema.Boolean,
 }) {}

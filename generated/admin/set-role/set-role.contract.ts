@@ -20,7 +20,10 @@ export class Payload extends Schema.Class<Payload>("admin/set-role/Payload")({
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
-/** Success answer of `POST /admin/set-role`. */
+/**
+ * Success answer of `POST /admin/set-role`.
+ * Changed by override: overrides/admin/set-role.yaml (success: replace)
+ */
 export class Success extends Schema.Class<Success>("admin/set-role/Success")({
-  user: Schema.optionalKey(User),
+  user: User,
 }) {}

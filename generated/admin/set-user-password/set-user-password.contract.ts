@@ -2,7 +2,10 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `POST /admin/set-user-password`. */
+/**
+ * Payload of `POST /admin/set-user-password`.
+ * Changed by override: overrides/_defaults.yaml (rules: redact: newPassword)
+ */
 export class Payload extends Schema.Class<Payload>(
   "admin/set-user-password/Payload",
 )({
@@ -14,9 +17,12 @@ export class Payload extends Schema.Class<Payload>(
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
-/** Success answer of `POST /admin/set-user-password`. */
+/**
+ * Success answer of `POST /admin/set-user-password`.
+ * Changed by override: overrides/admin/set-user-password.yaml (success: status)
+ */
 export class Success extends Schema.Class<Success>(
   "admin/set-user-password/Success",
 )({
-  status: Schema.optionalKey(Schema.Boolean),
+  status: Schema.Boolean,
 }) {}

@@ -9,7 +9,10 @@ export class Payload extends Schema.Class<Payload>("admin/unban-user/Payload")({
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
-/** Success answer of `POST /admin/unban-user`. */
+/**
+ * Success answer of `POST /admin/unban-user`.
+ * Changed by override: overrides/admin/unban-user.yaml (success: replace)
+ */
 export class Success extends Schema.Class<Success>("admin/unban-user/Success")({
-  user: Schema.optionalKey(User),
+  user: User,
 }) {}

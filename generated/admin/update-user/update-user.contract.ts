@@ -15,9 +15,13 @@ export class Payload extends Schema.Class<Payload>("admin/update-user/Payload")(
   },
 ) {}
 
-/** Success answer of `POST /admin/update-user`. */
-export class Success extends Schema.Class<Success>("admin/update-user/Success")(
-  {
-    user: Schema.optionalKey(User),
-  },
-) {}
+/**
+ * Success answer of `POST /admin/update-user`.
+ * Changed by override: overrides/admin/update-user.yaml (success: replace)
+ */
+export const Success = User;
+/**
+ * Success answer of `POST /admin/update-user`.
+ * Changed by override: overrides/admin/update-user.yaml (success: replace)
+ */
+export type Success = typeof Success.Type;

@@ -90,7 +90,10 @@ export class Payload extends Schema.Class<Payload>("api-key/create/Payload")({
   ),
 }) {}
 
-/** Success answer of `POST /api-key/create`. */
+/**
+ * Success answer of `POST /api-key/create`.
+ * Changed by override: overrides/api-key/create.yaml (success: configId)
+ */
 export class Success extends Schema.Class<Success>("api-key/create/Success")({
   /** Creation timestamp */
   createdAt: ClientDate.annotate({ description: "Creation timestamp" }),
@@ -194,4 +197,5 @@ export class Success extends Schema.Class<Success>("api-key/create/Success")({
   ),
   /** Last update timestamp */
   updatedAt: ClientDate.annotate({ description: "Last update timestamp" }),
+  configId: Schema.String,
 }) {}

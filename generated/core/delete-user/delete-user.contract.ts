@@ -2,7 +2,10 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `POST /delete-user`. */
+/**
+ * Payload of `POST /delete-user`.
+ * Changed by override: overrides/_defaults.yaml (rules: redact: password)
+ */
 export class Payload extends Schema.Class<Payload>("core/delete-user/Payload")({
   /** The callback URL to redirect to after the user is deleted */
   callbackURL: Schema.optionalKey(

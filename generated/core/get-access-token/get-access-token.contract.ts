@@ -40,10 +40,8 @@ export type Payload = typeof Payload.Type;
 export class Success extends Schema.Class<Success>(
   "core/get-access-token/Success",
 )({
-  tokenType: Schema.optionalKey(Schema.String),
-  idToken: Schema.optionalKey(Schema.String),
-  accessToken: Schema.optionalKey(Schema.String),
-  refreshToken: Schema.optionalKey(Schema.String),
+  accessToken: Schema.String,
   accessTokenExpiresAt: Schema.optionalKey(ClientDate),
-  refreshTokenExpiresAt: Schema.optionalKey(ClientDate),
+  scopes: Schema.Array(Schema.String),
+  idToken: Schema.optionalKey(Schema.String),
 }) {}

@@ -40,10 +40,20 @@ export type Payload = typeof Payload.Type;
 export class Success extends Schema.Class<Success>(
   "core/refresh-token/Success",
 )({
-  tokenType: Schema.optionalKey(Schema.String),
-  idToken: Schema.optionalKey(Schema.String),
-  accessToken: Schema.optionalKey(Schema.String),
-  refreshToken: Schema.optionalKey(Schema.String),
-  accessTokenExpiresAt: Schema.optionalKey(ClientDate),
-  refreshTokenExpiresAt: Schema.optionalKey(ClientDate),
+  accessToken: Schema.String,
+  refreshToken: Schema.String,
+  accessTokenExpiresAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  refreshTokenExpiresAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  /** The granted scopes, comma-separated, as stored. */
+  scope: Schema.optionalKey(
+    Schema.NullOr(Schema.String).annotate({
+      description: "The granted scopes, comma-separated, as stored.",
+    }),
+  ),
+  idToken: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  providerId: Schema.String,
+  /** The account's id at the provider. */
+  accountId: Schema.String.annotate({
+    description: "The account's id at the provider.",
+  }),
 }) {}

@@ -20,39 +20,34 @@ export class Payload extends Schema.Class<Payload>("device/code/Payload")({
   ),
 }) {}
 
-/** Success answer of `POST /device/code`. */
+/**
+ * Success answer of `POST /device/code`.
+ * Changed by override: overrides/device/code.yaml (success: device_code, user_code, verification_uri, verification_uri_complete, expires_in, interval)
+ */
 export class Success extends Schema.Class<Success>("device/code/Success")({
   /** The device verification code */
-  device_code: Schema.optionalKey(
-    Schema.String.annotate({ description: "The device verification code" }),
-  ),
+  device_code: Schema.String.annotate({
+    description: "The device verification code",
+  }),
   /** Lifetime in seconds of the device code */
-  expires_in: Schema.optionalKey(
-    Schema.Number.annotate({
-      description: "Lifetime in seconds of the device code",
-    }),
-  ),
+  expires_in: Schema.Number.annotate({
+    description: "Lifetime in seconds of the device code",
+  }),
   /** Minimum polling interval in seconds */
-  interval: Schema.optionalKey(
-    Schema.Number.annotate({
-      description: "Minimum polling interval in seconds",
-    }),
-  ),
+  interval: Schema.Number.annotate({
+    description: "Minimum polling interval in seconds",
+  }),
   /** The user code to display */
-  user_code: Schema.optionalKey(
-    Schema.String.annotate({ description: "The user code to display" }),
-  ),
+  user_code: Schema.String.annotate({
+    description: "The user code to display",
+  }),
   /** The URL for user verification. Defaults to /device if not configured. */
-  verification_uri: Schema.optionalKey(
-    Schema.String.annotate({
-      description:
-        "The URL for user verification. Defaults to /device if not configured.",
-    }),
-  ),
+  verification_uri: Schema.String.annotate({
+    description:
+      "The URL for user verification. Defaults to /device if not configured.",
+  }),
   /** The complete URL with user code as query parameter. */
-  verification_uri_complete: Schema.optionalKey(
-    Schema.String.annotate({
-      description: "The complete URL with user code as query parameter.",
-    }),
-  ),
+  verification_uri_complete: Schema.String.annotate({
+    description: "The complete URL with user code as query parameter.",
+  }),
 }) {}

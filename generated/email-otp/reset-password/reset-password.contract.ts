@@ -2,7 +2,10 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `POST /email-otp/reset-password`. */
+/**
+ * Payload of `POST /email-otp/reset-password`.
+ * Changed by override: overrides/_defaults.yaml (rules: redact: password)
+ */
 export class Payload extends Schema.Class<Payload>(
   "email-otp/reset-password/Payload",
 )({

@@ -7,6 +7,7 @@ import { Payload, Success } from "./verify-email.contract.ts";
  * Verify email with OTP
  *
  * `POST /email-otp/verify-email`
+ * Changed by override: overrides/_defaults.yaml (rules: mutatesSession)
  */
 export const Handler = createHandler({
   domain: "email-otp",

@@ -17,10 +17,14 @@ export class Payload extends Schema.Class<Payload>("magic-link/verify/Payload")(
   },
 ) {}
 
-/** Success answer of `GET /magic-link/verify`. */
+/**
+ * Success answer of `GET /magic-link/verify`.
+ * Changed by override: overrides/magic-link/verify.yaml (success: replace)
+ */
 export class Success extends Schema.Class<Success>("magic-link/verify/Success")(
   {
-    session: Schema.optionalKey(Session),
-    user: Schema.optionalKey(User),
+    token: Schema.String,
+    user: User,
+    session: Session,
   },
 ) {}

@@ -7,6 +7,7 @@ import { Payload, Success } from "./verify.contract.ts";
  * Verify magic link
  *
  * `GET /magic-link/verify`
+ * Changed by override: overrides/_defaults.yaml (rules: mutatesSession)
  */
 export const Handler = createHandler({
   domain: "magic-link",

@@ -9,7 +9,13 @@ export class Payload extends Schema.Class<Payload>(
   client_id: Schema.String,
 }) {}
 
-/** Success answer of `POST /oauth2/delete-client`. */
-export const Success = Schema.Unknown;
-/** Success answer of `POST /oauth2/delete-client`. */
+/**
+ * Success answer of `POST /oauth2/delete-client`.
+ * Changed by override: overrides/oauth2/delete-client.yaml (success: replace)
+ */
+export const Success = Schema.Null;
+/**
+ * Success answer of `POST /oauth2/delete-client`.
+ * Changed by override: overrides/oauth2/delete-client.yaml (success: replace)
+ */
 export type Success = typeof Success.Type;

@@ -9,7 +9,13 @@ export class Payload extends Schema.Class<Payload>(
   id: Schema.String,
 }) {}
 
-/** Success answer of `POST /oauth2/delete-consent`. */
-export const Success = Schema.Unknown;
-/** Success answer of `POST /oauth2/delete-consent`. */
+/**
+ * Success answer of `POST /oauth2/delete-consent`.
+ * Changed by override: overrides/oauth2/delete-consent.yaml (success: replace)
+ */
+export const Success = Schema.Null;
+/**
+ * Success answer of `POST /oauth2/delete-consent`.
+ * Changed by override: overrides/oauth2/delete-consent.yaml (success: replace)
+ */
 export type Success = typeof Success.Type;

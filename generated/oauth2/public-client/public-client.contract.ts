@@ -12,7 +12,19 @@ export class Payload extends Schema.Class<Payload>(
   client_id: Schema.String,
 }) {}
 
-/** Success answer of `GET /oauth2/public-client`. */
-export const Success = Schema.Unknown;
-/** Success answer of `GET /oauth2/public-client`. */
-export type Success = typeof Success.Type;
+/**
+ * Success answer of `GET /oauth2/public-client`.
+ * Changed by override: overrides/oauth2/public-client.yaml (success: replace)
+ */
+export class Success extends Schema.Class<Success>(
+  "oauth2/public-client/Success",
+)({
+  client_id: Schema.String,
+  client_name: Schema.optionalKey(Schema.String),
+  client_uri: Schema.optionalKey(Schema.String),
+  logo_uri: Schema.optionalKey(Schema.String),
+  contacts: Schema.optionalKey(Schema.Array(Schema.String)),
+  tos_uri: Schema.optionalKey(Schema.String),
+  policy_uri: Schema.optionalKey(Schema.String),
+  redirect_uris: Schema.optionalKey(Schema.Array(Schema.String)),
+}) {}

@@ -3,7 +3,10 @@
 import { createHandler } from "../../_runtime/index.ts";
 import { Payload, Success } from "./verify.contract.ts";
 
-/** `POST /one-time-token/verify` */
+/**
+ * `POST /one-time-token/verify`
+ * Changed by override: overrides/_defaults.yaml (rules: mutatesSession)
+ */
 export const Handler = createHandler({
   domain: "one-time-token",
   feature: "verify",

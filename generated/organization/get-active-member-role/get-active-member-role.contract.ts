@@ -2,7 +2,29 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Success answer of `GET /organization/get-active-member-role`. */
-export const Success = Schema.Unknown;
-/** Success answer of `GET /organization/get-active-member-role`. */
-export type Success = typeof Success.Type;
+/**
+ * Payload of `GET /organization/get-active-member-role`.
+ * Changed by override: overrides/organization/get-active-member-role.yaml (payload: replace)
+ */
+export class Payload extends Schema.Class<Payload>(
+  "organization/get-active-member-role/Payload",
+)({
+  /** The user whose role to read (default: the current user). */
+  userId: Schema.optionalKey(
+    Schema.String.annotate({
+      description: "The user whose role to read (default: the current user).",
+    }),
+  ),
+  organizationId: Schema.optionalKey(Schema.String),
+  organizationSlug: Schema.optionalKey(Schema.String),
+}) {}
+
+/**
+ * Success answer of `GET /organization/get-active-member-role`.
+ * Changed by override: overrides/organization/get-active-member-role.yaml (success: replace)
+ */
+export class Success extends Schema.Class<Success>(
+  "organization/get-active-member-role/Success",
+)({
+  role: Schema.String,
+}) {}

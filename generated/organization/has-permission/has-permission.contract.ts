@@ -18,10 +18,13 @@ export class Payload extends Schema.Class<Payload>(
   }),
 }) {}
 
-/** Success answer of `POST /organization/has-permission`. */
+/**
+ * Success answer of `POST /organization/has-permission`.
+ * Changed by override: overrides/organization/has-permission.yaml (success: error)
+ */
 export class Success extends Schema.Class<Success>(
   "organization/has-permission/Success",
 )({
-  error: Schema.optionalKey(Schema.String),
+  error: Schema.optionalKey(Schema.NullOr(Schema.String)),
   success: Schema.Boolean,
 }) {}

@@ -3,6 +3,21 @@
 import { Schema } from "effect";
 import { ClientDate } from "../../_runtime/schemas.ts";
 
+/**
+ * Payload of `GET /organization/list-team-members`.
+ * Changed by override: overrides/organization/list-team-members.yaml (payload: replace)
+ */
+export class Payload extends Schema.Class<Payload>(
+  "organization/list-team-members/Payload",
+)({
+  /** The team whose members to list (default: the active team). */
+  teamId: Schema.optionalKey(
+    Schema.String.annotate({
+      description: "The team whose members to list (default: the active team).",
+    }),
+  ),
+}) {}
+
 /** Success answer of `GET /organization/list-team-members`. */
 export const Success = Schema.Array(
   Schema.Struct({

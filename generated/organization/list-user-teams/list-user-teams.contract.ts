@@ -3,6 +3,27 @@
 import { Schema } from "effect";
 import { Team } from "../../_common/team.ts";
 
+/**
+ * Payload of `GET /organization/list-user-teams`.
+ * Changed by override: overrides/organization/list-user-teams.yaml (payload: replace)
+ */
+export class Payload extends Schema.Class<Payload>(
+  "organization/list-user-teams/Payload",
+)({
+  /** The user whose teams to list (default: the current user). */
+  userId: Schema.optionalKey(
+    Schema.String.annotate({
+      description: "The user whose teams to list (default: the current user).",
+    }),
+  ),
+  /** Limit the list to one organization. */
+  organizationId: Schema.optionalKey(
+    Schema.String.annotate({
+      description: "Limit the list to one organization.",
+    }),
+  ),
+}) {}
+
 /** Success answer of `GET /organization/list-user-teams`. */
 export const Success = Schema.Array(Team);
 /** Success answer of `GET /organization/list-user-teams`. */

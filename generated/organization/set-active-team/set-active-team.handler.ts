@@ -7,6 +7,7 @@ import { Payload, Success } from "./set-active-team.contract.ts";
  * Set the active team for the current active organization
  *
  * `POST /organization/set-active-team`
+ * Changed by override: overrides/_defaults.yaml (rules: mutatesSession)
  */
 export const Handler = createHandler({
   domain: "organization",

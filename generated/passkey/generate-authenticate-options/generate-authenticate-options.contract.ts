@@ -2,41 +2,29 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Success answer of `GET /passkey/generate-authenticate-options`. */
+/**
+ * Success answer of `GET /passkey/generate-authenticate-options`.
+ * Changed by override: overrides/passkey/generate-authenticate-options.yaml (success: replace)
+ */
 export class Success extends Schema.Class<Success>(
   "passkey/generate-authenticate-options/Success",
 )({
+  /** Base64url; the authenticator signs it. */
+  challenge: Schema.String.annotate({
+    description: "Base64url; the authenticator signs it.",
+  }),
+  timeout: Schema.optionalKey(Schema.Number),
+  rpId: Schema.optionalKey(Schema.String),
   allowCredentials: Schema.optionalKey(
     Schema.Array(
       Schema.Struct({
-        id: Schema.optionalKey(Schema.String),
+        id: Schema.String,
+        type: Schema.Literal("public-key"),
         transports: Schema.optionalKey(Schema.Array(Schema.String)),
-        type: Schema.optionalKey(Schema.String),
       }),
     ),
   ),
-  authenticatorSelection: Schema.optionalKey(
-    Schema.Struct({
-      authenticatorAttachment: Schema.optionalKey(Schema.String),
-      requireResidentKey: Schema.optionalKey(Schema.Boolean),
-      userVerification: Schema.optionalKey(Schema.String),
-    }),
-  ),
-  challenge: Schema.optionalKey(Schema.String),
-  extensions: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
-  rp: Schema.optionalKey(
-    Schema.Struct({
-      id: Schema.optionalKey(Schema.String),
-      name: Schema.optionalKey(Schema.String),
-    }),
-  ),
-  timeout: Schema.optionalKey(Schema.Number),
-  user: Schema.optionalKey(
-    Schema.Struct({
-      displayName: Schema.optionalKey(Schema.String),
-      id: Schema.optionalKey(Schema.String),
-      name: Schema.optionalKey(Schema.String),
-    }),
-  ),
   userVerification: Schema.optionalKey(Schema.String),
+  extensions: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
+  hints: Schema.optionalKey(Schema.Array(Schema.String)),
 }) {}

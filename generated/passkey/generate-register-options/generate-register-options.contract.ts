@@ -35,49 +35,55 @@ export class Payload extends Schema.Class<Payload>(
   ),
 }) {}
 
-/** Success answer of `GET /passkey/generate-register-options`. */
+/**
+ * Success answer of `GET /passkey/generate-register-options`.
+ * Changed by override: overrides/passkey/generate-register-options.yaml (success: replace)
+ */
 export class Success extends Schema.Class<Success>(
   "passkey/generate-register-options/Success",
 )({
+  /** Base64url; the authenticator signs it. */
+  challenge: Schema.String.annotate({
+    description: "Base64url; the authenticator signs it.",
+  }),
+  rp: Schema.Struct({
+    id: Schema.optionalKey(Schema.String),
+    name: Schema.String,
+  }),
+  user: Schema.Struct({
+    id: Schema.String,
+    name: Schema.String,
+    displayName: Schema.String,
+  }),
+  pubKeyCredParams: Schema.Array(
+    Schema.Struct({
+      /** A COSE algorithm identifier (-7 ES256, -8 EdDSA, -257 RS256). */
+      alg: Schema.Number.annotate({
+        description:
+          "A COSE algorithm identifier (-7 ES256, -8 EdDSA, -257 RS256).",
+      }),
+      type: Schema.Literal("public-key"),
+    }),
+  ),
+  timeout: Schema.optionalKey(Schema.Number),
   attestation: Schema.optionalKey(Schema.String),
+  excludeCredentials: Schema.optionalKey(
+    Schema.Array(
+      Schema.Struct({
+        id: Schema.String,
+        type: Schema.Literal("public-key"),
+        transports: Schema.optionalKey(Schema.Array(Schema.String)),
+      }),
+    ),
+  ),
   authenticatorSelection: Schema.optionalKey(
     Schema.Struct({
       authenticatorAttachment: Schema.optionalKey(Schema.String),
+      residentKey: Schema.optionalKey(Schema.String),
       requireResidentKey: Schema.optionalKey(Schema.Boolean),
       userVerification: Schema.optionalKey(Schema.String),
     }),
   ),
-  challenge: Schema.optionalKey(Schema.String),
-  excludeCredentials: Schema.optionalKey(
-    Schema.Array(
-      Schema.Struct({
-        id: Schema.optionalKey(Schema.String),
-        transports: Schema.optionalKey(Schema.Array(Schema.String)),
-        type: Schema.optionalKey(Schema.String),
-      }),
-    ),
-  ),
   extensions: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
-  pubKeyCredParams: Schema.optionalKey(
-    Schema.Array(
-      Schema.Struct({
-        alg: Schema.optionalKey(Schema.Number),
-        type: Schema.optionalKey(Schema.String),
-      }),
-    ),
-  ),
-  rp: Schema.optionalKey(
-    Schema.Struct({
-      id: Schema.optionalKey(Schema.String),
-      name: Schema.optionalKey(Schema.String),
-    }),
-  ),
-  timeout: Schema.optionalKey(Schema.Number),
-  user: Schema.optionalKey(
-    Schema.Struct({
-      displayName: Schema.optionalKey(Schema.String),
-      id: Schema.optionalKey(Schema.String),
-      name: Schema.optionalKey(Schema.String),
-    }),
-  ),
+  hints: Schema.optionalKey(Schema.Array(Schema.String)),
 }) {}

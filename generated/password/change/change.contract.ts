@@ -3,7 +3,10 @@
 import { Schema } from "effect";
 import { User } from "../../_common/user.ts";
 
-/** Payload of `POST /change-password`. */
+/**
+ * Payload of `POST /change-password`.
+ * Changed by override: overrides/_defaults.yaml (rules: redact: currentPassword, redact: newPassword)
+ */
 export class Payload extends Schema.Class<Payload>("password/change/Payload")({
   /** The current password is required */
   currentPassword: Schema.RedactedFromValue(Schema.String).annotate({

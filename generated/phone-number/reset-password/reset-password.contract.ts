@@ -2,7 +2,10 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `POST /phone-number/reset-password`. */
+/**
+ * Payload of `POST /phone-number/reset-password`.
+ * Changed by override: overrides/_defaults.yaml (rules: redact: newPassword)
+ */
 export class Payload extends Schema.Class<Payload>(
   "phone-number/reset-password/Payload",
 )({

@@ -7,6 +7,7 @@ import { Payload, Success } from "./verify.contract.ts";
  * Use this endpoint to verify phone number
  *
  * `POST /phone-number/verify`
+ * Changed by override: overrides/_defaults.yaml (rules: mutatesSession)
  */
 export const Handler = createHandler({
   domain: "phone-number",

@@ -7,6 +7,7 @@ import { Payload, Success } from "./email-otp.contract.ts";
  * Sign in with email and OTP
  *
  * `POST /sign-in/email-otp`
+ * Changed by override: overrides/_defaults.yaml (rules: mutatesSession)
  */
 export const Handler = createHandler({
   domain: "sign-in",

@@ -7,6 +7,7 @@ import { Payload, Success } from "./magic-link.contract.ts";
  * Sign in with magic link
  *
  * `POST /sign-in/magic-link`
+ * Changed by override: overrides/_defaults.yaml (rules: mutatesSession)
  */
 export const Handler = createHandler({
   domain: "sign-in",

@@ -7,6 +7,7 @@ import { Payload, Success } from "./phone-number.contract.ts";
  * Use this endpoint to sign in with phone number
  *
  * `POST /sign-in/phone-number`
+ * Changed by override: overrides/_defaults.yaml (rules: mutatesSession)
  */
 export const Handler = createHandler({
   domain: "sign-in",

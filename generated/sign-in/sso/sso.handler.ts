@@ -7,6 +7,7 @@ import { Payload, Success } from "./sso.contract.ts";
  * This endpoint is used to sign in with an SSO provider. It redirects to the provider's authorization URL
  *
  * `POST /sign-in/sso`
+ * Changed by override: overrides/_defaults.yaml (rules: mutatesSession)
  */
 export const Handler = createHandler({
   domain: "sign-in",

@@ -2,7 +2,13 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Success answer of `POST /siwe/get-nonce`. */
-export const Success = Schema.Unknown;
-/** Success answer of `POST /siwe/get-nonce`. */
-export type Success = typeof Success.Type;
+/**
+ * Success answer of `POST /siwe/get-nonce`.
+ * Changed by override: overrides/siwe/get-nonce.yaml (success: replace)
+ */
+export class Success extends Schema.Class<Success>("siwe/get-nonce/Success")({
+  /** The ERC-4361 nonce to put in the message to sign. */
+  nonce: Schema.String.annotate({
+    description: "The ERC-4361 nonce to put in the message to sign.",
+  }),
+}) {}

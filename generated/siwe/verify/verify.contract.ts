@@ -9,7 +9,19 @@ export class Payload extends Schema.Class<Payload>("siwe/verify/Payload")({
   signature: Schema.String,
 }) {}
 
-/** Success answer of `POST /siwe/verify`. */
-export const Success = Schema.Unknown;
-/** Success answer of `POST /siwe/verify`. */
-export type Success = typeof Success.Type;
+/**
+ * Success answer of `POST /siwe/verify`.
+ * Changed by override: overrides/siwe/verify.yaml (success: replace)
+ */
+export class Success extends Schema.Class<Success>("siwe/verify/Success")({
+  token: Schema.String,
+  success: Schema.Boolean,
+  user: Schema.Struct({
+    id: Schema.String,
+    /** The checksummed wallet address. */
+    walletAddress: Schema.String.annotate({
+      description: "The checksummed wallet address.",
+    }),
+    chainId: Schema.Number,
+  }),
+}) {}

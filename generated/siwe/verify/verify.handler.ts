@@ -3,7 +3,10 @@
 import { createHandler } from "../../_runtime/index.ts";
 import { Payload, Success } from "./verify.contract.ts";
 
-/** `POST /siwe/verify` */
+/**
+ * `POST /siwe/verify`
+ * Changed by override: overrides/_defaults.yaml (rules: mutatesSession)
+ */
 export const Handler = createHandler({
   domain: "siwe",
   feature: "verify",

@@ -9,7 +9,12 @@ export class Payload extends Schema.Class<Payload>(
   providerId: Schema.String,
 }) {}
 
-/** Success answer of `POST /sso/delete-provider`. */
-export const Success = Schema.Unknown;
-/** Success answer of `POST /sso/delete-provider`. */
-export type Success = typeof Success.Type;
+/**
+ * Success answer of `POST /sso/delete-provider`.
+ * Changed by override: overrides/sso/delete-provider.yaml (success: replace)
+ */
+export class Success extends Schema.Class<Success>(
+  "sso/delete-provider/Success",
+)({
+  success: Schema.Boolean,
+}) {}

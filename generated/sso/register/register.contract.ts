@@ -277,140 +277,57 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
   ),
 }) {}
 
-/** Success answer of `POST /sso/register`. */
+/**
+ * Success answer of `POST /sso/register`.
+ * Changed by override: overrides/sso/register.yaml (success: replace)
+ */
 export class Success extends Schema.Class<Success>("sso/register/Success")({
-  /** The domain of the provider, used for email matching */
-  domain: Schema.String.annotate({
-    description: "The domain of the provider, used for email matching",
-  }),
-  /** Domain verification token. It can be used to prove ownership over the SSO domain */
+  id: Schema.String,
+  providerId: Schema.String,
+  issuer: Schema.String,
+  domain: Schema.String,
+  userId: Schema.String,
+  organizationId: Schema.NullOr(Schema.String),
+  domainVerified: Schema.optionalKey(Schema.Boolean),
+  /** Publish it in a DNS TXT record to verify the domain (when domain verification is enabled). */
   domainVerificationToken: Schema.optionalKey(
     Schema.String.annotate({
       description:
-        "Domain verification token. It can be used to prove ownership over the SSO domain",
+        "Publish it in a DNS TXT record to verify the domain (when domain verification is enabled).",
     }),
   ),
-  /** A boolean indicating whether the domain has been verified or not */
-  domainVerified: Schema.optionalKey(
-    Schema.Boolean.annotate({
-      description:
-        "A boolean indicating whether the domain has been verified or not",
-    }),
-  ),
-  /** The issuer URL of the provider */
-  issuer: Schema.String.annotate({
-    description: "The issuer URL of the provider",
-  }),
-  /** OIDC configuration for the provider */
-  oidcConfig: Schema.Struct({
-    /** The authorization endpoint URL */
-    authorizationEndpoint: Schema.optionalKey(
-      Schema.NullOr(Schema.String).annotate({
-        description: "The authorization endpoint URL",
-      }),
-    ),
-    /** The client ID for the provider */
-    clientId: Schema.String.annotate({
-      description: "The client ID for the provider",
-    }),
-    /** The client secret for the provider */
-    clientSecret: Schema.String.annotate({
-      description: "The client secret for the provider",
-    }),
-    /** The discovery endpoint URL */
-    discoveryEndpoint: Schema.String.annotate({
-      description: "The discovery endpoint URL",
-    }),
-    /** The issuer URL of the provider */
-    issuer: Schema.String.annotate({
-      description: "The issuer URL of the provider",
-    }),
-    /** The JWKS endpoint URL */
-    jwksEndpoint: Schema.optionalKey(
-      Schema.NullOr(Schema.String).annotate({
-        description: "The JWKS endpoint URL",
-      }),
-    ),
-    mapping: Schema.optionalKey(
-      Schema.NullOr(
-        Schema.Struct({
-          /** Field mapping for email (defaults to 'email') */
-          email: Schema.String.annotate({
-            description: "Field mapping for email (defaults to 'email')",
-          }),
-          /** Field mapping for email verification (defaults to 'email_verified') */
-          emailVerified: Schema.optionalKey(
-            Schema.NullOr(Schema.String).annotate({
-              description:
-                "Field mapping for email verification (defaults to 'email_verified')",
-            }),
-          ),
-          /** Additional field mappings */
-          extraFields: Schema.optionalKey(
-            Schema.NullOr(Schema.Record(Schema.String, Schema.String)).annotate(
-              { description: "Additional field mappings" },
-            ),
-          ),
-          /** Field mapping for image (defaults to 'picture') */
-          image: Schema.optionalKey(
-            Schema.NullOr(Schema.String).annotate({
-              description: "Field mapping for image (defaults to 'picture')",
-            }),
-          ),
-          /** Field mapping for name (defaults to 'name') */
-          name: Schema.String.annotate({
-            description: "Field mapping for name (defaults to 'name')",
-          }),
-        }),
-      ),
-    ),
-    /** Whether PKCE is enabled for the authorization flow */
-    pkce: Schema.Boolean.annotate({
-      description: "Whether PKCE is enabled for the authorization flow",
-    }),
-    /** The scopes requested from the provider */
-    scopes: Schema.optionalKey(
-      Schema.NullOr(Schema.Array(Schema.String)).annotate({
-        description: "The scopes requested from the provider",
-      }),
-    ),
-    /** The token endpoint URL */
-    tokenEndpoint: Schema.optionalKey(
-      Schema.NullOr(Schema.String).annotate({
-        description: "The token endpoint URL",
-      }),
-    ),
-    /** Authentication method for the token endpoint */
-    tokenEndpointAuthentication: Schema.optionalKey(
-      Schema.NullOr(
-        Schema.Literals(["client_secret_post", "client_secret_basic"]),
-      ).annotate({
-        description: "Authentication method for the token endpoint",
-      }),
-    ),
-    /** The user info endpoint URL */
-    userInfoEndpoint: Schema.optionalKey(
-      Schema.NullOr(Schema.String).annotate({
-        description: "The user info endpoint URL",
-      }),
-    ),
-  }).annotate({ description: "OIDC configuration for the provider" }),
-  /** ID of the linked organization, if any */
-  organizationId: Schema.optionalKey(
-    Schema.NullOr(Schema.String).annotate({
-      description: "ID of the linked organization, if any",
-    }),
-  ),
-  /** Unique identifier for the provider */
-  providerId: Schema.String.annotate({
-    description: "Unique identifier for the provider",
-  }),
-  /** The redirect URI for the provider callback */
+  /** The callback URL to register at the identity provider. */
   redirectURI: Schema.String.annotate({
-    description: "The redirect URI for the provider callback",
+    description: "The callback URL to register at the identity provider.",
   }),
-  /** ID of the user who registered the provider */
-  userId: Schema.String.annotate({
-    description: "ID of the user who registered the provider",
+  oidcConfig: Schema.NullOr(
+    Schema.Struct({
+      issuer: Schema.String,
+      clientId: Schema.String,
+      clientSecret: Schema.optionalKey(Schema.String),
+      discoveryEndpoint: Schema.String,
+      authorizationEndpoint: Schema.optionalKey(Schema.String),
+      tokenEndpoint: Schema.optionalKey(Schema.String),
+      tokenEndpointAuthentication: Schema.optionalKey(
+        Schema.Literals([
+          "client_secret_basic",
+          "client_secret_post",
+          "private_key_jwt",
+        ]),
+      ),
+      jwksEndpoint: Schema.optionalKey(Schema.String),
+      userInfoEndpoint: Schema.optionalKey(Schema.String),
+      pkce: Schema.Boolean,
+      overrideUserInfo: Schema.optionalKey(Schema.Boolean),
+      scopes: Schema.optionalKey(Schema.Array(Schema.String)),
+      mapping: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
+    }),
+  ),
+  /** The SAML configuration as registered (null for an OIDC provider). */
+  samlConfig: Schema.NullOr(
+    Schema.Record(Schema.String, Schema.Unknown),
+  ).annotate({
+    description:
+      "The SAML configuration as registered (null for an OIDC provider).",
   }),
 }) {}

@@ -3,7 +3,10 @@
 import { Schema } from "effect";
 import { Status } from "../../_common/status.ts";
 
-/** Payload of `POST /two-factor/disable`. */
+/**
+ * Payload of `POST /two-factor/disable`.
+ * Changed by override: overrides/_defaults.yaml (rules: redact: password)
+ */
 export class Payload extends Schema.Class<Payload>(
   "two-factor/disable/Payload",
 )({

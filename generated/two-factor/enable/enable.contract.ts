@@ -2,7 +2,10 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `POST /two-factor/enable`. */
+/**
+ * Payload of `POST /two-factor/enable`.
+ * Changed by override: overrides/_defaults.yaml (rules: redact: password)
+ */
 export class Payload extends Schema.Class<Payload>("two-factor/enable/Payload")(
   {
     /** Custom issuer for the TOTP URI */
@@ -21,9 +24,30 @@ export class Payload extends Schema.Class<Payload>("two-factor/enable/Payload")(
  * Success answer of `POST /two-factor/enable`.
  * Changed by override: overrides/two-factor/enable.yaml (success: replace)
  */
-export class Success extends Schema.Class<Success>("two-factor/enable/Success")(
-  {
-    totpURI: Schema.String,
-    backupCodes: Schema.Array(Schema.String),
-  },
-) {}
+export const Success = Schema.Union([
+  Schema.Struct({
+    /** The 2FA method that was enabled. */
+    method: Schema.Literal("totp").annotate({
+      description: "The 2FA method that was enabled.",
+    }),
+    /** TOTP URI for authenticator app setup. */
+    totpURI: Schema.String.annotate({
+      description: "TOTP URI for authenticator app setup.",
+    }),
+    /** Recovery backup codes. */
+    backupCodes: Schema.Array(Schema.String).annotate({
+      description: "Recovery backup codes.",
+    }),
+  }),
+  Schema.Struct({
+    /** The 2FA method that was enabled: codes are sent by email. */
+    method: Schema.Literal("otp").annotate({
+      description: "The 2FA method that was enabled: codes are sent by email.",
+    }),
+  }),
+]);
+/**
+ * Success answer of `POST /two-factor/enable`.
+ * Changed by override: overrides/two-factor/enable.yaml (success: replace)
+ */
+export type Success = typeof Success.Type;

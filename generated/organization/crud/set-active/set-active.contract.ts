@@ -23,7 +23,13 @@ export class Payload extends Schema.Class<Payload>(
   ),
 }) {}
 
-/** Success answer of `POST /organization/set-active`. */
-export const Success = Organization;
-/** Success answer of `POST /organization/set-active`. */
+/**
+ * Success answer of `POST /organization/set-active`.
+ * Changed by override: overrides/organization/set-active.yaml (success: replace)
+ */
+export const Success = Schema.NullOr(Organization);
+/**
+ * Success answer of `POST /organization/set-active`.
+ * Changed by override: overrides/organization/set-active.yaml (success: replace)
+ */
 export type Success = typeof Success.Type;

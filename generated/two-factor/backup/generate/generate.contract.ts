@@ -2,7 +2,10 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `POST /two-factor/generate-backup-codes`. */
+/**
+ * Payload of `POST /two-factor/generate-backup-codes`.
+ * Changed by override: overrides/_defaults.yaml (rules: redact: password)
+ */
 export class Payload extends Schema.Class<Payload>(
   "two-factor/backup/generate/Payload",
 )({

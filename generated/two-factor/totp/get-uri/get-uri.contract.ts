@@ -2,7 +2,10 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import { Schema } from "effect";
 
-/** Payload of `POST /two-factor/get-totp-uri`. */
+/**
+ * Payload of `POST /two-factor/get-totp-uri`.
+ * Changed by override: overrides/_defaults.yaml (rules: redact: password)
+ */
 export class Payload extends Schema.Class<Payload>(
   "two-factor/totp/get-uri/Payload",
 )({

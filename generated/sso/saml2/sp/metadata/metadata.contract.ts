@@ -12,7 +12,13 @@ export class Payload extends Schema.Class<Payload>(
   providerId: Schema.String,
 }) {}
 
-/** Success answer of `GET /sso/saml2/sp/metadata`. */
-export const Success = Schema.Unknown;
-/** Success answer of `GET /sso/saml2/sp/metadata`. */
+/**
+ * Success answer of `GET /sso/saml2/sp/metadata`.
+ * Changed by override: overrides/sso/saml2/sp/metadata.yaml (success: replace)
+ */
+export const Success = Schema.String;
+/**
+ * Success answer of `GET /sso/saml2/sp/metadata`.
+ * Changed by override: overrides/sso/saml2/sp/metadata.yaml (success: replace)
+ */
 export type Success = typeof Success.Type;
