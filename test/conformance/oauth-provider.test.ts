@@ -126,16 +126,6 @@ describe("authorization code flow", () => {
     await server.actor().reject(SDK.Oauth2.Userinfo.Handler(), { code: "invalid_request", status: 401 })
   })
 
-  // RFC 6749, 7662 and 7009 endpoints take form-encoded bodies; the generated handlers send JSON.
-  it("answers 415 to the JSON the token, introspection and revocation handlers send", async () => {
-    const { client, credentials } = await withClient()
-    const json = { code: "UNSUPPORTED_MEDIA_TYPE", status: 415 }
-    const caller = server.actor()
-    await caller.reject(SDK.Oauth2.Token.Handler(new SDK.Oauth2.Token.Payload({ grant_type: "client_credentials", client_id: client.client_id, client_secret: credentials.clientSecret })), json)
-    await caller.reject(SDK.Oauth2.Introspect.Handler(new SDK.Oauth2.Introspect.Payload({ token: "any", client_id: client.client_id, client_secret: credentials.clientSecret })), json)
-    await caller.reject(SDK.Oauth2.Revoke.Handler(new SDK.Oauth2.Revoke.Payload({ token: "any", client_id: client.client_id, client_secret: credentials.clientSecret })), json)
-  })
-
   it("refuses the client's public prelogin view, which the configuration leaves disabled", async () => {
     const { client } = await withClient()
     await server.actor().reject(SDK.Oauth2.PublicClientPrelogin.Handler(new SDK.Oauth2.PublicClientPrelogin.Payload({ client_id: client.client_id })), {

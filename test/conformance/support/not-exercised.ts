@@ -8,12 +8,6 @@ export const NOT_EXERCISED: Readonly<Record<string, string>> = {
     "better-auth.config.ts leaves emailOTP's changeEmail disabled; the server answers 400 \"Change email with OTP is disabled\" (asserted in email-otp.test.ts)",
   "POST /email-otp/change-email":
     "better-auth.config.ts leaves emailOTP's changeEmail disabled; the server answers 400 \"Change email with OTP is disabled\" (asserted in email-otp.test.ts)",
-  "POST /oauth2/token":
-    "the endpoint accepts only application/x-www-form-urlencoded (RFC 6749) and the generated handler sends JSON: 415 UNSUPPORTED_MEDIA_TYPE (asserted in oauth-provider.test.ts); needs the generator to form-encode this body",
-  "POST /oauth2/introspect":
-    "the endpoint accepts only application/x-www-form-urlencoded (RFC 7662) and the generated handler sends JSON: 415 UNSUPPORTED_MEDIA_TYPE (asserted in oauth-provider.test.ts); needs the generator to form-encode this body",
-  "POST /oauth2/revoke":
-    "the endpoint accepts only application/x-www-form-urlencoded (RFC 7009) and the generated handler sends JSON: 415 UNSUPPORTED_MEDIA_TYPE (asserted in oauth-provider.test.ts); needs the generator to form-encode this body",
   "POST /oauth2/register":
     "dynamic client registration is disabled in better-auth.config.ts (oauthProvider allowDynamicClientRegistration); the server answers 403 access_denied (asserted in oauth-provider.test.ts)",
   "POST /oauth2/public-client-prelogin":
