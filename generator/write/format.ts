@@ -1,14 +1,13 @@
 /**
  * Stage 4a: prettier, in memory, before anything touches the disk. The config is resolved once per run.
  * Formatted text is cached by a hash of (prettier version, config, unformatted text), so a file whose
- * generated text did not change is never formatted twice; misses are formatted one at a time (prettier
- * holds a whole syntax tree per call) and, under Bun with many misses, spread over worker threads.
+ * generated text did not change is never formatted twice. Misses are formatted one at a time: prettier
+ * holds a whole syntax tree per call (formatting all at once took gigabytes on the 10× document), and
+ * worker threads measured slower on this 2-core machine (each pays prettier's load and JIT warm-up).
  */
 import { createHash } from "node:crypto"
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises"
-import { availableParallelism } from "node:os"
 import { dirname } from "node:path"
-import { Worker } from "node:worker_threads"
 import type { RenderedFile } from "../render/views.ts"
 
 export interface FormatStats {
@@ -29,8 +28,6 @@ export interface FormatterOptions {
   readonly configFor: string
   /** The cache file; none when undefined. */
   readonly cacheFile?: string | undefined
-  /** Worker threads for cache misses (0: format on this thread). */
-  readonly workers?: number | undefined
 }
 
 interface CacheFile {
@@ -40,9 +37,6 @@ interface CacheFile {
 
 /** Entries kept beyond those used by the last run, so alternating between two specs stays warm. */
 const MAX_ENTRIES = 20_000
-/** Below this many misses, starting workers costs more than it saves. */
-const MIN_MISSES_PER_WORKER = 40
-
 const readCache = async (file: string | undefined, version: string): Promise<Map<string, string>> => {
   if (file === undefined) return new Map()
   try {
@@ -51,29 +45,6 @@ const readCache = async (file: string | undefined, version: string): Promise<Map
   } catch {
     return new Map() // absent or unreadable: a cold run
   }
-}
-
-/** The number of worker threads worth starting for this many misses (only under Bun, which runs the TS worker). */
-export const workersFor = (misses: number, requested = availableParallelism()): number =>
-  "bun" in process.versions ? Math.max(0, Math.min(requested, Math.floor(misses / MIN_MISSES_PER_WORKER))) : 0
-
-/** Formats texts on worker threads, each taking every n-th text. */
-const formatOnWorkers = async (texts: ReadonlyArray<string>, options: object, workers: number): Promise<ReadonlyArray<string>> => {
-  const results = new Array<string>(texts.length)
-  await Promise.all(
-    Array.from({ length: workers }, (_, w) => {
-      const indexes = texts.map((_, i) => i).filter((i) => i % workers === w)
-      const worker = new Worker(new URL("./format-worker.ts", import.meta.url), { workerData: { texts: indexes.map((i) => texts[i]!), options } })
-      return new Promise<void>((resolve, reject) => {
-        worker.once("message", (formatted: ReadonlyArray<string>) => {
-          formatted.forEach((text, k) => (results[indexes[k]!] = text))
-          resolve()
-        })
-        worker.once("error", reject)
-      }).finally(() => worker.terminate())
-    }),
-  )
-  return results
 }
 
 /** A formatter using the prettier config that applies to `options.configFor`. */
@@ -90,11 +61,10 @@ export const makeFormatter = async (options: FormatterOptions): Promise<Formatte
 
   const format = async (files: ReadonlyArray<RenderedFile>) => {
     const keys = files.map((file) => (file.path.endsWith(".ts") ? keyOf(file.content) : undefined))
-    const missing = [...new Set(keys.filter((key, i) => key !== undefined && !cache.has(key) && !used.has(key) && keys.indexOf(key) === i))] as Array<string>
+    const missing = [...new Set(keys.filter((key): key is string => key !== undefined && !cache.has(key) && !used.has(key)))]
     const textOf = new Map(files.map((file, i) => [keys[i], file.content]))
     const texts = missing.map((key) => textOf.get(key)!)
-    const workers = options.workers ?? workersFor(texts.length)
-    const formatted: ReadonlyArray<string> = workers > 0 ? await formatOnWorkers(texts, formatOptions, workers) : await sequential(texts)
+    const formatted = await sequential(texts)
     missing.forEach((key, i) => used.set(key, formatted[i]!))
     misses += missing.length
     return files.map((file, i) => {
