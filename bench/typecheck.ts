@@ -1,0 +1,71 @@
+/**
+ * `tsc --noEmit` over one generator's output: writes a tsconfig beside the output (same strict options
+ * for every generator), builds the command, and reads the error count from tsc's output.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
+import { basename, dirname, join, relative } from "node:path"
+import type { Command } from "./measure.ts"
+
+/** The same options for every generator's output: the project's strictness, libraries skipped. */
+const COMPILER_OPTIONS = {
+  target: "es2022",
+  lib: ["es2023", "dom", "dom.iterable"],
+  module: "preserve",
+  moduleResolution: "bundler",
+  allowImportingTsExtensions: true,
+  noEmit: true,
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  skipLibCheck: true,
+  types: [],
+}
+
+/**
+ * A `tsc` command over `target` (a folder: every .ts file under it; or one file). The tsconfig is written
+ * next to the target so that bare imports (`effect`, `better-auth`) resolve from the nearest node_modules.
+ */
+export const tscCommand = (root: string, target: string): Command => {
+  const dir = dirname(target)
+  const name = basename(target)
+  const config = join(dir, `tsconfig.${name.replace(/\.[^.]+$/, "")}.json`)
+  const isFile = /\.tsx?$/.test(name)
+  writeFileSync(
+    config,
+    JSON.stringify({ compilerOptions: COMPILER_OPTIONS, ...(isFile ? { files: [name] } : { include: [`${name}/**/*.ts`] }) }, null, 2),
+  )
+  return { cmd: "node", args: [join(root, "node_modules/typescript/bin/tsc"), "-p", relative(root, config), "--pretty", "false"], cwd: root }
+}
+
+/** Number of `error TSxxxx` lines and the most frequent codes, e.g. `3 (TS2339×3)`. */
+export const tscErrors = (output: string): { count: number; summary: string } => {
+  const codes = [...output.matchAll(/error (TS\d+)/g)].map((m) => m[1]!)
+  const byCode = new Map<string, number>()
+  for (const code of codes) byCode.set(code, (byCode.get(code) ?? 0) + 1)
+  const top = [...byCode].sort((a, b) => b[1] - a[1]).slice(0, 3)
+  return { count: codes.length, summary: codes.length === 0 ? "0" : `${codes.length} (${top.map(([c, n]) => `${c}×${n}`).join(", ")})` }
+}
+
+/**
+ * The 10× document's copies live under /bench1 … /bench9, so their handlers call `client.bench1.…`,
+ * which the Better Auth client does not have. To type-check them like the originals (same inference
+ * against the real client methods), the bench widens `AuthClientInstance` in the output's
+ * _runtime/client.ts with `benchN` properties that are the real client (and casts where the layer
+ * hands a built client over). Returns false when the declaration was not found (then the copies show
+ * up as tsc errors instead).
+ */
+export const aliasBenchPrefixes = (outDir: string, copies: number): boolean => {
+  const file = join(outDir, "_runtime/client.ts")
+  if (!existsSync(file)) return false
+  const text = readFileSync(file, "utf8")
+  const declaration = /export type AuthClientInstance =\s*([^;]+);/
+  const match = declaration.exec(text)
+  if (match === null) return false
+  const real = match[1]!.trim()
+  const prefixes = Array.from({ length: copies }, (_, i) => `readonly bench${i + 1}: ${real}`).join("; ")
+  const widened = text
+    .replace(declaration, `export type AuthClientInstance = ${real} & { ${prefixes} };`)
+    // The one place a built client is handed over as an AuthClientInstance (the layer).
+    .replaceAll("makeAuthClient(options))", "makeAuthClient(options) as unknown as AuthClientInstance)")
+  writeFileSync(file, widened)
+  return true
+}
