@@ -5,7 +5,7 @@
  */
 import { CACHE_DIR, HELP, parseFlags } from "./args.ts"
 import { fingerprint, outputMatches, readState } from "../write/fingerprint.ts"
-import { summaryLine } from "./summary.ts"
+import { summaryLine, warningOutput } from "./summary.ts"
 
 const main = async (): Promise<number> => {
   const started = performance.now()
@@ -29,7 +29,7 @@ const main = async (): Promise<number> => {
     const input = { spec: values.spec, overrides: values.overrides, templates: values.templates, out: values.out, config: values.config }
     const [state, print] = await Promise.all([readState(CACHE_DIR, values.out), fingerprint(input).catch(() => undefined)])
     if (state !== undefined && print === state.fingerprint && !(values.strict && state.warnings.length > 0) && (await outputMatches(values.out, state))) {
-      if (!values.quiet) for (const line of state.warnings) console.error(line)
+      if (!values.quiet) for (const line of warningOutput(state.warnings, values.verbose)) console.error(line)
       const ms = Math.round(performance.now() - started)
       const files = Object.keys(state.files).length
       if (values.quiet) return 0

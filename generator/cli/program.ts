@@ -9,7 +9,7 @@ import { operationOf } from "../spec/pointer.ts"
 import { fingerprint, writeState } from "../write/fingerprint.ts"
 import type { Action } from "../write/plan.ts"
 import { CACHE_DIR, type Flags } from "./args.ts"
-import { summaryLine } from "./summary.ts"
+import { summaryLine, warningOutput } from "./summary.ts"
 import { type Outcome, planCounts, runGenerate } from "./run.ts"
 
 const LABEL = { create: "missing", update: "changed", delete: "stale", unchanged: "" } as const
@@ -57,7 +57,7 @@ export const runCli = (values: Flags, started: number): Promise<number> => {
       Effect.flatMap((outcome) =>
         Effect.gen(function* () {
           const warnings = outcome.warnings.map((w) => warningLine(w, values.spec))
-          if (!values.quiet) for (const line of warnings) console.error(line)
+          if (!values.quiet) for (const line of warningOutput(warnings, verbose)) console.error(line)
           const ms = Math.round(performance.now() - started)
           if (mode === "check") {
             if (outcome.plan.changes.length === 0) {

@@ -14,3 +14,18 @@ export const summaryLine = (input: {
   return `${input.out}/: ${input.endpoints} endpoints generated, ${input.skipped} skipped; files: ${files}; ${input.warnings} warnings; ${input.ms} ms`
 }
 
+
+/**
+ * The warnings to print: every line with --verbose; otherwise one line counting them by code (a spec
+ * with 3.0-style `nullable` alone gives a hundred), pointing at --verbose.
+ */
+export const warningOutput = (lines: ReadonlyArray<string>, verbose: boolean): ReadonlyArray<string> => {
+  if (verbose || lines.length === 0) return lines
+  const counts = new Map<string, number>()
+  for (const line of lines) {
+    const code = /^warning\[([\w.-]+)\]/.exec(line)?.[1] ?? "other"
+    counts.set(code, (counts.get(code) ?? 0) + 1)
+  }
+  const byCode = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, n]) => `${n} ${code}`)
+  return [`${lines.length} warnings: ${byCode.join(", ")} (--verbose lists each with its operation and JSON pointer)`]
+}
