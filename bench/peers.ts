@@ -23,13 +23,17 @@ export const installedVersion = (name: string): string | undefined => {
 /** The pinned peers and their versions, for the report. */
 export const peerVersions = (): Record<string, string> => pinned()
 
-/** Runs `npm ci` in bench/peers when a pinned package is missing or at another version. */
+/**
+ * Installs bench/peers (exact versions, transitive ones from its lock file) when a pinned package is
+ * missing or at another version. `npm install`, not `npm ci`: npm 11's `ci` rejects this lock for the
+ * other platforms' optional msgpackr-extract binaries that `install` leaves out (and the lock as it is).
+ */
 export const ensurePeers = (): void => {
   const stale = Object.entries(pinned()).filter(([name, version]) => installedVersion(name) !== version)
   if (stale.length === 0) return
-  console.error(`installing bench peers (${stale.map(([n, v]) => `${n}@${v}`).join(", ")}) with npm ci …`)
-  const result = spawnSync("npm", ["ci", "--prefix", PEERS_DIR, "--no-audit", "--no-fund"], { stdio: "inherit" })
-  if (result.status !== 0) throw new Error(`npm ci --prefix ${PEERS_DIR} failed (exit ${result.status})`)
+  console.error(`installing bench peers (${stale.map(([n, v]) => `${n}@${v}`).join(", ")}) with npm install …`)
+  const result = spawnSync("npm", ["install", "--prefix", PEERS_DIR, "--no-audit", "--no-fund"], { stdio: "inherit" })
+  if (result.status !== 0) throw new Error(`npm install --prefix ${PEERS_DIR} failed (exit ${result.status})`)
 }
 
 /** `@effect/openapi-generator`: prints one TypeScript file to stdout. */
