@@ -24,10 +24,12 @@ const main = async (): Promise<number> => {
     console.error("error: --check and --dry-run exclude each other (see --help)")
     return 2
   }
+  // The inputs' fingerprint, taken before the run: the full run records it once it succeeds.
+  const input = { spec: values.spec, overrides: values.overrides, templates: values.templates, out: values.out, config: values.config }
+  const print = await fingerprint(input).catch(() => undefined)
   // A report compares with the previous manifest and --force may have work to do: both take the full run.
-  if (values.report === undefined && !values.force) {
-    const input = { spec: values.spec, overrides: values.overrides, templates: values.templates, out: values.out, config: values.config }
-    const [state, print] = await Promise.all([readState(CACHE_DIR, values.out), fingerprint(input).catch(() => undefined)])
+  if (values.report === undefined && !values.force && print !== undefined) {
+    const state = await readState(CACHE_DIR, values.out)
     if (state !== undefined && print === state.fingerprint && !(values.strict && state.warnings.length > 0) && (await outputMatches(values.out, state))) {
       if (!values.quiet) for (const line of warningOutput(state.warnings, values.verbose)) console.error(line)
       const ms = Math.round(performance.now() - started)
@@ -41,7 +43,7 @@ const main = async (): Promise<number> => {
     }
   }
   const { runCli } = await import("./program.ts")
-  return runCli(values, started)
+  return runCli(values, started, print)
 }
 
 process.exitCode = await main()

@@ -6,11 +6,11 @@ import { createTwoFilesPatch } from "diff"
 import { Effect } from "effect"
 import type { Warning } from "../errors.ts"
 import { operationOf } from "../spec/pointer.ts"
-import { fingerprint, writeState } from "../write/fingerprint.ts"
-import type { Action } from "../write/plan.ts"
+import { writeState } from "../write/fingerprint.ts"
+import { type Action, planCounts } from "../write/plan.ts"
 import { CACHE_DIR, type Flags } from "./args.ts"
 import { summaryLine, warningOutput } from "./summary.ts"
-import { type Outcome, planCounts, runGenerate } from "./run.ts"
+import { type Outcome, runGenerate } from "./run.ts"
 
 const LABEL = { create: "missing", update: "changed", delete: "stale", unchanged: "" } as const
 const DIFFS = 3
@@ -30,8 +30,8 @@ const shortDiff = (action: Action): string => {
 const changeLines = (out: string, outcome: Outcome, verb: (a: Action) => string) =>
   outcome.plan.changes.map((a) => `  ${verb(a).padEnd(8)} ${out}/${a.path}${a.edited ? " (edited by hand)" : ""}`)
 
-/** Runs the whole pipeline for the parsed flags; resolves to the exit code. */
-export const runCli = (values: Flags, started: number): Promise<number> => {
+/** Runs the whole pipeline for the parsed flags; resolves to the exit code. `print` is the inputs' fingerprint, recorded on success. */
+export const runCli = (values: Flags, started: number, print: string | undefined): Promise<number> => {
   const out = values.out
   const verbose = values.verbose && !values.quiet
   const mode = values.check ? "check" : values["dry-run"] ? "dry-run" : "write"
@@ -39,7 +39,6 @@ export const runCli = (values: Flags, started: number): Promise<number> => {
   /** After a run that left the output up to date, remember it for the fast path. */
   const remember = (outcome: Outcome, warnings: ReadonlyArray<string>) =>
     Effect.promise(async () => {
-      const print = await fingerprint(input).catch(() => undefined)
       if (print === undefined) return
       const files = Object.fromEntries(outcome.plan.actions.flatMap((a) => (a.hash === undefined ? [] : [[a.path, a.hash] as const])))
       await writeState(CACHE_DIR, out, { fingerprint: print, files, endpoints: outcome.endpoints, skipped: outcome.skipped, warnings })

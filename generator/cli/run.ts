@@ -14,7 +14,7 @@ import { compileTemplates, readTemplates } from "../render/templates.ts"
 import { loadSpec } from "../spec/load.ts"
 import { makeFormatter } from "../write/format.ts"
 import { buildManifest, type Manifest, MANIFEST_FILE, parseManifest, withManifest } from "../write/manifest.ts"
-import { type Plan, planWrite } from "../write/plan.ts"
+import { type Plan, planCounts, planWrite } from "../write/plan.ts"
 import { applyPlan, readDisk, recoverOutput } from "../write/write.ts"
 
 export interface RunOptions {
@@ -58,13 +58,6 @@ export const configModuleFor = (out: string, config: string): string => {
   const rel = relative(join(resolve(out), "_runtime"), resolve(config)).split("\\").join("/")
   return rel.startsWith(".") ? rel : `./${rel}`
 }
-
-const counts = (plan: Plan) => ({
-  create: plan.changes.filter((a) => a.kind === "create").length,
-  update: plan.changes.filter((a) => a.kind === "update").length,
-  delete: plan.changes.filter((a) => a.kind === "delete").length,
-  unchanged: plan.actions.length - plan.changes.length,
-})
 
 const writeReport = (file: string, text: string) =>
   Effect.tryPromise({ try: () => writeFile(file, text), catch: (error) => new WriteError({ path: file, message: (error as Error).message }) })
@@ -111,7 +104,7 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
     const disk = yield* readDisk(options.out, [...files.map((f) => f.path), ...Object.keys(previous?.files ?? {})])
     const plan = planWrite({ files, disk, previous })
     phase(`planned ${plan.changes.length} changes`)
-    if (options.report !== undefined) yield* writeReport(options.report, changeReport({ specName, previous, next: manifest, files: counts(plan), overrideErrors: [] }))
+    if (options.report !== undefined) yield* writeReport(options.report, changeReport({ specName, previous, next: manifest, files: planCounts(plan), overrideErrors: [] }))
     if (options.mode !== "write") return { endpoints: result.model.endpoints.length, skipped: result.model.skipped.length, warnings: result.warnings, plan, wrote: false }
     if (plan.conflicts.length > 0 && !options.force) return yield* new EditedFiles({ out: options.out, files: plan.conflicts.map((a) => a.path) })
     yield* applyPlan(options.out, plan, options.log)
@@ -119,4 +112,3 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
     return { endpoints: result.model.endpoints.length, skipped: result.model.skipped.length, warnings: result.warnings, plan, wrote: true }
   })
 
-export { counts as planCounts }

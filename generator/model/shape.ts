@@ -41,18 +41,17 @@ export const typeText = (node: SchemaNode): string => {
   }
 }
 
-/** Flattens a schema into `out`, expanding inline objects and arrays; component references stay names. */
+/** Records `node` at `prefix`, then its fields below it. */
 const flatten = (node: SchemaNode, prefix: string, out: Record<string, string>): void => {
   out[prefix] = typeText(node)
-  const inner = node.kind === "nullable" ? node.inner : node
-  if (inner.kind === "object") for (const p of inner.properties) flatten(p.schema, `${prefix}.${p.name}${p.optional ? "?" : ""}`, out)
-  if (inner.kind === "array") flattenItems(inner.items, `${prefix}[]`, out)
+  expand(node, prefix, out)
 }
 
-const flattenItems = (node: SchemaNode, prefix: string, out: Record<string, string>): void => {
+/** Records the fields of an inline object (or of an array's items, under `[]`); component references stay names. */
+const expand = (node: SchemaNode, prefix: string, out: Record<string, string>): void => {
   const inner = node.kind === "nullable" ? node.inner : node
   if (inner.kind === "object") for (const p of inner.properties) flatten(p.schema, `${prefix}.${p.name}${p.optional ? "?" : ""}`, out)
-  if (inner.kind === "array") flattenItems(inner.items, `${prefix}[]`, out)
+  if (inner.kind === "array") expand(inner.items, `${prefix}[]`, out)
 }
 
 /** The shape of a schema, rooted at `root` (`Payload`, `Success`, or a component's name). */

@@ -118,7 +118,12 @@ interface Parsed<A> {
   readonly errors: ReadonlyArray<OverrideError>
 }
 
-const parseWith = <A>(file: string, text: string, schema: Schema.Decoder<A>, keysAt: (path: Path) => ReadonlyArray<string>): Parsed<A> => {
+/** Validators built once: unknown keys are errors, and every issue of a file is reported. */
+const validatorOf = <S extends Schema.Decoder<unknown>>(schema: S) => Schema.toStandardSchemaV1(schema, { parseOptions: { onExcessProperty: "error", errors: "all" } })
+const OVERRIDE_VALIDATOR = validatorOf(OverrideFile)
+const DEFAULTS_VALIDATOR = validatorOf(DefaultsFile)
+
+const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VALIDATOR | typeof DEFAULTS_VALIDATOR, keysAt: (path: Path) => ReadonlyArray<string>): Parsed<A> => {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const position = (offset: number) => {
@@ -136,7 +141,6 @@ const parseWith = <A>(file: string, text: string, schema: Schema.Decoder<A>, key
   const value = doc.toJS() as unknown
   if (value === null || value === undefined)
     return { locate, errors: [new OverrideError({ file, at: "1:1", path: "", message: "the file is empty", hint: "add endpoint: \"METHOD /path\" and a correction, or delete the file" })] }
-  const validator = Schema.toStandardSchemaV1(schema, { parseOptions: { onExcessProperty: "error", errors: "all" } })
   const result = validator["~standard"].validate(value)
   if (result instanceof Promise) throw new Error("override validation must be synchronous")
   if (result.issues === undefined) return { value: result.value as A, locate, errors: [] }
@@ -178,13 +182,13 @@ const parseWith = <A>(file: string, text: string, schema: Schema.Decoder<A>, key
 
 /** Parses and validates one endpoint override file's text. Pure; returns the override or every error in it. */
 export const parseOverride = (file: string, text: string): { readonly loaded?: LoadedOverride; readonly errors: ReadonlyArray<OverrideError> } => {
-  const parsed = parseWith(file, text, OverrideFile, overrideKeysAt)
+  const parsed = parseWith<OverrideFile>(file, text, OVERRIDE_VALIDATOR, overrideKeysAt)
   return parsed.value === undefined ? { errors: parsed.errors } : { loaded: { file, override: parsed.value, locate: parsed.locate }, errors: [] }
 }
 
 /** Parses and validates the defaults file's text. */
 export const parseDefaults = (file: string, text: string): { readonly loaded?: LoadedDefaults; readonly errors: ReadonlyArray<OverrideError> } => {
-  const parsed = parseWith(file, text, DefaultsFile, defaultsKeysAt)
+  const parsed = parseWith<DefaultsFile>(file, text, DEFAULTS_VALIDATOR, defaultsKeysAt)
   return parsed.value === undefined ? { errors: parsed.errors } : { loaded: { file, defaults: parsed.value, locate: parsed.locate }, errors: [] }
 }
 

@@ -10,8 +10,6 @@ import type { RenderedFile } from "../render/views.ts"
 import { stableStringify } from "../spec/stable-json.ts"
 import { hashOf } from "./hash.ts"
 
-export { hashOf }
-
 export const MANIFEST_FILE = "manifest.json"
 
 const Shape = Schema.Record(Schema.String, Schema.String)

@@ -5,7 +5,8 @@
  * edited by hand, and is never overwritten or deleted silently.
  */
 import type { RenderedFile } from "../render/views.ts"
-import { hashOf, type Manifest, MANIFEST_FILE } from "./manifest.ts"
+import { hashOf } from "./hash.ts"
+import { type Manifest, MANIFEST_FILE } from "./manifest.ts"
 
 export type ActionKind = "create" | "update" | "unchanged" | "delete"
 
@@ -58,3 +59,11 @@ export const planWrite = (input: PlanInput): Plan => {
   const changes = actions.filter((a) => a.kind !== "unchanged")
   return { actions, changes, conflicts: changes.filter((a) => a.edited) }
 }
+
+/** How many files a plan creates, updates, deletes and leaves unchanged. */
+export const planCounts = (plan: Plan) => ({
+  create: plan.changes.filter((a) => a.kind === "create").length,
+  update: plan.changes.filter((a) => a.kind === "update").length,
+  delete: plan.changes.filter((a) => a.kind === "delete").length,
+  unchanged: plan.actions.length - plan.changes.length,
+})

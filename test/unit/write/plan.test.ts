@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { hashOf, type Manifest } from "../../../generator/write/manifest.ts"
+import { hashOf } from "../../../generator/write/hash.ts"
+import type { Manifest } from "../../../generator/write/manifest.ts"
 import { planWrite } from "../../../generator/write/plan.ts"
 
 const manifest = (files: Record<string, string>): Manifest => ({

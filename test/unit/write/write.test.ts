@@ -3,7 +3,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect, Exit } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
-import { hashOf } from "../../../generator/write/manifest.ts"
+import { hashOf } from "../../../generator/write/hash.ts"
 import { planWrite } from "../../../generator/write/plan.ts"
 import { applyPlan, insideRoot, readDisk, recoverOutput } from "../../../generator/write/write.ts"
 
