@@ -1,42 +1,20 @@
 /**
- * The Better Auth set-up this SDK is generated for: one list of plugins, server and client side.
+ * The Better Auth server this SDK is generated for: its options and server plugins. Its client
+ * counterpart, `better-auth.client.ts`, lists the matching client plugins and is the only module the
+ * generated SDK imports, so the SDK never pulls server code into a browser bundle.
  *
- * Three consumers read this module so they can never disagree:
+ * Two consumers read this module:
  * - `bun run spec` builds the server from `authOptions()` and exports the OpenAPI document;
- * - the generated runtime (`generated/_runtime/client.ts`) builds its client from `clientPlugins`;
  * - the tests start a live in-process server from `authOptions()`.
- * Change the plugin set here, then run `spec` and `generate`.
+ * Change the plugin set here and in `better-auth.client.ts`, then run `spec` and `generate`.
  */
 import { apiKey } from "@better-auth/api-key"
-import { apiKeyClient } from "@better-auth/api-key/client"
 import { oauthProvider } from "@better-auth/oauth-provider"
-import { oauthProviderClient } from "@better-auth/oauth-provider/client"
 import { passkey } from "@better-auth/passkey"
-import { passkeyClient } from "@better-auth/passkey/client"
 import { scim } from "@better-auth/scim"
 import { sso } from "@better-auth/sso"
-import { ssoClient } from "@better-auth/sso/client"
 import { stripe } from "@better-auth/stripe"
-import { stripeClient } from "@better-auth/stripe/client"
 import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth"
-import {
-  adminClient,
-  anonymousClient,
-  deviceAuthorizationClient,
-  emailOTPClient,
-  jwtClient,
-  lastLoginMethodClient,
-  magicLinkClient,
-  multiSessionClient,
-  oauthPopupClient,
-  oneTapClient,
-  oneTimeTokenClient,
-  organizationClient,
-  phoneNumberClient,
-  siweClient,
-  twoFactorClient,
-  usernameClient,
-} from "better-auth/client/plugins"
 import {
   admin,
   anonymous,
@@ -178,32 +156,3 @@ export const authOptions = (callbacks: AuthCallbacks = {}) =>
     },
     plugins: serverPlugins(callbacks),
   }) satisfies BetterAuthOptions
-
-/**
- * The client plugins matching `serverPlugins`, in the same order. Server-only plugins (openAPI, bearer,
- * genericOAuth, oAuthProxy, scim) have none; customSession keeps the default session shape, so the
- * default client types already fit it.
- */
-export const clientPlugins = [
-  adminClient(),
-  anonymousClient(),
-  deviceAuthorizationClient(),
-  emailOTPClient(),
-  jwtClient(),
-  magicLinkClient(),
-  multiSessionClient(),
-  oneTapClient({ clientId: "offline-client-id" }),
-  oneTimeTokenClient(),
-  organizationClient({ teams: { enabled: true } }),
-  phoneNumberClient(),
-  siweClient(),
-  twoFactorClient(),
-  usernameClient(),
-  lastLoginMethodClient(),
-  oauthPopupClient(),
-  apiKeyClient(),
-  passkeyClient(),
-  ssoClient(),
-  oauthProviderClient(),
-  stripeClient({ subscription: true }),
-]

@@ -27,7 +27,7 @@ export class OverrideError extends Data.TaggedError("OverrideError")<{
   readonly hint: string
 }> {
   override toString() {
-    return `${this.file}:${this.at}: ${this.path === "" ? "" : `${this.path}: `}${this.message} (${this.hint})`
+    return `${this.file}${this.at === "" ? "" : `:${this.at}`}: ${this.path === "" ? "" : `${this.path}: `}${this.message} (${this.hint})`
   }
 }
 

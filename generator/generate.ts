@@ -5,6 +5,7 @@
 import type { OverrideError, SpecError, Warning } from "./errors.ts"
 import type { LoadedOverrides } from "./overrides/load.ts"
 import { buildModel } from "./model/build.ts"
+import type { ImportExtension } from "./model/naming.ts"
 import type { Model } from "./model/types.ts"
 import { type RenderedFile, renderModel } from "./render/views.ts"
 import type { Templates } from "./render/templates.ts"
@@ -17,8 +18,10 @@ export interface GenerateInput {
   readonly options: {
     /** The spec's file name, shown in every file's banner. */
     readonly specName: string
-    /** Import specifier of better-auth.config.ts from `<out>/_runtime/client.ts`. */
-    readonly configModule: string
+    /** Import specifier of the client module (exports `clientPlugins`) from `<out>/_runtime/client.ts`. */
+    readonly clientModule: string
+    /** How relative import specifiers end. */
+    readonly importExtension: ImportExtension
   }
 }
 

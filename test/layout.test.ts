@@ -1,5 +1,5 @@
 /**
- * The default overrides reproduce the hand-written layout teams use (shared/reference/target-layout.md):
+ * The shipped overrides reproduce the hand-written feature layout teams use:
  * every row of its table, checked against a fresh generation of the committed spec.
  */
 import { join } from "node:path"

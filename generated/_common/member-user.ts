@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * The public fields of a member's user, as organization answers embed them.
- * Defined by override: overrides/_defaults.yaml (shared.MemberUser)
+ * Defined by override: builtin-overrides/_defaults.yaml (shared.MemberUser)
  */
 export class MemberUser extends Schema.Class<MemberUser>("MemberUser")({
   id: Schema.String,

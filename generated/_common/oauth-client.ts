@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * An OAuth client of the OAuth provider plugin, in RFC 7591 form. client_secret is only answered when it was just created or rotated.
- * Defined by override: overrides/_defaults.yaml (shared.OAuthClient)
+ * Defined by override: builtin-overrides/_defaults.yaml (shared.OAuthClient)
  */
 export class OAuthClient extends Schema.Class<OAuthClient>("OAuthClient")({
   client_id: Schema.String,

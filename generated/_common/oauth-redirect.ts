@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Where the browser goes next in an OAuth authorization (the client's redirect URI with the code, or the next page).
- * Defined by override: overrides/_defaults.yaml (shared.OAuthRedirect)
+ * Defined by override: builtin-overrides/_defaults.yaml (shared.OAuthRedirect)
  */
 export class OAuthRedirect extends Schema.Class<OAuthRedirect>("OAuthRedirect")(
   {

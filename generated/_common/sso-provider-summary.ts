@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * An SSO provider as the owner reads it: secrets removed (the OIDC client id masked to its last four characters), configuration summarized.
- * Defined by override: overrides/_defaults.yaml (shared.SsoProviderSummary)
+ * Defined by override: builtin-overrides/_defaults.yaml (shared.SsoProviderSummary)
  */
 export class SsoProviderSummary extends Schema.Class<SsoProviderSummary>(
   "SsoProviderSummary",

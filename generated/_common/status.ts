@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * The answer of endpoints that only report success.
- * Defined by override: overrides/_defaults.yaml (shared.Status)
+ * Defined by override: builtin-overrides/_defaults.yaml (shared.Status)
  */
 export class Status extends Schema.Class<Status>("Status")({
   status: Schema.Boolean,

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * The answer of a password sign-in (email, username, phone number) for a user with two-factor enabled: no session yet; complete it with a TOTP code, an emailed OTP or a backup code.
- * Defined by override: overrides/_defaults.yaml (shared.TwoFactorChallenge)
+ * Defined by override: builtin-overrides/_defaults.yaml (shared.TwoFactorChallenge)
  */
 export class TwoFactorChallenge extends Schema.Class<TwoFactorChallenge>(
   "TwoFactorChallenge",

@@ -2,32 +2,41 @@
 // change overrides/ or templates/ and run `bun run generate`.
 /**
  * The Better Auth client as an Effect service. Handlers ask for `AuthClient`; apps provide it with
- * `layer({ baseURL })`, tests with any client built by `makeAuthClient`.
+ * `layer({ baseURL })`, tests with any client built by `makeAuthClient`. The plugin list comes from the
+ * app's client module, which imports client plugins only, so this SDK bundles for the browser.
  */
 import type { BetterAuthClientOptions } from "better-auth/client";
 import { createAuthClient } from "better-auth/client";
 import { Context, Layer } from "effect";
-import { clientPlugins } from "../../better-auth.config.ts";
+import { clientPlugins } from "../../better-auth.client.js";
 
 export interface AuthClientOptions {
-  /** The server's origin; the client appends `/api/auth`. */
+  /** The server's origin; the client appends `/api/auth` (or `basePath`). */
   readonly baseURL: string;
-  /** better-fetch options, e.g. `customFetchImpl`, headers, `credentials`. */
+  /** Where Better Auth is mounted, if not `/api/auth`. */
+  readonly basePath?: string;
+  /** better-fetch options, e.g. `credentials: "include"` for another origin, headers, `customFetchImpl`. */
   readonly fetchOptions?: BetterAuthClientOptions["fetchOptions"];
 }
 
-/** Builds a client with the plugin list shared with the spec export (better-auth.config.ts). */
+/** Builds a client with the app's client plugins. */
 export const makeAuthClient = (options: AuthClientOptions) =>
   createAuthClient({
     baseURL: options.baseURL,
     plugins: clientPlugins,
+    ...(options.basePath === undefined ? {} : { basePath: options.basePath }),
     ...(options.fetchOptions === undefined
       ? {}
       : { fetchOptions: options.fetchOptions }),
   });
 
-/** The client type every handler's `execute` is checked against. */
-export type AuthClientInstance = ReturnType<typeof makeAuthClient>;
+type MadeClient = ReturnType<typeof makeAuthClient>;
+
+/**
+ * The client type every handler's `execute` is checked against. An interface rather than the inferred
+ * type itself, so the compiler resolves it once instead of at every handler.
+ */
+export interface AuthClientInstance extends MadeClient {}
 
 export class AuthClient extends Context.Service<
   AuthClient,

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /account-info`.
- * Changed by override: overrides/account-info.yaml (payload: replace)
+ * Changed by override: builtin-overrides/account-info.yaml (payload: replace)
  */
 export const Payload = Schema.Union([
   Schema.Struct({
@@ -24,7 +24,7 @@ export const Payload = Schema.Union([
 ]);
 /**
  * Payload of `GET /account-info`.
- * Changed by override: overrides/account-info.yaml (payload: replace)
+ * Changed by override: builtin-overrides/account-info.yaml (payload: replace)
  */
 export type Payload = typeof Payload.Type;
 

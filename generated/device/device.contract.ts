@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /device`.
- * Changed by override: overrides/device.yaml (payload: user_code)
+ * Changed by override: builtin-overrides/device.yaml (payload: user_code)
  */
 export class Payload extends Schema.Class<Payload>("device/Payload")({
   user_code: Schema.String,

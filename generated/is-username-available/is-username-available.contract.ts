@@ -12,7 +12,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /is-username-available`.
- * Changed by override: overrides/is-username-available.yaml (success: replace)
+ * Changed by override: builtin-overrides/is-username-available.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>(
   "is-username-available/Success",

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Success answer of `GET /token`.
- * Changed by override: overrides/token.yaml (success: token)
+ * Changed by override: builtin-overrides/token.yaml (success: token)
  */
 export class Success extends Schema.Class<Success>("token/Success")({
   token: Schema.String,

@@ -5,11 +5,17 @@ export const HELP = `Generate the Effect SDK from the Better Auth OpenAPI docume
 
 usage: bun run generate [-- options]
 
+  --config FILE       the config file (default better-auth-codegen.config.ts, if present); flags override it
   --spec FILE         the OpenAPI document (default better-auth-api-spec.json)
-  --overrides DIR     override YAML files (default overrides)
+  --overrides DIR     your override YAML files (default overrides)
+  --no-builtin-overrides
+                      do not apply the shipped overrides (document corrections, feature layout)
   --out DIR           the output folder (default generated)
   --templates DIR     templates that replace shipped ones by name (handler.hbs, runtime/client.hbs, ...)
-  --config FILE       the Better Auth config module the runtime imports (default better-auth.config.ts)
+  --client-module M   the module exporting clientPlugins that the SDK imports: a path or a package
+                      specifier (default better-auth.client.ts)
+  --import-extension E
+                      how relative imports end: .js (default), .ts or none
   --check             write nothing; exit 1 and list missing, changed and stale files if the output is not up to date
   --dry-run           write nothing; list what would be created, updated and deleted
   --strict            warnings are errors
@@ -19,15 +25,18 @@ usage: bun run generate [-- options]
   --verbose           print each phase and each file change
   --help              this text
 
-exit codes: 0 ok, 1 check failed or hand-edited files in the way, 2 bad input (spec, overrides,
+exit codes: 0 ok, 1 check failed or hand-edited files in the way, 2 bad input (config, spec, overrides,
 templates, flags, warnings with --strict), 3 the output folder cannot be written`
 
 export const OPTIONS = {
-  spec: { type: "string", default: "better-auth-api-spec.json" },
-  overrides: { type: "string", default: "overrides" },
-  out: { type: "string", default: "generated" },
+  config: { type: "string" },
+  spec: { type: "string" },
+  overrides: { type: "string" },
+  "no-builtin-overrides": { type: "boolean", default: false },
+  out: { type: "string" },
   templates: { type: "string" },
-  config: { type: "string", default: "better-auth.config.ts" },
+  "client-module": { type: "string" },
+  "import-extension": { type: "string" },
   check: { type: "boolean", default: false },
   "dry-run": { type: "boolean", default: false },
   strict: { type: "boolean", default: false },

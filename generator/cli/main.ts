@@ -4,6 +4,7 @@
  * program.ts, loaded only then. No generation logic lives here.
  */
 import { CACHE_DIR, HELP, parseFlags } from "./args.ts"
+import { ConfigError, resolveConfig } from "./config.ts"
 import { fingerprint, outputMatches, readState } from "../write/fingerprint.ts"
 import { summaryLine, warningOutput } from "./summary.ts"
 
@@ -24,26 +25,33 @@ const main = async (): Promise<number> => {
     console.error("error: --check and --dry-run exclude each other (see --help)")
     return 2
   }
+  let config
+  try {
+    config = await resolveConfig(values)
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    console.error(`error: ${error.message}`)
+    return 2
+  }
   // The inputs' fingerprint, taken before the run: the full run records it once it succeeds.
-  const input = { spec: values.spec, overrides: values.overrides, templates: values.templates, out: values.out, config: values.config }
-  const print = await fingerprint(input).catch(() => undefined)
+  const print = await fingerprint(config).catch(() => undefined)
   // A report compares with the previous manifest and --force may have work to do: both take the full run.
   if (values.report === undefined && !values.force && print !== undefined) {
-    const state = await readState(CACHE_DIR, values.out)
-    if (state !== undefined && print === state.fingerprint && !(values.strict && state.warnings.length > 0) && (await outputMatches(values.out, state))) {
+    const state = await readState(CACHE_DIR, config.out)
+    if (state !== undefined && print === state.fingerprint && !(values.strict && state.warnings.length > 0) && (await outputMatches(config.out, state))) {
       if (!values.quiet) for (const line of warningOutput(state.warnings, values.verbose)) console.error(line)
       const ms = Math.round(performance.now() - started)
       const files = Object.keys(state.files).length
       if (values.quiet) return 0
-      if (values.check) console.log(`${values.out}/ is up to date (${files} files, ${ms} ms)`)
+      if (values.check) console.log(`${config.out}/ is up to date (${files} files, ${ms} ms)`)
       else {
-        console.log(summaryLine({ out: values.out, endpoints: state.endpoints, skipped: state.skipped, counts: { create: 0, update: 0, unchanged: files, delete: 0 }, warnings: state.warnings.length, ms }))
+        console.log(summaryLine({ out: config.out, endpoints: state.endpoints, skipped: state.skipped, counts: { create: 0, update: 0, unchanged: files, delete: 0 }, warnings: state.warnings.length, ms }))
       }
       return 0
     }
   }
   const { runCli } = await import("./program.ts")
-  return runCli(values, started, print)
+  return runCli(values, config, started, print)
 }
 
 process.exitCode = await main()

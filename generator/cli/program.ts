@@ -9,6 +9,7 @@ import { operationOf } from "../spec/pointer.ts"
 import { writeState } from "../write/fingerprint.ts"
 import { type Action, planCounts } from "../write/plan.ts"
 import { CACHE_DIR, type Flags } from "./args.ts"
+import type { ResolvedConfig } from "./config.ts"
 import { summaryLine, warningOutput } from "./summary.ts"
 import { type Outcome, runGenerate } from "./run.ts"
 
@@ -31,11 +32,20 @@ const changeLines = (out: string, outcome: Outcome, verb: (a: Action) => string)
   outcome.plan.changes.map((a) => `  ${verb(a).padEnd(8)} ${out}/${a.path}${a.edited ? " (edited by hand)" : ""}`)
 
 /** Runs the whole pipeline for the parsed flags; resolves to the exit code. `print` is the inputs' fingerprint, recorded on success. */
-export const runCli = (values: Flags, started: number, print: string | undefined): Promise<number> => {
-  const out = values.out
+export const runCli = (values: Flags, config: ResolvedConfig, started: number, print: string | undefined): Promise<number> => {
+  const out = config.out
   const verbose = values.verbose && !values.quiet
   const mode = values.check ? "check" : values["dry-run"] ? "dry-run" : "write"
-  const input = { spec: values.spec, overrides: values.overrides, templates: values.templates, out, config: values.config }
+  const input = {
+    spec: config.spec,
+    overrides: config.overrides,
+    overridesExplicit: config.overridesExplicit,
+    builtinOverrides: config.builtinOverrides,
+    templates: config.templates,
+    out,
+    clientModule: config.clientModule,
+    importExtension: config.importExtension,
+  }
   /** After a run that left the output up to date, remember it for the fast path. */
   const remember = (outcome: Outcome, warnings: ReadonlyArray<string>) =>
     Effect.promise(async () => {
@@ -55,7 +65,7 @@ export const runCli = (values: Flags, started: number, print: string | undefined
     }).pipe(
       Effect.flatMap((outcome) =>
         Effect.gen(function* () {
-          const warnings = outcome.warnings.map((w) => warningLine(w, values.spec))
+          const warnings = outcome.warnings.map((w) => warningLine(w, config.spec))
           if (!values.quiet) for (const line of warningOutput(warnings, verbose)) console.error(line)
           const ms = Math.round(performance.now() - started)
           if (mode === "check") {
@@ -88,7 +98,7 @@ export const runCli = (values: Flags, started: number, print: string | undefined
         TemplateError: (error) => Effect.sync(() => (console.error(`error: ${error.toString()}`), 2)),
         StrictWarnings: (error) =>
           Effect.sync(() => {
-            for (const w of error.warnings) console.error(warningLine(w, values.spec))
+            for (const w of error.warnings) console.error(warningLine(w, config.spec))
             console.error(`error: ${error.toString()}; ${out}/ left unchanged`)
             return 2
           }),

@@ -4,11 +4,13 @@
  * outcome and typed errors go back to main.ts.
  */
 import { writeFile } from "node:fs/promises"
-import { basename, join, relative, resolve } from "node:path"
+import { basename, isAbsolute, join, relative, resolve } from "node:path"
 import { Data, Effect } from "effect"
 import { EditedFiles, type OverrideError, type SpecError, StrictWarnings, TemplateError, type Warning, WriteError } from "../errors.ts"
 import { generate } from "../generate.ts"
-import { loadOverrides } from "../overrides/load.ts"
+import { type ImportExtension, withExtension } from "../model/naming.ts"
+import { BUILTIN_LABEL, BUILTIN_OVERRIDES } from "../overrides/builtin.ts"
+import { layerOverrides, loadOverrides, NO_OVERRIDES } from "../overrides/load.ts"
 import { changeReport } from "../render/report.ts"
 import { compileTemplates, readTemplates } from "../render/templates.ts"
 import { loadSpec } from "../spec/load.ts"
@@ -22,8 +24,14 @@ export interface RunOptions {
   readonly out: string
   /** A folder of templates replacing shipped ones by name. */
   readonly templates: string | undefined
+  /** The user's overrides folder, and whether it was named explicitly (then it must exist). */
   readonly overrides: string
-  readonly config: string
+  readonly overridesExplicit: boolean
+  /** Whether the shipped overrides apply. */
+  readonly builtinOverrides: boolean
+  /** The client module: an absolute path, or a package specifier. */
+  readonly clientModule: string
+  readonly importExtension: ImportExtension
   /** `write` changes the disk; `check` and `dry-run` only plan. */
   readonly mode: "write" | "check" | "dry-run"
   readonly strict: boolean
@@ -53,10 +61,14 @@ export const FORMAT_CACHE = "format.json"
 
 export type RunError = SpecError | OverrideErrors | TemplateError | WriteError | EditedFiles | StrictWarnings
 
-/** The import specifier of the config module as seen from `<out>/_runtime/client.ts`. */
-export const configModuleFor = (out: string, config: string): string => {
-  const rel = relative(join(resolve(out), "_runtime"), resolve(config)).split("\\").join("/")
-  return rel.startsWith(".") ? rel : `./${rel}`
+/**
+ * The import specifier of the client module as seen from `<out>/_runtime/client.ts`: a package
+ * specifier as it is, a file relative to the output folder (wherever that is) in the chosen style.
+ */
+export const clientModuleFor = (out: string, clientModule: string, extension: ImportExtension): string => {
+  if (!isAbsolute(clientModule)) return clientModule
+  const rel = relative(join(resolve(out), "_runtime"), clientModule).split("\\").join("/")
+  return withExtension(rel.startsWith(".") ? rel : `./${rel}`, extension)
 }
 
 const writeReport = (file: string, text: string) =>
@@ -68,7 +80,9 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
     const phase = (name: string) => options.log(`${name} (${Math.round(performance.now() - started)} ms)`)
     if (options.mode === "write") yield* recoverOutput(options.out)
     const spec = yield* loadSpec(options.spec)
-    const overrides = yield* loadOverrides(options.overrides).pipe(Effect.mapError((errors) => new OverrideErrors({ errors })))
+    const builtin = options.builtinOverrides ? yield* loadOverrides(BUILTIN_OVERRIDES, { builtin: true, label: BUILTIN_LABEL }).pipe(Effect.mapError((errors) => new OverrideErrors({ errors }))) : NO_OVERRIDES
+    const user = yield* loadOverrides(options.overrides, { required: options.overridesExplicit }).pipe(Effect.mapError((errors) => new OverrideErrors({ errors })))
+    const overrides = layerOverrides(builtin, user)
     const templates = yield* Effect.tryPromise({
       try: () => readTemplates(options.templates),
       catch: (error) => new TemplateError({ dir: options.templates ?? "templates", message: `cannot read templates (${(error as Error).message})` }),
@@ -79,7 +93,7 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
       spec,
       overrides,
       templates: compileTemplates(templates),
-      options: { specName, configModule: configModuleFor(options.out, options.config) },
+      options: { specName, clientModule: clientModuleFor(options.out, options.clientModule, options.importExtension), importExtension: options.importExtension },
     })
     phase(`generated ${result.files.length} files in memory`)
     const previousText = yield* readDisk(options.out, [MANIFEST_FILE])

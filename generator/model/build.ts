@@ -36,14 +36,17 @@ const byKey = <A>(key: (a: A) => string) => (a: A, b: A) => (key(a) < key(b) ? -
 export const buildModel = (document: OpenApiDocument, options: BuildOptions): BuildResult => {
   const { rules, errors: ruleErrors } = resolveRules(options.overrides.defaults)
   const errors: Array<OverrideError | SpecError> = [...ruleErrors]
-  const overrides = new Map(options.overrides.endpoints.map((o) => [o.override.endpoint, o]))
-  const used = new Set<string>()
+  // Shipped override first, then the user's: for each key the last one that sets it wins.
+  const overrides = new Map<string, Array<LoadedOverride>>()
+  for (const o of options.overrides.endpoints) overrides.set(o.override.endpoint, [...(overrides.get(o.override.endpoint) ?? []), o])
   const normalizeCtx = { openapi: document.openapi, warn: options.warn }
   const componentSchemas = document.components?.schemas ?? {}
-  const sharedSchemas = options.overrides.defaults?.defaults.shared ?? {}
+  // A user's shared schema replaces a shipped one of the same name.
+  const sharedSchemas = new Map(options.overrides.defaults.flatMap((d) => Object.entries(d.defaults.shared ?? {}).map(([name, schema]) => [name, { schema, defaults: d }] as const)))
   const componentNames = new Set(Object.keys(componentSchemas))
-  errors.push(...checkRefs(options.overrides, componentNames))
-  const ctx = (side: "payload" | "success"): SchemaContext => ({ side, rules, components: componentNames, shared: new Set(Object.keys(sharedSchemas)), warn: options.warn })
+  const operationKeys = new Set(Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)))
+  errors.push(...checkRefs(options.overrides, componentNames, operationKeys))
+  const ctx = (side: "payload" | "success"): SchemaContext => ({ side, rules, components: componentNames, shared: new Set(sharedSchemas.keys()), warn: options.warn })
 
   const endpoints: Array<Endpoint> = []
   const overrideOf = new Map<Endpoint, LoadedOverride>()
@@ -51,12 +54,21 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
       const key = `${method.toUpperCase()} ${path}`
-      const loaded = overrides.get(key)
-      if (loaded !== undefined) used.add(key)
-      const override = loaded?.override
-      if (override?.skip !== undefined) {
-        skipped.push({ method: method.toUpperCase(), path, code: "override", reason: `${override.skip} (${loaded!.file})` })
+      const layers = overrides.get(key) ?? []
+      const last = <K extends keyof LoadedOverride["override"]>(k: K) => layers.findLast((l) => l.override[k] !== undefined)
+      const skipping = last("skip")
+      if (skipping !== undefined) {
+        skipped.push({ method: method.toUpperCase(), path, code: "override", reason: `${skipping.override.skip} (${skipping.file})` })
         continue
+      }
+      const override = {
+        folder: last("folder")?.override.folder,
+        namespace: last("namespace")?.override.namespace,
+        span: last("span")?.override.span,
+        clientCall: last("clientCall")?.override.clientCall,
+        method: last("method")?.override.method,
+        mutatesSession: last("mutatesSession")?.override.mutatesSession,
+        description: last("description")?.override.description,
       }
       const reason = skipReason(method, path, operation)
       if (reason !== undefined) {
@@ -68,40 +80,42 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
       const payloadRules = new Set<string>()
       const payloadCtx: SchemaContext = { ...ctx("payload"), onRule: (rule) => payloadRules.add(rule) }
       let payload: SchemaNode | undefined = method === "get" ? queryPayload(operation, at, payloadCtx, normalize) : bodyPayload(operation, at, payloadCtx, normalize)
-      let success = successSchema(operation, at, ctx("success"), normalize, override?.success === undefined ? options.warn : () => {})
-      if (loaded !== undefined) {
+      let success = successSchema(operation, at, ctx("success"), normalize, last("success") === undefined ? options.warn : () => {})
+      for (const loaded of layers) {
         const apply = (side: "payload" | "success") => ({ override: loaded, schema: side === "payload" ? payloadCtx : ctx(side), openapi: document.openapi, errors })
-        if (override?.payload !== undefined) payload = applySchemaPatch(payload, override.payload, "payload", apply("payload"))
-        if (override?.success !== undefined) success = applySchemaPatch(success, override.success, "success", apply("success")) ?? success
+        if (loaded.override.payload !== undefined) payload = applySchemaPatch(payload, loaded.override.payload, "payload", apply("payload"))
+        if (loaded.override.success !== undefined) success = applySchemaPatch(success, loaded.override.success, "success", apply("success")) ?? success
       }
       // The client proxy sends GET unless it has a method hint, or a body with at least one key.
-      const sends = override?.method ?? method.toUpperCase()
-      const layout = endpointLayout({ path, folder: override?.folder, namespace: override?.namespace, domain: override?.span?.domain, feature: override?.span?.feature })
+      const sends = override.method ?? method.toUpperCase()
+      const layout = endpointLayout({ path, folder: override.folder, namespace: override.namespace, domain: override.span?.domain, feature: override.span?.feature })
       const endpoint: Endpoint = {
         method: method as "get" | "post",
         path,
         pointer: at,
-        description: override?.description ?? operation.description ?? operation.summary,
+        description: override.description ?? operation.description ?? operation.summary,
         ...layout,
-        clientCall: override?.clientCall?.split(".") ?? clientCallFor(path),
+        clientCall: override.clientCall?.split(".") ?? clientCallFor(path),
         payload,
         payloadIn: sends === "GET" ? "query" : "body",
         forcePost: sends === "POST" && operation["x-better-auth-client-method"] === undefined && !alwaysHasKeys(payload),
         success,
-        mutatesSession: override?.mutatesSession ?? rules.mutatesSession(path),
+        mutatesSession: override.mutatesSession ?? rules.mutatesSession(path),
         provenance: provenanceOf({
-          loaded,
-          defaults: options.overrides.defaults?.file,
+          layers,
+          rulesFiles: rules.files,
           payloadRules: [...payloadRules],
-          sessionRule: override?.mutatesSession === undefined && rules.mutatesSession(path),
+          sessionRule: override.mutatesSession === undefined && rules.mutatesSession(path),
         }),
       }
       endpoints.push(endpoint)
-      if (loaded !== undefined) overrideOf.set(endpoint, loaded)
+      const relocating = last("folder") ?? last("namespace") ?? layers.at(-1)
+      if (relocating !== undefined) overrideOf.set(endpoint, relocating)
     }
   }
+  // A user's override must match; a shipped one is inert where its plugin is not installed.
   for (const loaded of options.overrides.endpoints) {
-    if (!used.has(loaded.override.endpoint))
+    if (!loaded.builtin && !operationKeys.has(loaded.override.endpoint))
       errors.push(
         new OverrideError({
           file: loaded.file,
@@ -118,18 +132,18 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
   errors.push(...checkLayout(endpoints, (e) => overrideOf.get(e), options.specName))
 
   const convert = (name: string): ComponentSource => {
-    const defaults = options.overrides.defaults
-    if (defaults !== undefined && sharedSchemas[name] !== undefined) {
+    const shared = sharedSchemas.get(name)
+    if (shared !== undefined) {
       const at = pointer("shared", name)
-      const warn = (w: Warning) => options.warn({ ...w, file: defaults.file })
-      const schema = toSchemaNode(normalizeSchema(sharedSchemas[name], at, { ...normalizeCtx, warn }), at, { ...ctx("success"), warn })
-      const description = sharedSchemas[name]["description"]
-      return { schema, description: typeof description === "string" ? description : undefined, definedBy: defaults.file, changedBy: undefined }
+      const warn = (w: Warning) => options.warn({ ...w, file: shared.defaults.file })
+      const schema = toSchemaNode(normalizeSchema(shared.schema, at, { ...normalizeCtx, warn }), at, { ...ctx("success"), warn })
+      const description = shared.schema["description"]
+      return { schema, description: typeof description === "string" ? description : undefined, definedBy: shared.defaults.file, changedBy: undefined }
     }
     const plain = toSchemaNode(normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx), pointer("components", "schemas", name), ctx("success"))
     const schema = rules.nullableOptional(name) ? nullableOptionalFields(plain) : plain
     const description = componentSchemas[name]?.["description"]
-    const changedBy = schema !== plain && defaults !== undefined ? `${defaults.file} (rules: nullableOptional)` : undefined
+    const changedBy = schema !== plain ? `${rules.files.join(", ")} (rules: nullableOptional)` : undefined
     return { schema, description: typeof description === "string" ? description : undefined, definedBy: undefined, changedBy }
   }
   const components = collectComponents(
@@ -142,30 +156,32 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
 
 const HANDLER_KEYS = ["folder", "namespace", "span", "clientCall", "method", "mutatesSession", "description"] as const
 
-/** Which keys of an override, and which rules of the defaults file, changed the handler, the payload and the success schema. */
+/** Which keys of each override, and which rules of the defaults files, changed the handler, the payload and the success schema. */
 const provenanceOf = (input: {
-  readonly loaded: LoadedOverride | undefined
-  readonly defaults: string | undefined
+  readonly layers: ReadonlyArray<LoadedOverride>
+  readonly rulesFiles: ReadonlyArray<string>
   readonly payloadRules: ReadonlyArray<string>
   readonly sessionRule: boolean
 }): Provenance => {
-  const { loaded, defaults } = input
-  const keys = loaded === undefined ? [] : HANDLER_KEYS.filter((key) => loaded.override[key] !== undefined)
-  const part = (side: "payload" | "success") => {
-    const patch = loaded?.override[side]
+  const handlerKeys = (loaded: LoadedOverride) => {
+    const keys = HANDLER_KEYS.filter((key) => loaded.override[key] !== undefined)
+    return keys.length === 0 ? undefined : `${loaded.file} (${keys.join(", ")})`
+  }
+  const part = (side: "payload" | "success") => (loaded: LoadedOverride) => {
+    const patch = loaded.override[side]
     if (patch === undefined) return undefined
     const what = [...(patch.replace === undefined ? [] : ["replace"]), ...Object.keys(patch.fields ?? {}), ...(patch.remove ?? []).map((f) => `-${f}`)]
-    return `${loaded!.file} (${side}: ${what.join(", ")})`
+    return `${loaded.file} (${side}: ${what.join(", ")})`
   }
-  const rules = (items: ReadonlyArray<string>) => (defaults === undefined || items.length === 0 ? undefined : `${defaults} (rules: ${items.join(", ")})`)
+  const rules = (items: ReadonlyArray<string>) => (input.rulesFiles.length === 0 || items.length === 0 ? undefined : `${input.rulesFiles.join(", ")} (rules: ${items.join(", ")})`)
   const join = (...sources: ReadonlyArray<string | undefined>) => {
     const present = sources.filter((s) => s !== undefined)
     return present.length === 0 ? undefined : present.join("; ")
   }
   return {
-    handler: join(keys.length === 0 ? undefined : `${loaded!.file} (${keys.join(", ")})`, rules(input.sessionRule ? ["mutatesSession"] : [])),
-    payload: join(part("payload"), rules(input.payloadRules)),
-    success: part("success"),
+    handler: join(...input.layers.map(handlerKeys), rules(input.sessionRule ? ["mutatesSession"] : [])),
+    payload: join(...input.layers.map(part("payload")), rules(input.payloadRules)),
+    success: join(...input.layers.map(part("success"))),
   }
 }
 

@@ -93,6 +93,23 @@ export const componentIdentifier = (name: string): string => {
   return isIdentifier(pascal) ? pascal : `_${pascal}`
 }
 
+/**
+ * How relative import specifiers end. `.js` (the default) works with `moduleResolution` `bundler`,
+ * `node16`/`nodenext` and every bundler, without `allowImportingTsExtensions`; `.ts` needs that option;
+ * `none` only suits `bundler` resolution.
+ */
+export type ImportExtension = ".js" | ".ts" | "none"
+
+export const IMPORT_EXTENSIONS: ReadonlyArray<ImportExtension> = [".js", ".ts", "none"]
+
+/** A specifier of a `.ts` file written in the chosen style: `./email.contract.ts` → `./email.contract.js`. */
+export const withExtension = (specifier: string, extension: ImportExtension): string => {
+  if (!/\.(ts|tsx|mts)$/.test(specifier) || specifier.endsWith(".d.ts")) return specifier
+  const base = specifier.replace(/\.(ts|tsx|mts)$/, "")
+  const js = specifier.endsWith(".mts") ? ".mjs" : ".js"
+  return extension === "none" ? base : extension === ".ts" ? specifier : `${base}${js}`
+}
+
 /** Relative import specifier from one output file to another (both relative to the output folder). */
 export const relativeImport = (fromFile: string, toFile: string): string => {
   const from = fromFile.split("/").slice(0, -1)

@@ -1,6 +1,7 @@
 /**
- * Stage 2 (rules): the global rules of the override defaults file, resolved once. With no defaults file
- * there are no rules: the SDK is then exactly what the spec says.
+ * Stage 2 (rules): the global rules of the override defaults files, resolved once. Each layer's rules
+ * add up (shipped, then the user's). With no defaults file there are no rules: the SDK is then exactly
+ * what the spec says.
  */
 import { OverrideError } from "../errors.ts"
 import type { LoadedDefaults } from "../overrides/load.ts"
@@ -11,37 +12,49 @@ export interface ResolvedRules extends SchemaRules {
   readonly nullableOptional: (component: string) => boolean
   /** Whether an endpoint at this path mutates the session, by default. */
   readonly mutatesSession: (path: string) => boolean
+  /** The defaults files that hold rules, for provenance (`builtin-overrides/_defaults.yaml`). */
+  readonly files: ReadonlyArray<string>
 }
 
-export const NO_RULES: ResolvedRules = { redactFields: new Set(), nullableOptional: () => false, mutatesSession: () => false }
+export const NO_RULES: ResolvedRules = { redactFields: new Set(), serverOnly: () => false, nullableOptional: () => false, mutatesSession: () => false, files: [] }
 
-/** Resolves the rules; a pattern that is not a valid regular expression is an error naming its line. */
-export const resolveRules = (defaults: LoadedDefaults | undefined): { readonly rules: ResolvedRules; readonly errors: ReadonlyArray<OverrideError> } => {
-  const rules = defaults?.defaults.rules
-  if (defaults === undefined || rules === undefined) return { rules: NO_RULES, errors: [] }
-  const errors: Array<OverrideError> = []
-  const patterns = (rules.mutatesSession ?? []).flatMap((source, index) => {
+const compile = (defaults: LoadedDefaults, key: "mutatesSession" | "serverOnly", sources: ReadonlyArray<string>, errors: Array<OverrideError>, hint: string) =>
+  sources.flatMap((source, index) => {
     try {
       return [new RegExp(source)]
     } catch {
       errors.push(
         new OverrideError({
           file: defaults.file,
-          at: defaults.locate(["rules", "mutatesSession", index]),
-          path: `rules.mutatesSession.${index}`,
+          at: defaults.locate(["rules", key, index]),
+          path: `rules.${key}.${index}`,
           message: `${JSON.stringify(source)} is not a valid regular expression`,
-          hint: "write a JavaScript regular expression matched against the path, e.g. ^/sign-out$",
+          hint,
         }),
       )
       return []
     }
   })
-  const nullable = new Set(rules.nullableOptional ?? [])
+
+/** Resolves the rules of every layer; a pattern that is not a valid regular expression is an error naming its line. */
+export const resolveRules = (layers: ReadonlyArray<LoadedDefaults>): { readonly rules: ResolvedRules; readonly errors: ReadonlyArray<OverrideError> } => {
+  const withRules = layers.filter((defaults) => defaults.defaults.rules !== undefined)
+  if (withRules.length === 0) return { rules: NO_RULES, errors: [] }
+  const errors: Array<OverrideError> = []
+  const sessionPatterns = withRules.flatMap((d) =>
+    compile(d, "mutatesSession", d.defaults.rules?.mutatesSession ?? [], errors, "write a JavaScript regular expression matched against the path, e.g. ^/sign-out$"),
+  )
+  const serverOnlyPatterns = withRules.flatMap((d) =>
+    compile(d, "serverOnly", d.defaults.rules?.serverOnly ?? [], errors, "write a JavaScript regular expression matched against field descriptions, e.g. server-only"),
+  )
+  const nullable = new Set(withRules.flatMap((d) => d.defaults.rules?.nullableOptional ?? []))
   return {
     rules: {
-      redactFields: new Set(rules.redact ?? []),
+      redactFields: new Set(withRules.flatMap((d) => d.defaults.rules?.redact ?? [])),
+      serverOnly: (description) => description !== undefined && serverOnlyPatterns.some((p) => p.test(description)),
       nullableOptional: (component) => nullable.has("*") || nullable.has(component),
-      mutatesSession: (path) => patterns.some((p) => p.test(path)),
+      mutatesSession: (path) => sessionPatterns.some((p) => p.test(path)),
+      files: withRules.map((d) => d.file),
     },
     errors,
   }

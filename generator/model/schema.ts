@@ -10,6 +10,8 @@ import type { Literal, Property, SchemaNode, Side } from "./types.ts"
 export interface SchemaRules {
   /** Payload string fields with these names become redacted values. */
   readonly redactFields: ReadonlySet<string>
+  /** Whether a payload field with this description is for servers only (left out of client payloads). */
+  readonly serverOnly: (description: string | undefined) => boolean
 }
 
 /** `$ref` prefixes: a spec component, or a shared schema of the override defaults file. */
@@ -92,6 +94,11 @@ const typed = (type: string, schema: RawSchema, at: string, ctx: SchemaContext):
 const objectNode = (schema: RawSchema, at: string, ctx: SchemaContext): SchemaNode => {
   const required = new Set(schema["required"] as ReadonlyArray<string>)
   const properties: Array<Property> = Object.entries(schema["properties"] as Record<string, RawSchema>)
+    .filter(([name, value]) => {
+      const serverOnly = ctx.side === "payload" && ctx.rules.serverOnly(typeof value["description"] === "string" ? value["description"] : undefined)
+      if (serverOnly) ctx.onRule?.(`serverOnly: ${name}`)
+      return !serverOnly
+    })
     .map(([name, value]) => {
       const converted = toSchemaNode(value, child(at, "properties", name), ctx)
       const secret = ctx.side === "payload" && ctx.rules.redactFields.has(name) && converted.kind === "string"

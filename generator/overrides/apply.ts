@@ -53,8 +53,10 @@ export const applySchemaPatch = (node: SchemaNode | undefined, patch: SchemaPatc
     return result
   }
   let properties = [...result.properties]
+  // A shipped override patches fields that come with plugins; where the plugin is missing it is inert.
+  const lenient = ctx.override.builtin
   for (const name of patch.remove ?? []) {
-    if (!properties.some((p) => p.name === name))
+    if (!properties.some((p) => p.name === name) && !lenient)
       ctx.errors.push(new OverrideError({ file: ctx.override.file, at: ctx.override.locate([where, "remove"]), path: `${where}.remove`, message: `no field "${name}" to remove`, hint: `fields are: ${properties.map((p) => p.name).join(", ") || "(none)"}` }))
     properties = properties.filter((p) => p.name !== name)
   }
@@ -66,6 +68,7 @@ export const applySchemaPatch = (node: SchemaNode | undefined, patch: SchemaPatc
       continue
     }
     if (fieldPatch.schema === undefined && fieldPatch.type === undefined && fieldPatch.literals === undefined) {
+      if (lenient) continue
       ctx.errors.push(new OverrideError({ file: ctx.override.file, at: ctx.override.locate(path), path: path.join("."), message: `the spec has no ${where} field "${name}"`, hint: `to add it, give it a type or a schema; fields are: ${properties.map((p) => p.name).join(", ") || "(none)"}` }))
       continue
     }

@@ -3,11 +3,13 @@
  * error (syntax, unknown key, wrong type, duplicate endpoint) with file:line:column before failing.
  * `_defaults.yaml` at the root holds global rules and shared schemas; every other file is one endpoint's.
  */
+import { existsSync } from "node:fs"
 import { readdir, readFile } from "node:fs/promises"
 import { join, relative } from "node:path"
 import { Effect, Schema } from "effect"
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml"
 import { OverrideError } from "../errors.ts"
+import { suggest } from "../suggest.ts"
 import { DEFAULTS_FILE, DefaultsFile, KNOWN_KEYS, OverrideFile } from "./schema.ts"
 
 /** A validated file and a way to point into it. */
@@ -20,38 +22,36 @@ export interface Located {
 
 export interface LoadedOverride extends Located {
   readonly override: OverrideFile
+  /**
+   * Shipped with the generator: inert where the spec lacks its endpoint or a field it patches (that
+   * plugin is not installed). A user's override is strict: those are errors naming the file.
+   */
+  readonly builtin: boolean
 }
 
 export interface LoadedDefaults extends Located {
   readonly defaults: DefaultsFile
+  /** Shipped with the generator (see LoadedOverride.builtin). */
+  readonly builtin: boolean
 }
 
-/** Everything under an overrides folder. */
+/**
+ * Every override that applies: the shipped layer first, then the user's. One endpoint may have an
+ * override in each; the user's is applied after the shipped one.
+ */
 export interface LoadedOverrides {
   readonly endpoints: ReadonlyArray<LoadedOverride>
-  readonly defaults: LoadedDefaults | undefined
+  /** Each layer's `_defaults.yaml`, shipped first: rules add up, a user's shared schema replaces a shipped one of that name. */
+  readonly defaults: ReadonlyArray<LoadedDefaults>
 }
 
-const distance = (a: string, b: string): number => {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
-      previous = current
-    }
-  }
-  return row[b.length]!
-}
+export const NO_OVERRIDES: LoadedOverrides = { endpoints: [], defaults: [] }
 
-/** The closest known key within two edits, for a "did you mean" hint. */
-export const suggest = (key: string, known: ReadonlyArray<string>): string | undefined =>
-  known
-    .map((candidate) => ({ candidate, d: distance(key.toLowerCase(), candidate.toLowerCase()) }))
-    .filter(({ d }) => d <= 2)
-    .sort((a, b) => a.d - b.d)[0]?.candidate
+/** The shipped layer, then the user's. */
+export const layerOverrides = (builtin: LoadedOverrides, user: LoadedOverrides): LoadedOverrides => ({
+  endpoints: [...builtin.endpoints, ...user.endpoints],
+  defaults: [...builtin.defaults, ...user.defaults],
+})
 
 type Path = ReadonlyArray<PropertyKey>
 
@@ -181,15 +181,15 @@ const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VAL
 }
 
 /** Parses and validates one endpoint override file's text. Pure; returns the override or every error in it. */
-export const parseOverride = (file: string, text: string): { readonly loaded?: LoadedOverride; readonly errors: ReadonlyArray<OverrideError> } => {
+export const parseOverride = (file: string, text: string, builtin = false): { readonly loaded?: LoadedOverride; readonly errors: ReadonlyArray<OverrideError> } => {
   const parsed = parseWith<OverrideFile>(file, text, OVERRIDE_VALIDATOR, overrideKeysAt)
-  return parsed.value === undefined ? { errors: parsed.errors } : { loaded: { file, override: parsed.value, locate: parsed.locate }, errors: [] }
+  return parsed.value === undefined ? { errors: parsed.errors } : { loaded: { file, override: parsed.value, locate: parsed.locate, builtin }, errors: [] }
 }
 
 /** Parses and validates the defaults file's text. */
-export const parseDefaults = (file: string, text: string): { readonly loaded?: LoadedDefaults; readonly errors: ReadonlyArray<OverrideError> } => {
+export const parseDefaults = (file: string, text: string, builtin = false): { readonly loaded?: LoadedDefaults; readonly errors: ReadonlyArray<OverrideError> } => {
   const parsed = parseWith<DefaultsFile>(file, text, DEFAULTS_VALIDATOR, defaultsKeysAt)
-  return parsed.value === undefined ? { errors: parsed.errors } : { loaded: { file, defaults: parsed.value, locate: parsed.locate }, errors: [] }
+  return parsed.value === undefined ? { errors: parsed.errors } : { loaded: { file, defaults: parsed.value, locate: parsed.locate, builtin }, errors: [] }
 }
 
 const listYaml = async (dir: string): Promise<ReadonlyArray<string>> => {
@@ -203,20 +203,20 @@ const listYaml = async (dir: string): Promise<ReadonlyArray<string>> => {
     .sort()
 }
 
-/** Parses every file's text (pure): `files` maps the path shown to the user to its text. */
-export const parseOverrides = (files: ReadonlyArray<{ readonly file: string; readonly text: string; readonly isDefaults: boolean }>) => {
+/** Parses one layer's files (pure): `files` maps the path shown to the user to its text. */
+export const parseOverrides = (files: ReadonlyArray<{ readonly file: string; readonly text: string; readonly isDefaults: boolean }>, builtin = false) => {
   const errors: Array<OverrideError> = []
   const endpoints: Array<LoadedOverride> = []
   let defaults: LoadedDefaults | undefined
   const byEndpoint = new Map<string, string>()
   for (const { file, text, isDefaults } of files) {
     if (isDefaults) {
-      const result = parseDefaults(file, text)
+      const result = parseDefaults(file, text, builtin)
       errors.push(...result.errors)
       defaults = result.loaded
       continue
     }
-    const result = parseOverride(file, text)
+    const result = parseOverride(file, text, builtin)
     errors.push(...result.errors)
     if (result.loaded === undefined) continue
     const first = byEndpoint.get(result.loaded.override.endpoint)
@@ -235,19 +235,29 @@ export const parseOverrides = (files: ReadonlyArray<{ readonly file: string; rea
     byEndpoint.set(result.loaded.override.endpoint, file)
     endpoints.push(result.loaded)
   }
-  return { overrides: { endpoints, defaults } satisfies LoadedOverrides, errors }
+  return { overrides: { endpoints, defaults: defaults === undefined ? [] : [defaults] } satisfies LoadedOverrides, errors }
 }
 
-/** Loads every override file under `dir`; fails with all errors at once. */
-export const loadOverrides = (dir: string): Effect.Effect<LoadedOverrides, ReadonlyArray<OverrideError>> =>
+export interface LoadOptions {
+  /** The shipped layer (lenient about endpoints and fields the spec lacks). */
+  readonly builtin?: boolean
+  /** Files are named `<label>/<path below dir>` (default: relative to the working directory). */
+  readonly label?: string
+  /** A missing folder is an error (it was named explicitly); otherwise it means no overrides. */
+  readonly required?: boolean
+}
+
+/** Loads every override file under `dir` as one layer; fails with all errors at once. */
+export const loadOverrides = (dir: string, options: LoadOptions = {}): Effect.Effect<LoadedOverrides, ReadonlyArray<OverrideError>> =>
   Effect.gen(function* () {
+    if (options.required === true && !existsSync(dir))
+      return yield* Effect.fail([new OverrideError({ file: dir, at: "", path: "", message: "the overrides folder does not exist", hint: "create it, or name another with --overrides / overrides in the config file" })])
     const paths = yield* Effect.promise(() => listYaml(dir))
+    const shown = (path: string) => (options.label === undefined ? relative(process.cwd(), path) : `${options.label}/${relative(dir, path).split("\\").join("/")}`)
     const files = yield* Effect.promise(() =>
-      Promise.all(
-        paths.map(async (path) => ({ file: relative(process.cwd(), path), text: await readFile(path, "utf8"), isDefaults: path === join(dir, DEFAULTS_FILE) })),
-      ),
+      Promise.all(paths.map(async (path) => ({ file: shown(path), text: await readFile(path, "utf8"), isDefaults: path === join(dir, DEFAULTS_FILE) }))),
     )
-    const { overrides, errors } = parseOverrides(files)
+    const { overrides, errors } = parseOverrides(files, options.builtin === true)
     if (errors.length > 0) return yield* Effect.fail(errors)
     return overrides
   })

@@ -6,7 +6,7 @@
 import { OverrideError } from "../errors.ts"
 import { COMPONENT_PREFIX, SHARED_PREFIX } from "../model/schema.ts"
 import type { Located, LoadedOverrides } from "./load.ts"
-import { suggest } from "./load.ts"
+import { suggest } from "../suggest.ts"
 
 type Path = ReadonlyArray<string | number>
 
@@ -30,11 +30,15 @@ const inlineSchemas = (override: LoadedOverrides["endpoints"][number]["override"
     ]
   })
 
-/** Checks every `$ref` of every override file against the spec's components and the shared schemas. */
-export const checkRefs = (overrides: LoadedOverrides, components: ReadonlySet<string>): ReadonlyArray<OverrideError> => {
-  const shared = new Set(Object.keys(overrides.defaults?.defaults.shared ?? {}))
+/**
+ * Checks every `$ref` of every override file against the spec's components and the shared schemas. A
+ * shipped override only counts where it applies: its endpoint is in the spec (`endpoints`), and its
+ * references to components the spec lacks are not errors (those come with plugins not installed).
+ */
+export const checkRefs = (overrides: LoadedOverrides, components: ReadonlySet<string>, endpoints: ReadonlySet<string>): ReadonlyArray<OverrideError> => {
+  const shared = new Set(overrides.defaults.flatMap((d) => Object.keys(d.defaults.shared ?? {})))
   const errors: Array<OverrideError> = []
-  const check = (located: Located, value: unknown, at: Path) => {
+  const check = (located: Located, value: unknown, at: Path, builtin: boolean) => {
     for (const { ref, path } of refsIn(value, at)) {
       const error = (message: string, hint: string) =>
         errors.push(new OverrideError({ file: located.file, at: located.locate(path), path: path.join("."), message, hint }))
@@ -45,14 +49,13 @@ export const checkRefs = (overrides: LoadedOverrides, components: ReadonlySet<st
         error(`no shared schema "${name}"`, near === undefined ? "define it under shared: in _defaults.yaml" : `did you mean "${SHARED_PREFIX}${near}"?`)
       } else if (ref.startsWith(COMPONENT_PREFIX)) {
         const name = ref.slice(COMPONENT_PREFIX.length)
-        if (components.has(name)) continue
+        if (components.has(name) || builtin) continue
         const near = suggest(name, [...components])
         error(`the spec has no component "${name}"`, near === undefined ? "see components.schemas in the spec for the names" : `did you mean "${COMPONENT_PREFIX}${near}"?`)
       } else error(`unsupported $ref ${JSON.stringify(ref)}`, `refer to "${COMPONENT_PREFIX}Name" or "${SHARED_PREFIX}Name"`)
     }
   }
-  const defaults = overrides.defaults
-  if (defaults !== undefined)
+  for (const defaults of overrides.defaults) {
     for (const [name, schema] of Object.entries(defaults.defaults.shared ?? {})) {
       if (components.has(name))
         errors.push(
@@ -64,8 +67,12 @@ export const checkRefs = (overrides: LoadedOverrides, components: ReadonlySet<st
             hint: "rename it: both would be emitted under _common/",
           }),
         )
-      check(defaults, schema, ["shared", name])
+      check(defaults, schema, ["shared", name], defaults.builtin)
     }
-  for (const loaded of overrides.endpoints) for (const { value, path } of inlineSchemas(loaded.override)) check(loaded, value, path)
+  }
+  for (const loaded of overrides.endpoints) {
+    if (loaded.builtin && !endpoints.has(loaded.override.endpoint)) continue
+    for (const { value, path } of inlineSchemas(loaded.override)) check(loaded, value, path, loaded.builtin)
+  }
   return errors
 }

@@ -97,6 +97,10 @@ export const Rules = Schema.Struct({
     Schema.Array(Schema.String).annotate({
       description: "Regular expressions matched against the path: endpoints that sign in or out or change the active session, user or organization (an endpoint's own mutatesSession wins).",
     }),
+  ),  serverOnly: Schema.optionalKey(
+    Schema.Array(Schema.String).annotate({
+      description: "Regular expressions matched against payload field descriptions: fields only a server may send (Better Auth marks them `server-only`) are left out of client payloads.",
+    }),
   ),
 })
 export type Rules = typeof Rules.Type

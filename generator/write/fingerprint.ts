@@ -9,14 +9,17 @@ import { createHash } from "node:crypto"
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises"
 import { createRequire } from "node:module"
 import { basename, dirname, join, relative, resolve } from "node:path"
+import { BUILTIN_OVERRIDES } from "../overrides/builtin.ts"
 import { hashOf } from "./hash.ts"
 
 export interface FingerprintInput {
   readonly spec: string
   readonly overrides: string
+  readonly builtinOverrides: boolean
   readonly templates: string | undefined
   readonly out: string
-  readonly config: string
+  readonly clientModule: string
+  readonly importExtension: string
 }
 
 /** What the last successful run left, to answer the next identical run without redoing it. */
@@ -62,12 +65,13 @@ export const fingerprint = async (input: FingerprintInput): Promise<string> => {
   const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content)
   const require = createRequire(import.meta.url)
   for (const library of LIBRARIES) add(library, await readFile(require.resolve(`${library}/package.json`)))
-  add("options", JSON.stringify({ out: resolve(input.out), config: resolve(input.config), spec: basename(input.spec) }))
+  add("options", JSON.stringify({ out: resolve(input.out), clientModule: input.clientModule, importExtension: input.importExtension, spec: basename(input.spec) }))
   const files = [
     ...(await filesBelow(GENERATOR, /\.ts$/)),
     ...(await filesBelow(SHIPPED_TEMPLATES, /\.hbs$/)),
     resolve(input.spec),
     ...(await filesBelow(input.overrides, /\.ya?ml$/)),
+    ...(input.builtinOverrides ? await filesBelow(BUILTIN_OVERRIDES, /\.ya?ml$/) : []),
     ...(input.templates === undefined ? [] : await filesBelow(input.templates, /\.hbs$/)),
     ...(await prettierConfigs(input.out)),
   ]

@@ -14,7 +14,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /admin/has-permission`.
- * Changed by override: overrides/admin/has-permission.yaml (success: error)
+ * Changed by override: builtin-overrides/admin/has-permission.yaml (success: error)
  */
 export class Success extends Schema.Class<Success>(
   "admin/has-permission/Success",

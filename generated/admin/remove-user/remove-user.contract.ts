@@ -12,7 +12,7 @@ export class Payload extends Schema.Class<Payload>("admin/remove-user/Payload")(
 
 /**
  * Success answer of `POST /admin/remove-user`.
- * Changed by override: overrides/admin/remove-user.yaml (success: success)
+ * Changed by override: builtin-overrides/admin/remove-user.yaml (success: success)
  */
 export class Success extends Schema.Class<Success>("admin/remove-user/Success")(
   {

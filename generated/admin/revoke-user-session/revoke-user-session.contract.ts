@@ -12,7 +12,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /admin/revoke-user-session`.
- * Changed by override: overrides/admin/revoke-user-session.yaml (success: success)
+ * Changed by override: builtin-overrides/admin/revoke-user-session.yaml (success: success)
  */
 export class Success extends Schema.Class<Success>(
   "admin/revoke-user-session/Success",

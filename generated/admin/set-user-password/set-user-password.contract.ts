@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `POST /admin/set-user-password`.
- * Changed by override: overrides/_defaults.yaml (rules: redact: newPassword)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: newPassword)
  */
 export class Payload extends Schema.Class<Payload>(
   "admin/set-user-password/Payload",
@@ -19,7 +19,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /admin/set-user-password`.
- * Changed by override: overrides/admin/set-user-password.yaml (success: status)
+ * Changed by override: builtin-overrides/admin/set-user-password.yaml (success: status)
  */
 export class Success extends Schema.Class<Success>(
   "admin/set-user-password/Success",

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `POST /delete-user`.
- * Changed by override: overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
  */
 export class Payload extends Schema.Class<Payload>("core/delete-user/Payload")({
   /** The callback URL to redirect to after the user is deleted */

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /delete-user/callback`.
- * Changed by override: overrides/delete-user/callback.yaml (payload: token)
+ * Changed by override: builtin-overrides/delete-user/callback.yaml (payload: token)
  */
 export class Payload extends Schema.Class<Payload>(
   "delete-user/callback/Payload",

@@ -20,7 +20,7 @@ export class Payload extends Schema.Class<Payload>("device/token/Payload")({
 
 /**
  * Success answer of `POST /device/token`.
- * Changed by override: overrides/device/token.yaml (success: replace)
+ * Changed by override: builtin-overrides/device/token.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>("device/token/Success")({
   access_token: Schema.String,

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `POST /email-otp/reset-password`.
- * Changed by override: overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
  */
 export class Payload extends Schema.Class<Payload>(
   "email-otp/reset-password/Payload",

@@ -11,11 +11,11 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /oauth2/delete-client`.
- * Changed by override: overrides/oauth2/delete-client.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/delete-client.yaml (success: replace)
  */
 export const Success = Schema.Null;
 /**
  * Success answer of `POST /oauth2/delete-client`.
- * Changed by override: overrides/oauth2/delete-client.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/delete-client.yaml (success: replace)
  */
 export type Success = typeof Success.Type;

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /oauth2/public-client`.
- * Changed by override: overrides/oauth2/public-client.yaml (payload: client_id)
+ * Changed by override: builtin-overrides/oauth2/public-client.yaml (payload: client_id)
  */
 export class Payload extends Schema.Class<Payload>(
   "oauth2/public-client/Payload",
@@ -14,7 +14,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `GET /oauth2/public-client`.
- * Changed by override: overrides/oauth2/public-client.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/public-client.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>(
   "oauth2/public-client/Success",

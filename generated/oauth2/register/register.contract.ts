@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `POST /oauth2/register`.
- * Changed by override: overrides/oauth2/register.yaml (payload: -skip_consent)
+ * Changed by override: builtin-overrides/oauth2/register.yaml (payload: -skip_consent)
  */
 export class Payload extends Schema.Class<Payload>("oauth2/register/Payload")({
   application_type: Schema.optionalKey(Schema.Literals(["web", "native"])),

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Success answer of `GET /one-time-token/generate`.
- * Changed by override: overrides/one-time-token/generate.yaml (success: replace)
+ * Changed by override: builtin-overrides/one-time-token/generate.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>(
   "one-time-token/generate/Success",

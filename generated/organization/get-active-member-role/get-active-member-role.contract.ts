@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /organization/get-active-member-role`.
- * Changed by override: overrides/organization/get-active-member-role.yaml (payload: replace)
+ * Changed by override: builtin-overrides/organization/get-active-member-role.yaml (payload: replace)
  */
 export class Payload extends Schema.Class<Payload>(
   "organization/get-active-member-role/Payload",
@@ -21,7 +21,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `GET /organization/get-active-member-role`.
- * Changed by override: overrides/organization/get-active-member-role.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/get-active-member-role.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>(
   "organization/get-active-member-role/Success",

@@ -20,7 +20,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /organization/has-permission`.
- * Changed by override: overrides/organization/has-permission.yaml (success: error)
+ * Changed by override: builtin-overrides/organization/has-permission.yaml (success: error)
  */
 export class Success extends Schema.Class<Success>(
   "organization/has-permission/Success",

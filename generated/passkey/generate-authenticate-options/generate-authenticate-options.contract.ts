@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Success answer of `GET /passkey/generate-authenticate-options`.
- * Changed by override: overrides/passkey/generate-authenticate-options.yaml (success: replace)
+ * Changed by override: builtin-overrides/passkey/generate-authenticate-options.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>(
   "passkey/generate-authenticate-options/Success",

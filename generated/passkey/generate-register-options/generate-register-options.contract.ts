@@ -37,7 +37,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `GET /passkey/generate-register-options`.
- * Changed by override: overrides/passkey/generate-register-options.yaml (success: replace)
+ * Changed by override: builtin-overrides/passkey/generate-register-options.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>(
   "passkey/generate-register-options/Success",

@@ -22,7 +22,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /request-password-reset`.
- * Changed by override: overrides/request-password-reset.yaml (success: replace)
+ * Changed by override: builtin-overrides/request-password-reset.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>(
   "password/request-reset/Success",

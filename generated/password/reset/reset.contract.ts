@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `POST /reset-password`.
- * Changed by override: overrides/_defaults.yaml (rules: redact: newPassword)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: newPassword)
  */
 export class Payload extends Schema.Class<Payload>("password/reset/Payload")({
   /** The new password to set */

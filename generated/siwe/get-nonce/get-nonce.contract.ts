@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Success answer of `POST /siwe/get-nonce`.
- * Changed by override: overrides/siwe/get-nonce.yaml (success: replace)
+ * Changed by override: builtin-overrides/siwe/get-nonce.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>("siwe/get-nonce/Success")({
   /** The ERC-4361 nonce to put in the message to sign. */

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Success answer of `POST /siwe/nonce`.
- * Changed by override: overrides/siwe/nonce.yaml (success: replace)
+ * Changed by override: builtin-overrides/siwe/nonce.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>("siwe/nonce/Success")({
   /** The ERC-4361 nonce to put in the message to sign. */

@@ -11,7 +11,7 @@ export class Payload extends Schema.Class<Payload>("siwe/verify/Payload")({
 
 /**
  * Success answer of `POST /siwe/verify`.
- * Changed by override: overrides/siwe/verify.yaml (success: replace)
+ * Changed by override: builtin-overrides/siwe/verify.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>("siwe/verify/Success")({
   token: Schema.String,

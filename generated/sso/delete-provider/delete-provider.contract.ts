@@ -11,7 +11,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /sso/delete-provider`.
- * Changed by override: overrides/sso/delete-provider.yaml (success: replace)
+ * Changed by override: builtin-overrides/sso/delete-provider.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>(
   "sso/delete-provider/Success",

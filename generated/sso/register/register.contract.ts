@@ -279,7 +279,7 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
 
 /**
  * Success answer of `POST /sso/register`.
- * Changed by override: overrides/sso/register.yaml (success: replace)
+ * Changed by override: builtin-overrides/sso/register.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>("sso/register/Success")({
   id: Schema.String,

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `POST /two-factor/enable`.
- * Changed by override: overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
  */
 export class Payload extends Schema.Class<Payload>("two-factor/enable/Payload")(
   {
@@ -22,7 +22,7 @@ export class Payload extends Schema.Class<Payload>("two-factor/enable/Payload")(
 
 /**
  * Success answer of `POST /two-factor/enable`.
- * Changed by override: overrides/two-factor/enable.yaml (success: replace)
+ * Changed by override: builtin-overrides/two-factor/enable.yaml (success: replace)
  */
 export const Success = Schema.Union([
   Schema.Struct({
@@ -48,6 +48,6 @@ export const Success = Schema.Union([
 ]);
 /**
  * Success answer of `POST /two-factor/enable`.
- * Changed by override: overrides/two-factor/enable.yaml (success: replace)
+ * Changed by override: builtin-overrides/two-factor/enable.yaml (success: replace)
  */
 export type Success = typeof Success.Type;

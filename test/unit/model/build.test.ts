@@ -185,7 +185,7 @@ describe("component names", () => {
       components: { schemas: { User: { type: "object", properties: {} }, user: { type: "object", properties: {} } } },
     }
     const warnings: Array<string> = []
-    const { model } = buildModel(twins, { specName: "spec.json", warn: (w) => warnings.push(`${w.code} ${w.at}: ${w.message}`), overrides: { endpoints: [], defaults: undefined } })
+    const { model } = buildModel(twins, { specName: "spec.json", warn: (w) => warnings.push(`${w.code} ${w.at}: ${w.message}`), overrides: { endpoints: [], defaults: [] } })
     expect(model.components.map((c) => [c.name, c.identifier, c.file])).toEqual([
       ["User", "User", "_common/user.ts"],
       ["user", "User2", "_common/user-2.ts"],

@@ -1,6 +1,7 @@
 /** Parsing single override texts; every invalid-file case with real files is in invalid.test.ts. */
 import { describe, expect, it } from "vitest"
-import { parseDefaults, parseOverride, parseOverrides, suggest } from "../../../generator/overrides/load.ts"
+import { parseDefaults, parseOverride, parseOverrides } from "../../../generator/overrides/load.ts"
+import { suggest } from "../../../generator/suggest.ts"
 
 describe("parseOverride", () => {
   it("reports every error of a file in one run, in file order", () => {
@@ -56,7 +57,7 @@ describe("parseOverrides", () => {
       { file: "a.yaml", text: 'endpoint: "GET /a"\n', isDefaults: false },
     ])
     expect(errors).toEqual([])
-    expect(overrides.defaults?.defaults.rules?.redact).toEqual(["pin"])
+    expect(overrides.defaults[0]?.defaults.rules?.redact).toEqual(["pin"])
     expect(overrides.endpoints.map((e) => e.override.endpoint)).toEqual(["GET /a"])
   })
 })

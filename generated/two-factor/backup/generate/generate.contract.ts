@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `POST /two-factor/generate-backup-codes`.
- * Changed by override: overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
  */
 export class Payload extends Schema.Class<Payload>(
   "two-factor/backup/generate/Payload",
@@ -17,7 +17,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /two-factor/generate-backup-codes`.
- * Changed by override: overrides/two-factor/generate-backup-codes.yaml (success: replace)
+ * Changed by override: builtin-overrides/two-factor/generate-backup-codes.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>(
   "two-factor/backup/generate/Success",

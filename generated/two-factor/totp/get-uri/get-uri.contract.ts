@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `POST /two-factor/get-totp-uri`.
- * Changed by override: overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
  */
 export class Payload extends Schema.Class<Payload>(
   "two-factor/totp/get-uri/Payload",
@@ -17,7 +17,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /two-factor/get-totp-uri`.
- * Changed by override: overrides/two-factor/get-totp-uri.yaml (success: replace)
+ * Changed by override: builtin-overrides/two-factor/get-totp-uri.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>(
   "two-factor/totp/get-uri/Success",

@@ -4,7 +4,7 @@ import { Schema } from "effect";
 
 /**
  * Payload of `GET /sso/saml2/sp/metadata`.
- * Changed by override: overrides/sso/saml2/sp/metadata.yaml (payload: providerId)
+ * Changed by override: builtin-overrides/sso/saml2/sp/metadata.yaml (payload: providerId)
  */
 export class Payload extends Schema.Class<Payload>(
   "sso/saml2/sp/metadata/Payload",
@@ -14,11 +14,11 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `GET /sso/saml2/sp/metadata`.
- * Changed by override: overrides/sso/saml2/sp/metadata.yaml (success: replace)
+ * Changed by override: builtin-overrides/sso/saml2/sp/metadata.yaml (success: replace)
  */
 export const Success = Schema.String;
 /**
  * Success answer of `GET /sso/saml2/sp/metadata`.
- * Changed by override: overrides/sso/saml2/sp/metadata.yaml (success: replace)
+ * Changed by override: builtin-overrides/sso/saml2/sp/metadata.yaml (success: replace)
  */
 export type Success = typeof Success.Type;

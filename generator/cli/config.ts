@@ -1,0 +1,170 @@
+/**
+ * The CLI's configuration: `better-auth-codegen.config.ts` (or the file `--config` names) exports
+ * `defineConfig({...})`; flags override it. Paths in the file are relative to the file, paths in flags
+ * to the working directory. Validated by hand with node builtins only, so the no-op fast path stays
+ * light; every fault is one line naming the file and the key.
+ */
+import { existsSync, statSync } from "node:fs"
+import { dirname, isAbsolute, relative, resolve } from "node:path"
+import { pathToFileURL } from "node:url"
+import { IMPORT_EXTENSIONS, type ImportExtension } from "../model/naming.ts"
+import { suggest } from "../suggest.ts"
+
+/** What a user sets. Every key is optional. */
+export interface CodegenConfig {
+  /** The OpenAPI document `bun run spec` writes and `generate` reads. Default `better-auth-api-spec.json`. */
+  readonly spec?: string
+  /** Your override YAML folder (strict: an override for an endpoint the spec lacks is an error). Default `overrides`. */
+  readonly overrides?: string
+  /**
+   * Apply the overrides shipped with the generator (corrections of Better Auth's document and the
+   * feature layout) to the endpoints your spec has. Default `true`.
+   */
+  readonly builtinOverrides?: boolean
+  /** The output folder. Default `generated`. */
+  readonly out?: string
+  /** Templates replacing shipped ones by name. */
+  readonly templates?: string
+  /**
+   * The module exporting `clientPlugins` (your Better Auth client plugins): a path, or a package
+   * specifier such as `@app/auth-client`. The SDK imports only this module. Default `better-auth.client.ts`.
+   */
+  readonly clientModule?: string
+  /** How relative imports in the output end: `.js` (default; bundler and NodeNext), `.ts`, or `none`. */
+  readonly importExtension?: ImportExtension
+  /** For `bun run spec`: the module exporting `authOptions` (your Better Auth server options). Default `better-auth.config.ts`. */
+  readonly serverModule?: string
+}
+
+/** Types the config file's object; returns it unchanged. */
+export const defineConfig = (config: CodegenConfig): CodegenConfig => config
+
+export const DEFAULT_CONFIG_FILE = "better-auth-codegen.config.ts"
+
+/** The configuration after file and flags: paths relative to the working directory (absolute outside it). */
+export interface ResolvedConfig {
+  /** The config file read, if any. */
+  readonly file: string | undefined
+  readonly spec: string
+  readonly overrides: string
+  /** Whether `overrides` was named explicitly (a missing folder is then an error). */
+  readonly overridesExplicit: boolean
+  readonly builtinOverrides: boolean
+  readonly out: string
+  readonly templates: string | undefined
+  /** An absolute path, or a package specifier. */
+  readonly clientModule: string
+  readonly importExtension: ImportExtension
+  readonly serverModule: string
+}
+
+/** A fault in the configuration: one line, naming the file and the key. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError"
+}
+
+type Keys = { readonly [K in keyof CodegenConfig]-?: "string" | "boolean" | "extension" }
+const KEYS: Keys = {
+  spec: "string",
+  overrides: "string",
+  builtinOverrides: "boolean",
+  out: "string",
+  templates: "string",
+  clientModule: "string",
+  importExtension: "extension",
+  serverModule: "string",
+}
+
+/** Whether a client module names a package (`@app/auth`, `auth-client`) rather than a file. */
+export const isPackageSpecifier = (specifier: string): boolean =>
+  !specifier.startsWith(".") && !isAbsolute(specifier) && !/\.(m?[jt]sx?)$/.test(specifier)
+
+/** Checks a config object; every fault becomes a ConfigError naming `file` and the key. */
+export const validateConfig = (file: string, value: unknown): CodegenConfig => {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new ConfigError(`${file}: the default export is not an object (export default defineConfig({ ... }))`)
+  const known = Object.keys(KEYS)
+  for (const [key, item] of Object.entries(value)) {
+    const kind = KEYS[key as keyof CodegenConfig]
+    if (kind === undefined) {
+      const near = suggest(key, known)
+      throw new ConfigError(`${file}: ${key}: unknown key${near === undefined ? ` (allowed: ${known.join(", ")})` : ` (did you mean "${near}"?)`}`)
+    }
+    if (item === undefined) continue
+    if (kind === "extension") {
+      if (!IMPORT_EXTENSIONS.includes(item as ImportExtension))
+        throw new ConfigError(`${file}: ${key}: expected ${IMPORT_EXTENSIONS.map((e) => JSON.stringify(e)).join(", ")}, got ${JSON.stringify(item)}`)
+      continue
+    }
+    if (typeof item !== kind || (kind === "string" && (item as string).trim() === ""))
+      throw new ConfigError(`${file}: ${key}: expected a ${kind === "string" ? "non-empty string" : kind}, got ${JSON.stringify(item)}`)
+  }
+  return value as CodegenConfig
+}
+
+/** A path as messages show it: relative to the working directory, or absolute outside it. */
+const shown = (path: string): string => {
+  const rel = relative(process.cwd(), path)
+  return rel === "" ? "." : rel.startsWith("..") || isAbsolute(rel) ? path : rel
+}
+
+/** Reads a config file (TypeScript or JavaScript, default export). */
+export const readConfigFile = async (file: string): Promise<CodegenConfig> => {
+  if (!existsSync(file)) throw new ConfigError(`${shown(file)}: config file not found`)
+  let module: { default?: unknown }
+  try {
+    module = (await import(pathToFileURL(file).href)) as { default?: unknown }
+  } catch (error) {
+    throw new ConfigError(`${shown(file)}: cannot load (${String((error as Error).message ?? error).split("\n")[0]})`)
+  }
+  return validateConfig(shown(file), module.default)
+}
+
+/** Flags that can override the file. */
+export interface ConfigFlags {
+  readonly config?: string | undefined
+  readonly spec?: string | undefined
+  readonly overrides?: string | undefined
+  readonly out?: string | undefined
+  readonly templates?: string | undefined
+  readonly "client-module"?: string | undefined
+  readonly "import-extension"?: string | undefined
+  readonly "no-builtin-overrides"?: boolean | undefined
+}
+
+/**
+ * File, then flags, then defaults. The config file is `--config`, or `better-auth-codegen.config.ts`
+ * in the working directory when it exists.
+ */
+export const resolveConfig = async (flags: ConfigFlags): Promise<ResolvedConfig> => {
+  const cwd = process.cwd()
+  const file = flags.config !== undefined ? resolve(flags.config) : existsSync(resolve(DEFAULT_CONFIG_FILE)) ? resolve(DEFAULT_CONFIG_FILE) : undefined
+  const config = file === undefined ? {} : await readConfigFile(file)
+  const base = file === undefined ? cwd : dirname(file)
+  const fromFile = (value: string | undefined) => (value === undefined ? undefined : resolve(base, value))
+  const fromFlag = (value: string | undefined) => (value === undefined ? undefined : resolve(cwd, value))
+  const extension = flags["import-extension"] ?? config.importExtension ?? ".js"
+  if (!IMPORT_EXTENSIONS.includes(extension as ImportExtension))
+    throw new ConfigError(`--import-extension: expected ${IMPORT_EXTENSIONS.join(", ")}, got ${JSON.stringify(extension)}`)
+  const clientModule = flags["client-module"] ?? config.clientModule
+  const clientBase = flags["client-module"] !== undefined ? cwd : base
+  const resolvedClient = clientModule === undefined ? resolve(base, "better-auth.client.ts") : isPackageSpecifier(clientModule) ? clientModule : resolve(clientBase, clientModule)
+  if (!isPackageSpecifier(resolvedClient) && !(existsSync(resolvedClient) && statSync(resolvedClient).isFile())) {
+    const where = flags["client-module"] !== undefined ? "--client-module" : file === undefined ? "clientModule (default)" : `${relative(cwd, file)}: clientModule`
+    throw new ConfigError(`${where}: ${relative(cwd, resolvedClient)} does not exist (a module exporting clientPlugins, e.g. better-auth.client.ts)`)
+  }
+  const overrides = fromFlag(flags.overrides) ?? fromFile(config.overrides)
+  const templates = fromFlag(flags.templates) ?? fromFile(config.templates)
+  return {
+    file,
+    spec: shown(fromFlag(flags.spec) ?? fromFile(config.spec) ?? resolve(base, "better-auth-api-spec.json")),
+    overrides: shown(overrides ?? resolve(base, "overrides")),
+    overridesExplicit: overrides !== undefined,
+    builtinOverrides: flags["no-builtin-overrides"] === true ? false : (config.builtinOverrides ?? true),
+    out: shown(fromFlag(flags.out) ?? fromFile(config.out) ?? resolve(base, "generated")),
+    templates: templates === undefined ? undefined : shown(templates),
+    clientModule: resolvedClient,
+    importExtension: extension as ImportExtension,
+    serverModule: fromFile(config.serverModule) ?? resolve(base, "better-auth.config.ts"),
+  }
+}
