@@ -79,7 +79,7 @@ if (resolve(process.argv[1] ?? "") === import.meta.filename) {
       spec: { type: "string", default: "better-auth-api-spec.json" },
       out: { type: "string", default: "bench/.out/spec-10x.json" },
       times: { type: "string", default: "10" },
-      overrides: { type: "string", default: "overrides" },
+      overrides: { type: "string", default: "builtin-overrides" },
       "overrides-out": { type: "string", default: "bench/.out/overrides-10x" },
     },
     strict: true,

@@ -62,8 +62,8 @@ if (resolve(process.argv[1] ?? "") === import.meta.filename) {
   const out = join(dir, "generated")
   for (const path of [dir, join(project, ".cache")]) rmSync(path, { recursive: true, force: true })
   const spec = resolve(values.spec ?? join(project, "better-auth-api-spec.json"))
-  const overrides = resolve(values.overrides ?? join(project, "overrides"))
-  const args = ["--cpu-prof", `--cpu-prof-dir=${dir}`, "generator/cli/main.ts", "--spec", spec, "--overrides", overrides, "--out", out, "--quiet"]
+  const overrides = resolve(values.overrides ?? join(project, "builtin-overrides"))
+  const args = ["--cpu-prof", `--cpu-prof-dir=${dir}`, "generator/cli/main.ts", "--spec", spec, "--overrides", overrides, "--no-builtin-overrides", "--out", out, "--quiet"]
   const result = spawnSync(join(project, "node_modules/.bin/bun"), args, { cwd: project, stdio: "inherit" })
   if (result.status !== 0) process.exit(result.status ?? 1)
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"))

@@ -39,7 +39,7 @@ const COLD_RESET_PATHS = (outDir: string): ReadonlyArray<string> => [join(PROJEC
 
 const ours = (spec: string, overrides: string, outDir: string): Command => ({
   cmd: join(PROJECT, "node_modules/.bin/bun"),
-  args: ["generator/cli/main.ts", "--spec", spec, "--out", outDir, "--templates", "templates", "--overrides", overrides, "--config", "better-auth.config.ts", "--quiet"],
+  args: ["generator/cli/main.ts", "--spec", spec, "--out", outDir, "--templates", "templates", "--overrides", overrides, "--no-builtin-overrides", "--client-module", "better-auth.client.ts", "--quiet"],
   cwd: PROJECT,
 })
 
@@ -63,7 +63,7 @@ const paired = (a: string, b: string) => {
 }
 
 const SIZES = [
-  { size: "1x", spec: SPEC, overrides: join(PROJECT, "overrides") },
+  { size: "1x", spec: SPEC, overrides: join(PROJECT, "builtin-overrides") },
   { size: "10x", spec: join(OUT, "spec-10x.json"), overrides: join(OUT, "overrides-10x") },
 ] as const
 

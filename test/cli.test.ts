@@ -23,7 +23,7 @@ interface Run {
 
 /** Runs `generate` with the working directory `cwd`. */
 const generate = (cwd: string, ...args: ReadonlyArray<string>): Run => {
-  const result = spawnSync(BUN, [MAIN, "--config", join(ROOT, "better-auth.config.ts"), ...args], { cwd, encoding: "utf8" })
+  const result = spawnSync(BUN, [MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", ...args], { cwd, encoding: "utf8" })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -176,7 +176,7 @@ describe("a run killed with SIGKILL while writing", () => {
     mkdirSync(templates, { recursive: true })
     writeFileSync(join(templates, "contract.hbs"), `${readFileSync(join(ROOT, "templates", "contract.hbs"), "utf8")}\n// changed\n`)
     const before = tree(out)
-    const args = [MAIN, "--config", join(ROOT, "better-auth.config.ts"), "--out", out, "--templates", templates, "--verbose", "--quiet"]
+    const args = [MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", "--out", out, "--templates", templates, "--verbose", "--quiet"]
     let killedWhileWriting = false
     for (let attempt = 0; attempt < 3 && !killedWhileWriting; attempt++) {
       const child = spawn(BUN, [...args.slice(0, -2), "--verbose"], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] })

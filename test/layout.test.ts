@@ -76,14 +76,14 @@ describe("the default layout", () => {
     expect(handler).toContain(`mutatesSession: ${mutates},`)
     expect(handler).toMatch(new RegExp(`client\\.${call.replace(".", "\\.")}\\(`))
     expect(run.files.has(`${folder}/${leaf}.contract.ts`)).toBe(true)
-    expect(run.files.get(`${folder}/index.ts`)).toContain(`export * from "./${leaf}.handler.ts"`)
+    expect(run.files.get(`${folder}/index.ts`)).toContain(`export * from "./${leaf}.handler.js"`)
   })
 
   it("exports every level as a PascalCase namespace, down to the endpoint", () => {
-    expect(run.files.get("index.ts")).toContain('export * as TwoFactor from "./two-factor/index.ts"')
-    expect(run.files.get("two-factor/index.ts")).toContain('export * as Totp from "./totp/index.ts"')
-    expect(run.files.get("two-factor/totp/index.ts")).toContain('export * as GetUri from "./get-uri/index.ts"')
-    expect(run.files.get("index.ts")).toContain('export * as MultiSession from "./multi-session/index.ts"')
+    expect(run.files.get("index.ts")).toContain('export * as TwoFactor from "./two-factor/index.js"')
+    expect(run.files.get("two-factor/index.ts")).toContain('export * as Totp from "./totp/index.js"')
+    expect(run.files.get("two-factor/totp/index.ts")).toContain('export * as GetUri from "./get-uri/index.js"')
+    expect(run.files.get("index.ts")).toContain('export * as MultiSession from "./multi-session/index.js"')
   })
 
   it("skips what a client handler cannot use, each with a reason", () => {

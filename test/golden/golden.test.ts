@@ -1,6 +1,7 @@
 /**
- * Golden scenarios: each folder holds a small spec (and overrides); the generated tree is compared file
- * by file with the committed expectation (`vitest -u` rewrites them after an intended change).
+ * Golden scenarios: each folder holds a small spec (and overrides, the only ones applied); the generated
+ * tree is compared file by file with the committed expectation (`vitest -u` rewrites them after an
+ * intended change).
  */
 import { existsSync, readdirSync } from "node:fs"
 import { join } from "node:path"
@@ -14,7 +15,7 @@ const scenarios = readdirSync(import.meta.dirname, { withFileTypes: true }).filt
 describe.each(scenarios.map((s) => s.name))("golden scenario %s", (name) => {
   const dir = join(import.meta.dirname, name)
   it("generates the expected files", async () => {
-    const run = await generateInMemory({ spec: join(dir, "spec.json"), overrides: join(dir, "overrides"), out: join(dir, "expected") })
+    const run = await generateInMemory({ spec: join(dir, "spec.json"), overrides: join(dir, "overrides"), out: join(dir, "expected"), builtin: false })
     expect(run.raw.errors).toEqual([])
     expect([...run.files.keys()]).toMatchSnapshot()
     // The runtime is the same static code in every scenario; generated/_runtime is its one committed copy.

@@ -20,7 +20,7 @@ const yamlFiles = (dir: string): ReadonlyArray<string> =>
     .map((f) => join(dir, f))
     .sort()
 
-const shipped = [...yamlFiles(join(ROOT, "overrides")), ...yamlFiles(join(ROOT, "test", "golden"))]
+const shipped = [...yamlFiles(join(ROOT, "builtin-overrides")), ...yamlFiles(join(ROOT, "test", "golden"))]
 
 describe(JSON_SCHEMA_FILE, () => {
   it("is the committed derivation of the Effect Schemas (run `npm run overrides-schema`)", () => {
