@@ -3,7 +3,7 @@
  * contracts decode what the server really answers (Date instances, null for unset fields, unicode and
  * long names), and errors arrive typed with Better Auth's code and status.
  */
-import { Exit, Redacted, Schema } from "effect"
+import { Cause, Effect, Exit, Redacted, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
@@ -76,6 +76,27 @@ describe("sign-in and sign-out", () => {
     await browser.reject(attempt(email, "wrong password"), { code: "INVALID_EMAIL_OR_PASSWORD", status: 401 })
     await browser.reject(attempt(freshEmail("nobody"), PASSWORD), { code: "INVALID_EMAIL_OR_PASSWORD", status: 401 })
     expect(await browser.run(SDK.Core.GetSession.Handler())).toBeNull()
+  })
+})
+
+describe("payloads as users write them", () => {
+  it("takes a plain object, and makes an all-optional payload optional", async () => {
+    const { email, user } = await signUp(server)
+    const browser = server.actor()
+    const answer = await browser.run(SDK.SignIn.Email.Handler({ email, password: Redacted.make(PASSWORD) }))
+    expect(answer).toMatchObject({ user: { id: user.id } })
+    // sign-out's payload has only optional fields: the argument may be left out.
+    expect((await browser.run(SDK.Core.SignOut.Handler())).success).toBe(true)
+    expect(await browser.run(SDK.Core.GetSession.Handler())).toBeNull()
+  })
+
+  it("refuses a plain object the types forbid with a ContractError, before any request", async () => {
+    const browser = server.actor()
+    const wrong = { email: 42, password: Redacted.make(PASSWORD) } as unknown as SDK.SignIn.Email.Payload
+    const exit = await Effect.runPromiseExit(SDK.SignIn.Email.Handler(wrong).pipe(Effect.provide(SDK.Runtime.layerFromClient(browser.client))))
+    expect(exit).toMatchObject({ _tag: "Failure" })
+    const error = Exit.isFailure(exit) ? Cause.findErrorOption(exit.cause) : undefined
+    expect(error).toMatchObject({ _tag: "Some", value: { _tag: "ContractError", stage: "encode-payload", handler: "sign-in/email/handler" } })
   })
 })
 
