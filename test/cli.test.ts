@@ -48,6 +48,17 @@ const specOf = () => JSON.parse(readFileSync(join(project, "better-auth-api-spec
 const writeSpec = (spec: object) => writeFileSync(join(project, "better-auth-api-spec.json"), JSON.stringify(spec))
 
 describe("generate (the CLI)", () => {
+  it("refuses a config file that does not exist or has an unknown key: one line, exit code 2, nothing written", () => {
+    const missing = generate(project, "--config", "nope.config.ts")
+    expect(missing.code).toBe(2)
+    expect(missing.stderr.trim().split("\n")).toEqual(["error: nope.config.ts: config file not found"])
+    writeFileSync(join(project, "better-auth-codegen.config.ts"), 'export default { outt: "src/auth" }\n')
+    const unknown = generate(project)
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr.trim().split("\n")).toEqual(['error: better-auth-codegen.config.ts: outt: unknown key (did you mean "out"?)'])
+    expect(existsSync(join(project, "generated"))).toBe(false)
+  })
+
   it("explains itself with --help, and rejects an unknown flag with exit code 2", () => {
     const help = generate(project, "--help")
     expect(help.code).toBe(0)

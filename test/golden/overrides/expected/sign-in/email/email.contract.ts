@@ -12,7 +12,7 @@ export class Payload extends Schema.Class<Payload>("sign-in/email/Payload")({
   /** The "email" of the user */
   email: Schema.String.annotate({ description: 'The "email" of the user' }),
   password: Schema.RedactedFromValue(Schema.String),
-  rememberMe: Schema.optionalKey(Schema.NullOr(Schema.Boolean)),
+  rememberMe: Schema.optionalKey(Schema.Boolean),
 }) {}
 
 /**
@@ -20,7 +20,7 @@ export class Payload extends Schema.Class<Payload>("sign-in/email/Payload")({
  * Changed by override: test/golden/overrides/overrides/sign-in-email.yaml (success: tags, expiresAt, -meta)
  */
 export class Success extends Schema.Class<Success>("sign-in/email/Success")({
-  token: Schema.String,
+  token: Schema.NullOr(Schema.String),
   user: User,
   tags: Schema.optionalKey(Schema.Array(Schema.String)),
   expiresAt: Schema.optionalKey(ClientDate),

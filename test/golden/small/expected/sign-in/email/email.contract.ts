@@ -8,12 +8,12 @@ export class Payload extends Schema.Class<Payload>("sign-in/email/Payload")({
   /** The "email" of the user */
   email: Schema.String.annotate({ description: 'The "email" of the user' }),
   password: Schema.String,
-  rememberMe: Schema.optionalKey(Schema.NullOr(Schema.Boolean)),
+  rememberMe: Schema.optionalKey(Schema.Boolean),
 }) {}
 
 /** Success answer of `POST /sign-in/email`. */
 export class Success extends Schema.Class<Success>("sign-in/email/Success")({
-  token: Schema.String,
+  token: Schema.NullOr(Schema.String),
   user: User,
   meta: Schema.optionalKey(Schema.Unknown),
   tags: Schema.optionalKey(Schema.Array(Schema.Unknown)),

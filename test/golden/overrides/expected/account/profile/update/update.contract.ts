@@ -5,16 +5,19 @@ import { Renamed } from "../../../_common/renamed.js";
 
 /**
  * Payload of `POST /update-user`.
- * Changed by override: test/golden/overrides/overrides/update-user.yaml (payload: name, locale)
+ * Changed by override: test/golden/overrides/overrides/update-user.yaml (payload: name, image)
  */
 export class Payload extends Schema.Class<Payload>(
   "account/profile/update/Payload",
 )({
-  /** The new name; null clears it. */
-  name: Schema.NullOr(Schema.String).annotate({
-    description: "The new name; null clears it.",
-  }),
-  locale: Schema.optionalKey(Schema.Literals(["en", "fr"])),
+  /** The new name. */
+  name: Schema.String.annotate({ description: "The new name." }),
+  /** The new image URL; null removes it. */
+  image: Schema.optionalKey(
+    Schema.NullOr(Schema.String).annotate({
+      description: "The new image URL; null removes it.",
+    }),
+  ),
 }) {}
 
 /**

@@ -1,0 +1,61 @@
+/** The config file's validation: every fault is one line naming the file and the key. */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, describe, expect, it } from "vitest"
+import { clientModuleFor } from "../../../generator/cli/run.ts"
+import { isPackageSpecifier, resolveConfig, validateConfig } from "../../../generator/cli/config.ts"
+
+const dir = mkdtempSync(join(tmpdir(), "config-"))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe("validateConfig", () => {
+  it.each([
+    ["an unknown key, with a hint", { outt: "src/auth" }, 'codegen.config.ts: outt: unknown key (did you mean "out"?)'],
+    ["a wrong type", { out: 42 }, "codegen.config.ts: out: expected a non-empty string, got 42"],
+    ["an empty path", { spec: " " }, 'codegen.config.ts: spec: expected a non-empty string, got " "'],
+    ["a bad import extension", { importExtension: ".mjs" }, 'codegen.config.ts: importExtension: expected ".js", ".ts", "none", got ".mjs"'],
+    ["a flag that is not a boolean", { builtinOverrides: "no" }, 'codegen.config.ts: builtinOverrides: expected a boolean, got "no"'],
+    ["no object", 3, "codegen.config.ts: the default export is not an object (export default defineConfig({ ... }))"],
+  ])("rejects %s", (_, given, want) => {
+    expect(() => validateConfig("codegen.config.ts", given)).toThrow(want)
+  })
+
+  it("accepts every key", () => {
+    const config = { spec: "a.json", overrides: "o", builtinOverrides: false, out: "src/auth", templates: "t", clientModule: "@app/auth", importExtension: "none", serverModule: "s.ts" }
+    expect(validateConfig("c.ts", config)).toEqual(config)
+  })
+})
+
+describe("resolveConfig", () => {
+  it("names a config file that does not exist, and a client module that does not exist", async () => {
+    await expect(resolveConfig({ config: join(dir, "missing.config.ts") })).rejects.toThrow(/missing\.config\.ts: config file not found$/)
+    writeFileSync(join(dir, "a.config.ts"), 'export default { clientModule: "./nowhere.ts" }\n')
+    await expect(resolveConfig({ config: join(dir, "a.config.ts") })).rejects.toThrow(/a\.config\.ts: clientModule: .*nowhere\.ts does not exist/)
+  })
+
+  it("resolves the file's paths against the file, and flags win", async () => {
+    writeFileSync(join(dir, "client.ts"), "export const clientPlugins = []\n")
+    writeFileSync(join(dir, "b.config.ts"), 'export default { clientModule: "client.ts", out: "src/auth", importExtension: "none" }\n')
+    const config = await resolveConfig({ config: join(dir, "b.config.ts"), "import-extension": ".ts" })
+    expect(config.clientModule).toBe(join(dir, "client.ts"))
+    expect(config.out).toBe(join(dir, "src", "auth"))
+    expect(config.importExtension).toBe(".ts")
+    expect(config.builtinOverrides).toBe(true)
+  })
+})
+
+describe("the client module's specifier in the output", () => {
+  it.each([
+    ["a file, .js", "/app/src/auth", "/app/src/auth-client.ts", ".js", "../../auth-client.js"],
+    ["a file, none", "/app/src/auth", "/app/src/auth-client.ts", "none", "../../auth-client"],
+    ["a file, .ts", "/app/out", "/app/lib/client.ts", ".ts", "../../lib/client.ts"],
+    ["a package", "/app/src/auth", "@app/auth-client", ".js", "@app/auth-client"],
+  ] as const)("%s", (_, out, module, extension, want) => {
+    expect(clientModuleFor(out, module, extension)).toBe(want)
+  })
+
+  it("tells packages from files", () => {
+    expect([isPackageSpecifier("@app/auth"), isPackageSpecifier("auth-client"), isPackageSpecifier("./client.ts"), isPackageSpecifier("client.ts")]).toEqual([true, true, false, false])
+  })
+})
