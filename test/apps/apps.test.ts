@@ -71,6 +71,9 @@ export const team = Effect.gen(function* () {
   const created = yield* Auth.Organization.Crud.Create.Handler({ name: "Acme", slug: "acme" })
   yield* Auth.TwoFactor.Totp.Verify.Handler({ code: "123456" })
   yield* Auth.SignIn.Username.Handler({ username: "ada", password: Redacted.make("a long password") })
+  // A GET whose query parameters are all optional: the argument may be left out, or given.
+  yield* Auth.Organization.Members.List.Handler()
+  yield* Auth.Organization.Members.List.Handler({ limit: 10 })
   // @ts-expect-error userId is server-only: the client payload leaves it out
   yield* Auth.Organization.Crud.Create.Handler({ name: "Acme", slug: "acme", userId: "someone-else" })
   return created.id
