@@ -1,14 +1,15 @@
 /**
  * A real app adopts the SDK. Three apps, each with its own plugin set (email and password only; two
  * factor + organization + username; this repository's set without stripe), its own server and client
- * modules and config file, follow the README: `spec`, then `generate` into `src/auth`, with no file of
- * the generator edited. Their code calls handlers as users write them and is type-checked with
+ * modules and config file, follow the README: `spec`, then `generate`, with no file of the generator
+ * edited. Two keep the SDK in `src/auth`; the third is a monorepo whose `packages/auth` package serves
+ * it through `exports` to the app, which imports `@app/auth`. Their code calls handlers as users write them and is type-checked with
  * ordinary tsconfigs: `moduleResolution: bundler` and `NodeNext` without `allowImportingTsExtensions`,
  * with and without `exactOptionalPropertyTypes`.
  */
 import { spawnSync } from "node:child_process"
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
+import { dirname, join, relative } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { ROOT } from "../support/generate.ts"
 
@@ -23,13 +24,15 @@ interface App {
   readonly name: string
   readonly server: string
   readonly client: string
+  /** Where the client module and the SDK go; a workspace package when `packageName` is set. */
+  readonly layout: { readonly client: string; readonly out: string; readonly packageName?: string }
   /** The app's own code: it calls the SDK as an app would. */
   readonly main: string
 }
 
-const COMMON_MAIN = `
+const mainImporting = (sdk: string) => `
 import { Effect, Redacted } from "effect"
-import * as Auth from "./auth/index.js"
+import * as Auth from "${sdk}"
 
 export const program = Effect.gen(function* () {
   // Plain objects, as users write them; an instance works too.
@@ -45,13 +48,15 @@ export const program = Effect.gen(function* () {
   Effect.provide(Auth.Runtime.layer({ baseURL: "https://app.example.com", fetchOptions: { credentials: "include" } })),
 )
 `
+const IN_APP = { client: "src/auth-client.ts", out: "src/auth" }
 
 const APPS_UNDER_TEST: ReadonlyArray<App> = [
   {
     name: "email-only",
     server: `export const authOptions = { baseURL: "http://localhost:3000", secret: "a-test-secret-of-at-least-32-characters", emailAndPassword: { enabled: true } }\n`,
     client: `export const clientPlugins = []\n`,
-    main: COMMON_MAIN,
+    layout: IN_APP,
+    main: mainImporting("./auth/index.js"),
   },
   {
     name: "teams",
@@ -66,7 +71,8 @@ export const authOptions = () => ({
     client: `import { organizationClient, twoFactorClient, usernameClient } from "better-auth/client/plugins"
 export const clientPlugins = [twoFactorClient(), organizationClient(), usernameClient()]
 `,
-    main: `${COMMON_MAIN}
+    layout: { client: "packages/auth/client.ts", out: "packages/auth/sdk", packageName: "@app/auth" },
+    main: `${mainImporting("@app/auth")}
 export const team = Effect.gen(function* () {
   const created = yield* Auth.Organization.Crud.Create.Handler({ name: "Acme", slug: "acme" })
   yield* Auth.TwoFactor.Totp.Verify.Handler({ code: "123456" })
@@ -91,7 +97,8 @@ export const authOptions = () => {
     client: `import { clientPlugins as all } from ${rootImport("better-auth.client.js")}
 export const clientPlugins = all.filter((plugin) => plugin.id !== "stripe-client")
 `,
-    main: COMMON_MAIN,
+    layout: IN_APP,
+    main: mainImporting("./auth/index.js"),
   },
 ]
 
@@ -119,14 +126,24 @@ beforeAll(() => {
   for (const app of APPS_UNDER_TEST) {
     const dir = appDir(app)
     mkdirSync(join(dir, "src"), { recursive: true })
+    mkdirSync(dirname(join(dir, app.layout.client)), { recursive: true })
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: app.name, private: true, type: "module" }))
     writeFileSync(join(dir, "auth.server.ts"), app.server)
-    writeFileSync(join(dir, "src", "auth-client.ts"), app.client)
+    writeFileSync(join(dir, app.layout.client), app.client)
     writeFileSync(join(dir, "src", "main.ts"), app.main)
+    const { packageName } = app.layout
+    if (packageName !== undefined) {
+      // A workspace package: its exports point at the SDK's entry, and the app's node_modules links it.
+      const pkg = dirname(join(dir, app.layout.client))
+      const entry = `./${relative(pkg, join(dir, app.layout.out, "index.ts"))}`
+      writeFileSync(join(pkg, "package.json"), JSON.stringify({ name: packageName, private: true, type: "module", exports: { ".": entry } }))
+      mkdirSync(dirname(join(dir, "node_modules", packageName)), { recursive: true })
+      symlinkSync(relative(dirname(join(dir, "node_modules", packageName)), pkg), join(dir, "node_modules", packageName))
+    }
     writeFileSync(
       join(dir, "better-auth-codegen.config.ts"),
       `import { defineConfig } from ${rootImport("generator/cli/config.ts")}
-export default defineConfig({ spec: "auth-spec.json", out: "src/auth", clientModule: "src/auth-client.ts", serverModule: "auth.server.ts" })
+export default defineConfig(${JSON.stringify({ spec: "auth-spec.json", out: app.layout.out, clientModule: app.layout.client, serverModule: "auth.server.ts" })})
 `,
     )
   }
@@ -141,16 +158,18 @@ describe.each(APPS_UNDER_TEST)("the $name app", (app) => {
     expect(generated.code, generated.out).toBe(0)
     expect(generated.out).toBe("")
     // Paths in the output come from the output folder: the runtime imports the app's client module.
-    const client = readFileSync(join(appDir(app), "src", "auth", "_runtime", "client.ts"), "utf8")
-    expect(client).toContain('import { clientPlugins } from "../../auth-client.js";')
+    const out = join(appDir(app), app.layout.out)
+    const client = readFileSync(join(out, "_runtime", "client.ts"), "utf8")
+    const clientModule = relative(join(out, "_runtime"), join(appDir(app), app.layout.client)).replace(/\.ts$/, ".js")
+    expect(client).toContain(`import { clientPlugins } from "${clientModule}";`)
     // Only what the app's plugins bring.
-    const signUp = readFileSync(join(appDir(app), "src", "auth", "sign-up", "email", "email.contract.ts"), "utf8")
+    const signUp = readFileSync(join(out, "sign-up", "email", "email.contract.ts"), "utf8")
     expect(signUp).not.toContain("stripeCustomerId")
     if (app.name === "email-only") {
       expect(signUp).not.toMatch(/username|phoneNumber/)
-      expect(existsSync(join(appDir(app), "src", "auth", "two-factor"))).toBe(false)
+      expect(existsSync(join(out, "two-factor"))).toBe(false)
     }
-    if (app.name === "teams") expect(existsSync(join(appDir(app), "src", "auth", "two-factor", "totp", "verify", "verify.handler.ts"))).toBe(true)
+    if (app.name === "teams") expect(existsSync(join(out, "two-factor", "totp", "verify", "verify.handler.ts"))).toBe(true)
   })
 })
 
@@ -164,10 +183,10 @@ describe("the apps' code type-checks against their SDKs", () => {
   })
 
   it.each([
-    ["NodeNext", NODENEXT],
-    ["bundler without exactOptionalPropertyTypes", { ...BUNDLER, exactOptionalPropertyTypes: false }],
-  ])("with %s", (_, options) => {
-    const app = APPS_UNDER_TEST.find((a) => a.name === "email-only")!
+    ["NodeNext, importing the workspace package", "teams", NODENEXT],
+    ["bundler without exactOptionalPropertyTypes", "email-only", { ...BUNDLER, exactOptionalPropertyTypes: false }],
+  ])("with %s", (_, name, options) => {
+    const app = APPS_UNDER_TEST.find((a) => a.name === name)!
     const project = join(appDir(app), `tsconfig.${_.replace(/\W+/g, "-")}.json`)
     writeFileSync(project, tsconfig(options, ["src/**/*.ts"]))
     const result = tsc(project)
