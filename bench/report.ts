@@ -85,14 +85,14 @@ export const renderBundles = (bundles: ReadonlyArray<BundleFigures>): string => 
     ...(app !== undefined && deep !== undefined
       ? [
           app.generatedFiles.kept > deep.generatedFiles.kept
-            ? `Tree-shaking through the root namespace keeps ${app.generatedFiles.kept} generated files (${kib(app.parts.generated)}) where per-endpoint imports need ${deep.generatedFiles.kept} (${kib(deep.parts.generated)}): unused endpoints are not dropped.`
-            : `Unused endpoints are tree-shaken away: the root namespace keeps ${app.generatedFiles.kept} generated files, as many as per-endpoint imports.`,
+            ? `Tree-shaking: through the root namespace the app keeps ${app.generatedFiles.kept} of ${app.generatedFiles.of} generated files (${kib(app.parts.generated)}); importing each endpoint's module, ${deep.generatedFiles.kept} (${kib(deep.parts.generated)}).`
+            : `Tree-shaking: through the root namespace the app keeps ${app.generatedFiles.kept} of ${app.generatedFiles.of} generated files, as many as with per-endpoint imports.`,
         ]
       : []),
     ...(effectRoot !== undefined && effectSubpath !== undefined
       ? [
           `The same Effect code costs ${kib(effectRoot.minified)} minified imported from \`effect\` and ${kib(effectSubpath.minified)} by subpath${
-            effectRoot.minified > 1.5 * effectSubpath.minified ? ": the bundler does not tree-shake through the root module's namespace re-exports" : ""
+            effectRoot.minified > 1.5 * effectSubpath.minified ? ": esbuild keeps the modules behind the root module's namespace re-exports" : ""
           }.`,
         ]
       : []),
