@@ -1,13 +1,15 @@
 /**
  * `npm run bench [-- --runs N] [--tsc-runs N] [--project DIR]`: installs the peers, makes the 10× document,
  * then times every generator and every `tsc` as whole processes, interleaved within each iteration so
- * machine noise hits all of them alike; prints the markdown table and writes it to bench/RESULTS.md.
+ * machine noise hits all of them alike, and measures the browser bundle sizes (bench/bundle.ts); prints the
+ * markdown table and writes it to bench/RESULTS.md.
  */
 import { spawnSync } from "node:child_process"
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { cpus, loadavg, totalmem } from "node:os"
 import { join, resolve } from "node:path"
 import { parseArgs } from "node:util"
+import { measureBundles } from "./bundle.ts"
 import { type Command, measure, median, rssMethod, type Sample } from "./measure.ts"
 import { writeMultiplied, writeMultipliedOverrides } from "./multiply.ts"
 import { effectGenerator, ensurePeers, openapiTypescript, PEER_OUT, peerVersions } from "./peers.ts"
@@ -160,6 +162,7 @@ const notes = [
     : "tsc ours 10×: AuthClientInstance was not found in _runtime/client.ts, so the copies' calls to client.bench1…bench9 count as tsc errors (and are checked less deeply than real calls).",
   "The 10× run uses bench/.out/overrides-10x: overrides/ plus each endpoint override copied for /bench1 … /bench9 (bench/multiply.ts), so copies get the same corrections; only the mutatesSession path rules of _defaults.yaml (anchored at ^/) do not match copies.",
 ]
-const markdown = renderReport({ context, ops: { one: opsOne, ten: opsTen }, generation, typecheck, targets, notes })
+const bundles = await measureBundles()
+const markdown = renderReport({ context, ops: { one: opsOne, ten: opsTen }, generation, typecheck, targets, notes, bundles })
 console.log(markdown)
 writeFileSync(join(BENCH, "RESULTS.md"), `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts); reproduce with \`npm run bench -- --runs ${RUNS}\`.\n\n${markdown}`)

@@ -40,8 +40,11 @@ const withNullColumns = (database: Database, tables: ReturnType<typeof getAuthTa
   return (options) => wrap(database(options))
 }
 
-/** Options a test may add to the shared configuration (never plugins: those must match the spec export). */
-export type ExtraOptions = Pick<BetterAuthOptions, "session">
+/**
+ * Options a test may add to the shared configuration (never plugins: those must match the spec export).
+ * `logger` replaces the default (no log).
+ */
+export type ExtraOptions = Pick<BetterAuthOptions, "session" | "baseURL" | "advanced" | "logger">
 
 export const startLiveServer = (callbacks: AuthCallbacks = {}, extra: ExtraOptions = {}) => {
   const options = { ...authOptions(callbacks), ...extra }
@@ -49,7 +52,7 @@ export const startLiveServer = (callbacks: AuthCallbacks = {}, extra: ExtraOptio
   // Rate limiting is off outside production already; say so, a suite signs in hundreds of times.
   // The suites provoke failures on purpose (wrong passwords, bad codes, foreign challenges) and assert
   // each one's code and status, so Better Auth's own error log would only be noise in a passing run.
-  const auth = betterAuth({ ...options, database, rateLimit: { enabled: false }, logger: { disabled: true } })
+  const auth = betterAuth({ ...options, database, rateLimit: { enabled: false }, logger: extra.logger ?? { disabled: true } })
 
   /** A new client (a browser, in effect) with an empty cookie jar, sending `headers` with every request. */
   const connect = (listener?: RequestListener, headers: Readonly<Record<string, string>> = {}) => {
