@@ -7,7 +7,8 @@
  */
 import type { BetterAuthClientOptions } from "better-auth/client";
 import { createAuthClient } from "better-auth/client";
-import { Context, Layer } from "effect";
+import * as Context from "effect/Context";
+import * as Layer from "effect/Layer";
 import { clientPlugins } from "../../better-auth.client.js";
 
 export interface AuthClientOptions {

@@ -6,7 +6,8 @@
  * changed, and decode the answer with the Success schema. Each handler runs in a span
  * `<domain>/<feature>/handler`.
  */
-import { Effect, Schema } from "effect";
+import * as Effect from "effect/Effect";
+import * as Schema from "effect/Schema";
 import { AuthClient, type AuthClientInstance } from "./client.js";
 import {
   BetterAuthApiError,

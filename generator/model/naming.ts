@@ -70,6 +70,9 @@ export const endpointFiles = (folder: ReadonlyArray<string>) => {
   }
 }
 
+/** The output folder's own package.json (module type, no side effects). */
+export const OUTPUT_PACKAGE_JSON = "package.json"
+
 /** Where shared component schemas live. */
 export const COMMON_FOLDER = "_common"
 /** Where the runtime (handler factory, errors, client service) lives. */

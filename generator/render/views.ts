@@ -8,6 +8,7 @@ import {
   type ImportExtension,
   pascalCase,
   relativeImport,
+  OUTPUT_PACKAGE_JSON,
   RUNTIME_FOLDER,
   withExtension,
 } from "../model/naming.ts"
@@ -39,14 +40,15 @@ const bannerFor = (specName: string) =>
 const moduleLiteral = (specifier: string, options: RenderOptions) => JSON.stringify(withExtension(specifier, options.importExtension))
 
 const imports = (file: string, uses: Uses, identifiers: ReadonlyMap<string, string>, components: ReadonlyMap<string, Component>, options: RenderOptions, self?: string) => {
-  const lines: Array<{ names: string; from: string }> = uses.schema ? [{ names: "Schema", from: JSON.stringify("effect") }] : []
+  // Effect by subpath: a bundler then keeps only the Effect modules the SDK uses.
+  const lines: Array<{ names: string; from: string; namespace: boolean }> = uses.schema ? [{ names: "Schema", from: JSON.stringify("effect/Schema"), namespace: true }] : []
   for (const name of [...uses.components].sort()) {
     if (name === self) continue
     const component = components.get(name)!
-    lines.push({ names: identifiers.get(name)!, from: moduleLiteral(relativeImport(file, component.file), options) })
+    lines.push({ names: identifiers.get(name)!, from: moduleLiteral(relativeImport(file, component.file), options), namespace: false })
   }
   if (uses.runtime.size > 0)
-    lines.push({ names: [...uses.runtime].sort().join(", "), from: moduleLiteral(relativeImport(file, `${RUNTIME_FOLDER}/schemas.ts`), options) })
+    lines.push({ names: [...uses.runtime].sort().join(", "), from: moduleLiteral(relativeImport(file, `${RUNTIME_FOLDER}/schemas.ts`), options), namespace: false })
   return lines
 }
 
@@ -157,6 +159,15 @@ const renderRuntime = (options: RenderOptions): ReadonlyArray<RenderedFile> => {
   }))
 }
 
+/**
+ * The output folder's package.json: its modules are ES modules (NodeNext reads them so), and importing
+ * one has no side effect, so a bundler drops the endpoints an app does not call.
+ */
+const packageJson = (): RenderedFile => ({
+  path: OUTPUT_PACKAGE_JSON,
+  content: `${JSON.stringify({ type: "module", sideEffects: false }, null, 2)}\n`,
+})
+
 /** Renders every file of the SDK from the model, unformatted. */
 export const renderModel = (model: Model, options: RenderOptions): ReadonlyArray<RenderedFile> => {
   const identifiers = identifierMap(model.components)
@@ -172,6 +183,7 @@ export const renderModel = (model: Model, options: RenderOptions): ReadonlyArray
       }),
     })
   return [
+    packageJson(),
     ...model.endpoints.flatMap((e) => renderEndpoint(e, options, identifiers, components)),
     ...common,
     ...renderBarrels(model, options),

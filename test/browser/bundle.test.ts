@@ -18,6 +18,21 @@ describe("browser bundle", () => {
     expect(offenses, `${SDK_ENTRY} pulls server code into the browser bundle (import chains listed)`).toEqual([])
   })
 
+  it("leaves out what an app does not call: unused endpoints and unused Effect modules", async () => {
+    const generatedBytes = (bundle: Bundle) =>
+      Object.values(bundle.metafile.outputs)
+        .flatMap((output) => Object.entries(output.inputs))
+        .reduce((sum, [path, input]) => sum + (path.startsWith("generated/") ? input.bytesInOutput : 0), 0)
+    const whole = await bundleForBrowser({ entry: SDK_ENTRY })
+    // The bench's app (b): five handlers through the root namespace, as the README shows.
+    const app = await bundleForBrowser({ entry: "bench/bundle-app-sdk.ts" })
+    expect(generatedBytes(app), "an app calling 5 of 154 handlers keeps most of the generated code").toBeLessThan(generatedBytes(whole) / 4)
+    // Effect imported by subpath: the root module's namespace re-exports would pull in all of Effect.
+    const effectModules = Object.keys(whole.metafile.inputs).filter((path) => path.includes("node_modules/effect/"))
+    expect(effectModules.filter((path) => /node_modules\/effect\/dist\/index\.js$/.test(path))).toEqual([])
+    expect(app.bytes).toBeLessThan(whole.bytes * 0.8)
+  })
+
   it("trips on server entry points and server-only packages, each named with its import chain", async () => {
     const app = [
       `import Stripe from "stripe"`,
