@@ -69,6 +69,17 @@ describe("generate (the CLI)", () => {
     expect(bad.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^error: Unknown option '--chek'/)])
   })
 
+  it("formats with oxfmt or, on --formatter prettier, prettier, to the same bytes; another name is exit code 2", () => {
+    const oxfmt = generate(project, "--verbose", "--out", "by-oxfmt")
+    expect(oxfmt.stderr).toMatch(/formatted \(\d+ by oxfmt \d/)
+    const prettier = generate(project, "--verbose", "--out", "by-prettier", "--formatter", "prettier")
+    expect(prettier.stderr).toMatch(/formatted \(\d+ by prettier \d/)
+    expect(tree(join(project, "by-prettier"))).toEqual(tree(join(project, "by-oxfmt")))
+    const bad = generate(project, "--formatter", "dprint")
+    expect(bad.code).toBe(2)
+    expect(bad.stderr.trim().split("\n")).toEqual(['error: --formatter: expected oxfmt or prettier, got "dprint"'])
+  })
+
   it("creates the output, then leaves unchanged files alone (same mtime) and says so in the summary", () => {
     const first = generate(project)
     expect(first.code).toBe(0)
@@ -90,7 +101,7 @@ describe("generate (the CLI)", () => {
     const changed = generate(project, "--verbose")
     expect(changed.stderr).toContain("loaded spec, overrides and templates")
     // Nothing in the output changed, so every file came from the formatting cache.
-    expect(changed.stderr).toMatch(/formatted \(0 by prettier, \d+ from the cache\)/)
+    expect(changed.stderr).toMatch(/formatted \(0 by oxfmt [0-9.]+, \d+ from the cache\)/)
     expect(changed.stdout).toMatch(/files: 0 created, 0 updated, 20 unchanged, 0 deleted/)
   })
 

@@ -16,6 +16,8 @@ usage: bun run generate [-- options]
                       specifier (default better-auth.client.ts)
   --import-extension E
                       how relative imports end: .js (default), .ts or none
+  --formatter NAME    oxfmt (default; native, same bytes as prettier for this output) or prettier (the
+                      reference, slower); either uses the prettier config that applies to the output folder
   --check             write nothing; exit 1 and list missing, changed and stale files if the output is not up to date
   --dry-run           write nothing; list what would be created, updated and deleted
   --strict            warnings are errors
@@ -37,6 +39,7 @@ export const OPTIONS = {
   templates: { type: "string" },
   "client-module": { type: "string" },
   "import-extension": { type: "string" },
+  formatter: { type: "string" },
   check: { type: "boolean", default: false },
   "dry-run": { type: "boolean", default: false },
   strict: { type: "boolean", default: false },

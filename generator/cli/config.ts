@@ -9,6 +9,7 @@ import { dirname, isAbsolute, relative, resolve } from "node:path"
 import { pathToFileURL } from "node:url"
 import { IMPORT_EXTENSIONS, type ImportExtension } from "../model/naming.ts"
 import { suggest } from "../suggest.ts"
+import { DEFAULT_FORMATTER, FORMATTERS, type FormatterName, isFormatterName } from "../write/format.ts"
 
 /** What a user sets. Every key is optional. */
 export interface CodegenConfig {
@@ -32,6 +33,11 @@ export interface CodegenConfig {
   readonly clientModule?: string
   /** How relative imports in the output end: `.js` (default; bundler and NodeNext), `.ts`, or `none`. */
   readonly importExtension?: ImportExtension
+  /**
+   * The formatter: `oxfmt` (default; native, makes prettier's bytes for this output) or `prettier`.
+   * Either uses the prettier config that applies to the output folder.
+   */
+  readonly formatter?: FormatterName
   /** For `bun run spec`: the module exporting `authOptions` (your Better Auth server options). Default `better-auth.config.ts`. */
   readonly serverModule?: string
 }
@@ -55,6 +61,7 @@ export interface ResolvedConfig {
   /** An absolute path, or a package specifier. */
   readonly clientModule: string
   readonly importExtension: ImportExtension
+  readonly formatter: FormatterName
   readonly serverModule: string
 }
 
@@ -63,7 +70,7 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError"
 }
 
-type Keys = { readonly [K in keyof CodegenConfig]-?: "string" | "boolean" | "extension" }
+type Keys = { readonly [K in keyof CodegenConfig]-?: "string" | "boolean" | "extension" | "formatter" }
 const KEYS: Keys = {
   spec: "string",
   overrides: "string",
@@ -72,6 +79,7 @@ const KEYS: Keys = {
   templates: "string",
   clientModule: "string",
   importExtension: "extension",
+  formatter: "formatter",
   serverModule: "string",
 }
 
@@ -94,6 +102,11 @@ export const validateConfig = (file: string, value: unknown): CodegenConfig => {
     if (kind === "extension") {
       if (!IMPORT_EXTENSIONS.includes(item as ImportExtension))
         throw new ConfigError(`${file}: ${key}: expected ${IMPORT_EXTENSIONS.map((e) => JSON.stringify(e)).join(", ")}, got ${JSON.stringify(item)}`)
+      continue
+    }
+    if (kind === "formatter") {
+      if (typeof item !== "string" || !isFormatterName(item))
+        throw new ConfigError(`${file}: ${key}: expected ${FORMATTERS.map((f) => JSON.stringify(f)).join(" or ")}, got ${JSON.stringify(item)}`)
       continue
     }
     if (typeof item !== kind || (kind === "string" && (item as string).trim() === ""))
@@ -129,6 +142,7 @@ export interface ConfigFlags {
   readonly templates?: string | undefined
   readonly "client-module"?: string | undefined
   readonly "import-extension"?: string | undefined
+  readonly formatter?: string | undefined
   readonly "no-builtin-overrides"?: boolean | undefined
 }
 
@@ -146,6 +160,8 @@ export const resolveConfig = async (flags: ConfigFlags): Promise<ResolvedConfig>
   const extension = flags["import-extension"] ?? config.importExtension ?? ".js"
   if (!IMPORT_EXTENSIONS.includes(extension as ImportExtension))
     throw new ConfigError(`--import-extension: expected ${IMPORT_EXTENSIONS.join(", ")}, got ${JSON.stringify(extension)}`)
+  const formatter = flags.formatter ?? config.formatter ?? DEFAULT_FORMATTER
+  if (!isFormatterName(formatter)) throw new ConfigError(`--formatter: expected ${FORMATTERS.join(" or ")}, got ${JSON.stringify(formatter)}`)
   const clientModule = flags["client-module"] ?? config.clientModule
   const clientBase = flags["client-module"] !== undefined ? cwd : base
   const resolvedClient = clientModule === undefined ? resolve(base, "better-auth.client.ts") : isPackageSpecifier(clientModule) ? clientModule : resolve(clientBase, clientModule)
@@ -165,6 +181,7 @@ export const resolveConfig = async (flags: ConfigFlags): Promise<ResolvedConfig>
     templates: templates === undefined ? undefined : shown(templates),
     clientModule: resolvedClient,
     importExtension: extension as ImportExtension,
+    formatter,
     serverModule: fromFile(config.serverModule) ?? resolve(base, "better-auth.config.ts"),
   }
 }

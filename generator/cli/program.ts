@@ -45,6 +45,7 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
     out,
     clientModule: config.clientModule,
     importExtension: config.importExtension,
+    formatter: config.formatter,
   }
   /** After a run that left the output up to date, remember it for the fast path. */
   const remember = (outcome: Outcome, warnings: ReadonlyArray<string>) =>

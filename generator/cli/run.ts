@@ -14,7 +14,7 @@ import { layerOverrides, loadOverrides, NO_OVERRIDES } from "../overrides/load.t
 import { changeReport } from "../render/report.ts"
 import { compileTemplates, readTemplates } from "../render/templates.ts"
 import { loadSpec } from "../spec/load.ts"
-import { makeFormatter } from "../write/format.ts"
+import { type FormatterName, makeFormatter } from "../write/format.ts"
 import { buildManifest, type Manifest, MANIFEST_FILE, parseManifest, withManifest } from "../write/manifest.ts"
 import { type Plan, planCounts, planWrite } from "../write/plan.ts"
 import { applyPlan, readDisk, recoverOutput } from "../write/write.ts"
@@ -32,6 +32,8 @@ export interface RunOptions {
   /** The client module: an absolute path, or a package specifier. */
   readonly clientModule: string
   readonly importExtension: ImportExtension
+  /** Which formatter formats the output (oxfmt when undefined). */
+  readonly formatter?: FormatterName | undefined
   /** `write` changes the disk; `check` and `dry-run` only plan. */
   readonly mode: "write" | "check" | "dry-run"
   readonly strict: boolean
@@ -109,11 +111,11 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
     if (options.strict && result.warnings.length > 0) return yield* new StrictWarnings({ warnings: result.warnings })
 
     const formatter = yield* Effect.promise(() =>
-      makeFormatter({ configFor: join(resolve(options.out), "index.ts"), cacheFile: options.cacheDir === undefined ? undefined : join(options.cacheDir, FORMAT_CACHE) }),
+      makeFormatter({ formatter: options.formatter, configFor: join(resolve(options.out), "index.ts"), cacheFile: options.cacheDir === undefined ? undefined : join(options.cacheDir, FORMAT_CACHE) }),
     )
     const formatted = yield* Effect.promise(() => formatter.format(result.files))
     yield* Effect.promise(() => formatter.save())
-    phase(`formatted (${formatter.stats().misses} by prettier, ${formatter.stats().hits} from the cache)`)
+    phase(`formatted (${formatter.stats().misses} by ${formatter.name}, ${formatter.stats().hits} from the cache)`)
     const { manifest, files } = withManifest(result.model, formatted)
     const disk = yield* readDisk(options.out, [...files.map((f) => f.path), ...Object.keys(previous?.files ?? {})])
     const plan = planWrite({ files, disk, previous })

@@ -20,6 +20,8 @@ export interface FingerprintInput {
   readonly out: string
   readonly clientModule: string
   readonly importExtension: string
+  /** The formatter's name (its version is fingerprinted with the libraries). */
+  readonly formatter: string
 }
 
 /** What the last successful run left, to answer the next identical run without redoing it. */
@@ -39,7 +41,7 @@ const stateFile = (cacheDir: string, out: string) => join(cacheDir, `state-${has
 const GENERATOR = join(import.meta.dirname, "..")
 const SHIPPED_TEMPLATES = join(import.meta.dirname, "..", "..", "templates")
 /** Libraries whose version can change the output bytes. */
-const LIBRARIES = ["prettier", "handlebars", "yaml", "effect"]
+const LIBRARIES = ["prettier", "oxfmt", "handlebars", "yaml", "effect"]
 
 const filesBelow = async (dir: string, pattern: RegExp): Promise<ReadonlyArray<string>> => {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
@@ -65,7 +67,7 @@ export const fingerprint = async (input: FingerprintInput): Promise<string> => {
   const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content)
   const require = createRequire(import.meta.url)
   for (const library of LIBRARIES) add(library, await readFile(require.resolve(`${library}/package.json`)))
-  add("options", JSON.stringify({ out: resolve(input.out), clientModule: input.clientModule, importExtension: input.importExtension, spec: basename(input.spec) }))
+  add("options", JSON.stringify({ out: resolve(input.out), clientModule: input.clientModule, importExtension: input.importExtension, spec: basename(input.spec), formatter: input.formatter }))
   const files = [
     ...(await filesBelow(GENERATOR, /\.ts$/)),
     ...(await filesBelow(SHIPPED_TEMPLATES, /\.hbs$/)),

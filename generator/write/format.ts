@@ -1,14 +1,26 @@
 /**
- * Stage 4a: prettier, in memory, before anything touches the disk. The config is resolved once per run.
- * Formatted text is cached by a hash of (prettier version, config, unformatted text), so a file whose
- * generated text did not change is never formatted twice. Misses are formatted one at a time: prettier
- * holds a whole syntax tree per call (formatting all at once took gigabytes on the 10× document), and
- * worker threads measured slower on this 2-core machine (each pays prettier's load and JIT warm-up).
+ * Stage 4a: formatting, in memory, before anything touches the disk. Two formatters make the same bytes
+ * for our output: oxfmt (the default, a native formatter, ~40× faster here) and prettier (the reference:
+ * test/formatted.test.ts formats the committed output with prettier and asserts byte-identity). Options
+ * come from the prettier config that applies to the output folder (prettier's defaults when there is
+ * none; prettier is loaded only to read a config that exists), resolved once per run. Formatted text is
+ * cached by a hash of (formatter and version, options, unformatted text), so a file whose generated text
+ * did not change is never formatted twice. prettier formats one file at a time: it holds a whole syntax
+ * tree per call (all at once took gigabytes on the 10× document), and worker threads measured slower on
+ * this 2-core machine (each pays prettier's load and JIT warm-up).
  */
 import { createHash } from "node:crypto"
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises"
-import { dirname } from "node:path"
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises"
+import { createRequire } from "node:module"
+import { dirname, join, resolve } from "node:path"
 import type { RenderedFile } from "../render/views.ts"
+
+/** The formatters a run can use; the first is the default. */
+export const FORMATTERS = ["oxfmt", "prettier"] as const
+export type FormatterName = (typeof FORMATTERS)[number]
+export const DEFAULT_FORMATTER: FormatterName = "oxfmt"
+
+export const isFormatterName = (name: string): name is FormatterName => (FORMATTERS as ReadonlyArray<string>).includes(name)
 
 export interface FormatStats {
   readonly hits: number
@@ -16,6 +28,8 @@ export interface FormatStats {
 }
 
 export interface Formatter {
+  /** The formatter in use and its version, e.g. `oxfmt 0.79.0`. */
+  readonly name: string
   /** Formats every `.ts` file (other files pass through), in order. */
   readonly format: (files: ReadonlyArray<RenderedFile>) => Promise<ReadonlyArray<RenderedFile>>
   /** Writes the cache back (entries used by this run first), if there is a cache file. */
@@ -28,32 +42,109 @@ export interface FormatterOptions {
   readonly configFor: string
   /** The cache file; none when undefined. */
   readonly cacheFile?: string | undefined
+  /** Which formatter; oxfmt when undefined. */
+  readonly formatter?: FormatterName | undefined
 }
 
 interface CacheFile {
-  readonly prettier: string
+  /** The formatter and version that wrote the entries. */
+  readonly formatter: string
   readonly entries: Record<string, string>
+}
+
+/** Formats one file's text; `path` tells oxfmt the language. */
+type FormatText = (path: string, text: string) => Promise<string>
+
+interface Engine {
+  readonly name: string
+  /** The resolved options, part of every cache key. */
+  readonly options: Readonly<Record<string, unknown>>
+  readonly format: FormatText
+  /** Whether files may be formatted concurrently (oxfmt formats on native threads). */
+  readonly concurrent: boolean
 }
 
 /** Entries kept beyond those used by the last run, so alternating between two specs stays warm. */
 const MAX_ENTRIES = 20_000
-const readCache = async (file: string | undefined, version: string): Promise<Map<string, string>> => {
+/** Files handed to oxfmt at once. */
+const BATCH = 64
+
+const readCache = async (file: string | undefined, formatter: string): Promise<Map<string, string>> => {
   if (file === undefined) return new Map()
   try {
     const cache = JSON.parse(await readFile(file, "utf8")) as CacheFile
-    return cache.prettier === version ? new Map(Object.entries(cache.entries)) : new Map()
+    return cache.formatter === formatter ? new Map(Object.entries(cache.entries)) : new Map()
   } catch {
     return new Map() // absent or unreadable: a cold run
   }
 }
 
+/** File names prettier reads its config from (package.json only with a `prettier` key). */
+const CONFIG_FILE = /^(\.prettierrc(\..+)?|prettier\.config\..+|package\.yaml)$/
+
+/** Whether a package.json has a top-level `prettier` key (an unreadable one is prettier's to report). */
+const hasPrettierKey = async (file: string): Promise<boolean> => {
+  try {
+    return Object.hasOwn(JSON.parse(await readFile(file, "utf8")) as object, "prettier")
+  } catch {
+    return true
+  }
+}
+
+/**
+ * Whether a prettier config applies to `file`: a config file in its folder or above (node builtins
+ * only, so that oxfmt runs without loading prettier when there is none).
+ */
+export const hasPrettierConfig = async (file: string): Promise<boolean> => {
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    const names = await readdir(dir).catch(() => [] as Array<string>)
+    if (names.some((name) => CONFIG_FILE.test(name))) return true
+    if (names.includes("package.json")) {
+      if (await hasPrettierKey(join(dir, "package.json"))) return true
+    }
+    if (dirname(dir) === dir) return false
+  }
+}
+
+/** The prettier config for `file` (without parser and plugins), or prettier's defaults. */
+const prettierOptions = async (file: string): Promise<Record<string, unknown>> => {
+  if (!(await hasPrettierConfig(file))) return {}
+  const prettier = await import("prettier")
+  const { plugins: _plugins, parser: _parser, ...config } = (await prettier.resolveConfig(file, { editorconfig: false })) ?? {}
+  return config
+}
+
+const version = (name: string): string => {
+  const require = createRequire(import.meta.url)
+  return (require(`${name}/package.json`) as { version: string }).version
+}
+
+const engines: Record<FormatterName, (configFor: string) => Promise<Engine>> = {
+  oxfmt: async (configFor) => {
+    const [oxfmt, config] = await Promise.all([import("oxfmt"), prettierOptions(configFor)])
+    // oxfmt's own default width is 100; prettier's, which our output follows, is 80.
+    const options = { printWidth: 80, ...config }
+    const format: FormatText = async (path, text) => {
+      const result = await oxfmt.format(path, text, options)
+      const error = result.errors.find((e) => e.severity === "Error")
+      if (error !== undefined) throw new Error(`oxfmt cannot format ${path}: ${error.message}`)
+      return result.code
+    }
+    return { name: `oxfmt ${version("oxfmt")}`, options, format, concurrent: true }
+  },
+  prettier: async (configFor) => {
+    const prettier = await import("prettier")
+    const config = (await prettier.resolveConfig(configFor, { editorconfig: false })) ?? {}
+    const options = { ...config, parser: "typescript" }
+    return { name: `prettier ${prettier.version}`, options, format: (_path, text) => prettier.format(text, options), concurrent: false }
+  },
+}
+
 /** A formatter using the prettier config that applies to `options.configFor`. */
 export const makeFormatter = async (options: FormatterOptions): Promise<Formatter> => {
-  const prettier = await import("prettier")
-  const config = (await prettier.resolveConfig(options.configFor, { editorconfig: false })) ?? {}
-  const formatOptions = { ...config, parser: "typescript" }
-  const salt = JSON.stringify(formatOptions)
-  const cache = await readCache(options.cacheFile, prettier.version)
+  const engine = await engines[options.formatter ?? DEFAULT_FORMATTER](options.configFor)
+  const salt = JSON.stringify({ formatter: engine.name, options: engine.options })
+  const cache = await readCache(options.cacheFile, engine.name)
   const used = new Map<string, string>()
   let hits = 0
   let misses = 0
@@ -61,12 +152,19 @@ export const makeFormatter = async (options: FormatterOptions): Promise<Formatte
 
   const format = async (files: ReadonlyArray<RenderedFile>) => {
     const keys = files.map((file) => (file.path.endsWith(".ts") ? keyOf(file.content) : undefined))
-    const missing = [...new Set(keys.filter((key): key is string => key !== undefined && !cache.has(key) && !used.has(key)))]
-    const textOf = new Map(files.map((file, i) => [keys[i], file.content]))
-    const texts = missing.map((key) => textOf.get(key)!)
-    const formatted = await sequential(texts)
-    missing.forEach((key, i) => used.set(key, formatted[i]!))
-    misses += missing.length
+    const missing = new Map<string, RenderedFile>()
+    files.forEach((file, i) => {
+      const key = keys[i]
+      if (key !== undefined && !cache.has(key) && !used.has(key) && !missing.has(key)) missing.set(key, file)
+    })
+    const pending = [...missing]
+    const size = engine.concurrent ? BATCH : 1
+    for (let i = 0; i < pending.length; i += size) {
+      const batch = pending.slice(i, i + size)
+      const formatted = await Promise.all(batch.map(([, file]) => engine.format(file.path, file.content)))
+      batch.forEach(([key], j) => used.set(key, formatted[j]!))
+    }
+    misses += pending.length
     return files.map((file, i) => {
       const key = keys[i]
       if (key === undefined) return file
@@ -75,11 +173,6 @@ export const makeFormatter = async (options: FormatterOptions): Promise<Formatte
       used.set(key, content)
       return { ...file, content }
     })
-  }
-  const sequential = async (texts: ReadonlyArray<string>) => {
-    const out: Array<string> = []
-    for (const text of texts) out.push(await prettier.format(text, formatOptions))
-    return out
   }
   const save = async () => {
     if (options.cacheFile === undefined) return
@@ -93,8 +186,8 @@ export const makeFormatter = async (options: FormatterOptions): Promise<Formatte
     }
     await mkdir(dirname(options.cacheFile), { recursive: true })
     const temp = `${options.cacheFile}.${process.pid}`
-    await writeFile(temp, JSON.stringify({ prettier: prettier.version, entries } satisfies CacheFile))
+    await writeFile(temp, JSON.stringify({ formatter: engine.name, entries } satisfies CacheFile))
     await rename(temp, options.cacheFile)
   }
-  return { format, save, stats: () => ({ hits, misses }) }
+  return { name: engine.name, format, save, stats: () => ({ hits, misses }) }
 }

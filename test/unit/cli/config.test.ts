@@ -15,6 +15,7 @@ describe("validateConfig", () => {
     ["a wrong type", { out: 42 }, "codegen.config.ts: out: expected a non-empty string, got 42"],
     ["an empty path", { spec: " " }, 'codegen.config.ts: spec: expected a non-empty string, got " "'],
     ["a bad import extension", { importExtension: ".mjs" }, 'codegen.config.ts: importExtension: expected ".js", ".ts", "none", got ".mjs"'],
+    ["an unknown formatter", { formatter: "dprint" }, 'codegen.config.ts: formatter: expected "oxfmt" or "prettier", got "dprint"'],
     ["a flag that is not a boolean", { builtinOverrides: "no" }, 'codegen.config.ts: builtinOverrides: expected a boolean, got "no"'],
     ["no object", 3, "codegen.config.ts: the default export is not an object (export default defineConfig({ ... }))"],
   ])("rejects %s", (_, given, want) => {
@@ -22,7 +23,7 @@ describe("validateConfig", () => {
   })
 
   it("accepts every key", () => {
-    const config = { spec: "a.json", overrides: "o", builtinOverrides: false, out: "src/auth", templates: "t", clientModule: "@app/auth", importExtension: "none", serverModule: "s.ts" }
+    const config = { spec: "a.json", overrides: "o", builtinOverrides: false, out: "src/auth", templates: "t", clientModule: "@app/auth", importExtension: "none", formatter: "prettier", serverModule: "s.ts" }
     expect(validateConfig("c.ts", config)).toEqual(config)
   })
 })
@@ -42,6 +43,15 @@ describe("resolveConfig", () => {
     expect(config.out).toBe(join(dir, "src", "auth"))
     expect(config.importExtension).toBe(".ts")
     expect(config.builtinOverrides).toBe(true)
+    expect(config.formatter).toBe("oxfmt")
+  })
+
+  it("takes the formatter from the file, a flag winning over it", async () => {
+    writeFileSync(join(dir, "client.ts"), "export const clientPlugins = []\n")
+    writeFileSync(join(dir, "c.config.ts"), 'export default { clientModule: "client.ts", formatter: "prettier" }\n')
+    expect((await resolveConfig({ config: join(dir, "c.config.ts") })).formatter).toBe("prettier")
+    expect((await resolveConfig({ config: join(dir, "c.config.ts"), formatter: "oxfmt" })).formatter).toBe("oxfmt")
+    await expect(resolveConfig({ config: join(dir, "c.config.ts"), formatter: "dprint" })).rejects.toThrow('--formatter: expected oxfmt or prettier, got "dprint"')
   })
 })
 
