@@ -50,22 +50,27 @@ export const tscErrors = (output: string): { count: number; summary: string } =>
  * which the Better Auth client does not have. To type-check them like the originals (same inference
  * against the real client methods), the bench widens `AuthClientInstance` in the output's
  * _runtime/client.ts with `benchN` properties that are the real client (and casts where the layer
- * hands a built client over). Returns false when the declaration was not found (then the copies show
- * up as tsc errors instead).
+ * hands a built client over). `AuthClientInstance` is an interface extending the built client's type
+ * (or, in older output, an alias of it). Returns false when the declaration was not found (then the
+ * copies show up as tsc errors instead).
  */
 export const aliasBenchPrefixes = (outDir: string, copies: number): boolean => {
   const file = join(outDir, "_runtime/client.ts")
   if (!existsSync(file)) return false
   const text = readFileSync(file, "utf8")
-  const declaration = /export type AuthClientInstance =\s*([^;]+);/
-  const match = declaration.exec(text)
-  if (match === null) return false
-  const real = match[1]!.trim()
-  const prefixes = Array.from({ length: copies }, (_, i) => `readonly bench${i + 1}: ${real}`).join("; ")
-  const widened = text
-    .replace(declaration, `export type AuthClientInstance = ${real} & { ${prefixes} };`)
-    // The one place a built client is handed over as an AuthClientInstance (the layer).
-    .replaceAll("makeAuthClient(options))", "makeAuthClient(options) as unknown as AuthClientInstance)")
-  writeFileSync(file, widened)
+  const prefixes = (real: string) => Array.from({ length: copies }, (_, i) => `readonly bench${i + 1}: ${real}`).join("; ")
+  const asInterface = /export interface AuthClientInstance extends (\w+) \{\}/
+  const asAlias = /export type AuthClientInstance =\s*([^;]+);/
+  const iface = asInterface.exec(text)
+  const alias = asAlias.exec(text)
+  const widened =
+    iface !== null
+      ? text.replace(asInterface, `export interface AuthClientInstance extends ${iface[1]} { ${prefixes(iface[1]!)} }`)
+      : alias !== null
+        ? text.replace(asAlias, `export type AuthClientInstance = ${alias[1]!.trim()} & { ${prefixes(alias[1]!.trim())} };`)
+        : undefined
+  if (widened === undefined) return false
+  // The one place a built client is handed over as an AuthClientInstance (the layer).
+  writeFileSync(file, widened.replaceAll("makeAuthClient(options))", "makeAuthClient(options) as unknown as AuthClientInstance)"))
   return true
 }
