@@ -1,6 +1,8 @@
 /**
- * Runs one command as a whole process and reports its wall time and peak memory (max RSS). Peak memory
- * comes from GNU time (`/usr/bin/time -f %M`) when present, else from polling /proc/<pid>/status VmHWM.
+ * Runs one command as a whole process and reports its wall time, CPU time and peak memory (max RSS).
+ * CPU time and peak memory come from GNU time (`/usr/bin/time -f "%M %U %S"`) when present; without it,
+ * peak memory comes from polling /proc/<pid>/status VmHWM and CPU time is not measured. CPU time (user +
+ * system, every thread) moves less with the machine's load than wall time does.
  */
 import { spawn, spawnSync } from "node:child_process"
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from "node:fs"
@@ -17,6 +19,8 @@ export interface Command {
 
 export interface Sample {
   readonly ms: number
+  /** User + system CPU time of the process and its children; NaN when it cannot be measured here. */
+  readonly cpuMs: number
   /** Peak resident memory in MiB; NaN when it cannot be measured on this machine. */
   readonly rssMiB: number
   readonly code: number
@@ -45,7 +49,7 @@ let counter = 0
 export const measure = (command: Command): Promise<Sample> =>
   new Promise((resolvePromise, reject) => {
     const rssFile = join(tmpdir(), `bench-rss-${process.pid}-${counter++}`)
-    const [cmd, args] = hasGnuTime ? [GNU_TIME, ["-f", "%M", "-o", rssFile, command.cmd, ...command.args]] : [command.cmd, [...command.args]]
+    const [cmd, args] = hasGnuTime ? [GNU_TIME, ["-f", "%M %U %S", "-o", rssFile, command.cmd, ...command.args]] : [command.cmd, [...command.args]]
     const stdoutFd = command.stdoutFile === undefined ? undefined : openSync(command.stdoutFile, "w")
     const started = performance.now()
     const child = spawn(cmd, args, { cwd: command.cwd, stdio: ["ignore", stdoutFd ?? "pipe", "pipe"] })
@@ -66,13 +70,16 @@ export const measure = (command: Command): Promise<Sample> =>
       if (poll !== undefined) clearInterval(poll)
       if (stdoutFd !== undefined) closeSync(stdoutFd)
       let rssMiB = polled
+      let cpuMs = Number.NaN
       if (hasGnuTime) {
-        // GNU time writes "Command exited with non-zero status N" before the figure: take the last line.
+        // GNU time writes "Command exited with non-zero status N" before the figures: take the last line.
         const text = existsSync(rssFile) ? readFileSync(rssFile, "utf8").trim().split("\n").at(-1) : undefined
-        rssMiB = text === undefined ? Number.NaN : Number(text) / 1024
+        const [kib = Number.NaN, user = Number.NaN, system = Number.NaN] = text === undefined ? [] : text.split(" ").map(Number)
+        rssMiB = kib / 1024
+        cpuMs = (user + system) * 1000
         rmSync(rssFile, { force: true })
       }
-      resolvePromise({ ms, rssMiB, code: code ?? -1, stdout, stderr })
+      resolvePromise({ ms, cpuMs, rssMiB, code: code ?? -1, stdout, stderr })
     })
   })
 

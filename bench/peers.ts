@@ -20,8 +20,11 @@ export const installedVersion = (name: string): string | undefined => {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version : undefined
 }
 
+/** A pinned version without an alias's `npm:<name>@` (bench/peers installs `typescript@7` as `typescript-7`). */
+const versionOf = (spec: string): string => spec.replace(/^npm:(@?[^@]+)@/, "")
+
 /** The pinned peers and their versions, for the report. */
-export const peerVersions = (): Record<string, string> => pinned()
+export const peerVersions = (): Record<string, string> => Object.fromEntries(Object.entries(pinned()).map(([name, spec]) => [name, versionOf(spec)]))
 
 /**
  * Installs bench/peers (exact versions, transitive ones from its lock file) when a pinned package is
@@ -29,7 +32,7 @@ export const peerVersions = (): Record<string, string> => pinned()
  * other platforms' optional msgpackr-extract binaries that `install` leaves out (and the lock as it is).
  */
 export const ensurePeers = (): void => {
-  const stale = Object.entries(pinned()).filter(([name, version]) => installedVersion(name) !== version)
+  const stale = Object.entries(peerVersions()).filter(([name, version]) => installedVersion(name) !== version)
   if (stale.length === 0) return
   console.error(`installing bench peers (${stale.map(([n, v]) => `${n}@${v}`).join(", ")}) with npm install …`)
   const result = spawnSync("npm", ["install", "--prefix", PEERS_DIR, "--no-audit", "--no-fund"], { stdio: "inherit" })

@@ -28,6 +28,7 @@ const isLoading = (f: ProfileNode["callFrame"]) => LOADING.has(f.functionName)
 const PHASES: ReadonlyArray<readonly [string, (stack: ReadonlyArray<ProfileNode["callFrame"]>) => boolean]> = [
   ["prettier: loading its modules and plugins", (s) => s.some(isPrettier) && s.some(isLoading)],
   ["prettier: formatting", (s) => s.some(isPrettier)],
+  ["oxfmt: formatting (main thread only; its native threads are not profiled)", (s) => s.some((f) => f.url.includes("/node_modules/oxfmt/"))],
   ["module loading (other imports)", (s) => s.some(isLoading)],
   ["writing files (generator/write/write.ts)", (s) => s.some((f) => f.url.includes("/generator/write/write.ts"))],
   ["templates (handlebars, generator/render)", (s) => s.some((f) => f.url.includes("/node_modules/handlebars/") || f.url.includes("/generator/render/"))],

@@ -5,6 +5,8 @@
 
 export interface Figures {
   readonly ms: number
+  /** User + system CPU time (NaN when not measured). */
+  readonly cpuMs: number
   readonly rssMiB: number
   /** Files written, or tsc errors: whatever the last column of its table says. */
   readonly extra: string
@@ -44,6 +46,8 @@ export interface Report {
   readonly ops: { readonly one: number; readonly ten: number }
   readonly generation: ReadonlyArray<Line>
   readonly typecheck: ReadonlyArray<Line>
+  /** The same outputs checked by TypeScript 7 (native). */
+  readonly typecheckNative: { readonly title: string; readonly lines: ReadonlyArray<Line> }
   readonly targets: ReadonlyArray<Target>
   readonly notes: ReadonlyArray<string>
   readonly bundles?: ReadonlyArray<BundleFigures>
@@ -58,8 +62,17 @@ const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<
 
 const lines = (title: string, extra: string, report: Report, rows: ReadonlyArray<Line>): string =>
   table(
-    [title, `${report.ops.one} ops`, `${report.ops.ten.toLocaleString("en")} ops`, "peak RSS", "peak RSS (10×)", `${extra}, 1× / 10×`],
-    rows.map((r) => [r.name, seconds(r.one?.ms), seconds(r.ten?.ms), mib(r.one?.rssMiB), mib(r.ten?.rssMiB), `${r.one?.extra ?? "–"} / ${r.ten?.extra ?? "–"}`]),
+    [title, `${report.ops.one} ops`, `${report.ops.ten.toLocaleString("en")} ops`, "CPU", "CPU (10×)", "peak RSS", "peak RSS (10×)", `${extra}, 1× / 10×`],
+    rows.map((r) => [
+      r.name,
+      seconds(r.one?.ms),
+      seconds(r.ten?.ms),
+      seconds(r.one?.cpuMs),
+      seconds(r.ten?.cpuMs),
+      mib(r.one?.rssMiB),
+      mib(r.ten?.rssMiB),
+      `${r.one?.extra ?? "–"} / ${r.ten?.extra ?? "–"}`,
+    ]),
   )
 
 const verdict = (t: Target): string => {
@@ -137,6 +150,10 @@ export const renderReport = (report: Report): string =>
     "### `tsc --noEmit` over the output (median)",
     "",
     lines("output of", "tsc errors", report, report.typecheck),
+    "",
+    `### ${report.typecheckNative.title} (median)`,
+    "",
+    lines("output of", "tsc errors", report, report.typecheckNative.lines),
     "",
     ...report.notes.map((n) => `- ${n}`),
     "",

@@ -14,7 +14,7 @@ import { type Command, measure, median, rssMethod, type Sample } from "./measure
 import { writeMultiplied, writeMultipliedOverrides } from "./multiply.ts"
 import { effectGenerator, ensurePeers, openapiTypescript, PEER_OUT, peerVersions } from "./peers.ts"
 import { type Figures, type Line, renderReport, type Target } from "./report.ts"
-import { aliasBenchPrefixes, tscCommand, tscErrors } from "./typecheck.ts"
+import { aliasBenchPrefixes, type Compiler, tscCommand, tscErrors } from "./typecheck.ts"
 
 const BENCH = import.meta.dirname
 const OUT = join(BENCH, ".out")
@@ -57,6 +57,7 @@ const run = async (key: string, command: Command, failOnError: boolean): Promise
 }
 
 const ms = (key: string) => median((samples.get(key) ?? []).map((s) => s.ms))
+const cpu = (key: string) => median((samples.get(key) ?? []).map((s) => s.cpuMs))
 const rss = (key: string) => median((samples.get(key) ?? []).map((s) => s.rssMiB))
 /** Median over iterations of a/b within the same iteration (paired, so drift in machine load cancels). */
 const paired = (a: string, b: string) => {
@@ -98,9 +99,12 @@ const TSC_TARGETS = [
   ["effect 10x", join(PEER_OUT, "effect-10x.ts")],
   ["oats 10x", join(PEER_OUT, "oats-10x.ts")],
 ] as const
+/** Keys of tsc samples: `tsc ours 1x` (TypeScript 5.9, the project's), `tsc7 ours 1x` (TypeScript 7). */
+const tscKey = (compiler: Compiler, name: string) => `${compiler === "5" ? "tsc" : "tsc7"} ${name}`
 for (let i = 1; i <= TSC_RUNS; i++) {
   console.error(`tsc, run ${i}/${TSC_RUNS}`)
-  for (const [name, target] of TSC_TARGETS) await run(`tsc ${name}`, tscCommand(PROJECT, target), false)
+  for (const [name, target] of TSC_TARGETS)
+    for (const compiler of ["5", "7"] as const) await run(tscKey(compiler, name), tscCommand(PROJECT, target, compiler), false)
 }
 
 /** Endpoint counts from our output's manifest.json, and the number of files in the output folder. */
@@ -111,19 +115,19 @@ const outputSummary = (outDir: string) => {
   return { endpoints: count(manifest.generated), skipped: count(manifest.skipped), files: String(files) }
 }
 const [oursOne, oursTen] = [outputSummary(join(OUT, "ours-1x")), outputSummary(join(OUT, "ours-10x"))]
-const gen = (key: string, extra: string): Figures => ({ ms: ms(key), rssMiB: rss(key), extra })
+const gen = (key: string, extra: string): Figures => ({ ms: ms(key), cpuMs: cpu(key), rssMiB: rss(key), extra })
 const tsc = (key: string): Figures | undefined =>
-  samples.has(key) ? { ms: ms(key), rssMiB: rss(key), extra: tscErrors(lastOutput.get(key) ?? "").summary } : undefined
+  samples.has(key) ? { ms: ms(key), cpuMs: cpu(key), rssMiB: rss(key), extra: tscErrors(lastOutput.get(key) ?? "").summary } : undefined
 const generation: ReadonlyArray<Line> = [
   { name: "ours, cold (no cache, fresh output folder)", one: gen("ours cold 1x", oursOne.files), ten: gen("ours cold 10x", oursTen.files) },
   { name: "ours, warm (same output, nothing changed)", one: gen("ours warm 1x", oursOne.files), ten: gen("ours warm 10x", oursTen.files) },
   { name: "@effect/openapi-generator (one unformatted file)", one: gen("effect 1x", "1"), ten: gen("effect 10x", "1") },
   { name: "openapi-typescript (types only)", one: gen("oats 1x", "1"), ten: gen("oats 10x", "1") },
 ]
-const typecheck: ReadonlyArray<Line> = [
-  { name: "ours", one: tsc("tsc ours 1x"), ten: tsc("tsc ours 10x") },
-  { name: "@effect/openapi-generator", one: tsc("tsc effect 1x"), ten: tsc("tsc effect 10x") },
-  { name: "openapi-typescript", one: tsc("tsc oats 1x"), ten: tsc("tsc oats 10x") },
+const typecheckBy = (compiler: Compiler): ReadonlyArray<Line> => [
+  { name: "ours", one: tsc(tscKey(compiler, "ours 1x")), ten: tsc(tscKey(compiler, "ours 10x")) },
+  { name: "@effect/openapi-generator", one: tsc(tscKey(compiler, "effect 1x")), ten: tsc(tscKey(compiler, "effect 10x")) },
+  { name: "openapi-typescript", one: tsc(tscKey(compiler, "oats 1x")), ten: tsc(tscKey(compiler, "oats 10x")) },
 ]
 const endpointGrowth = oursTen.endpoints / oursOne.endpoints
 const targets: ReadonlyArray<Target> = [
@@ -155,14 +159,17 @@ const context = [
 const notes = [
   "Ratios are medians of per-iteration ratios: each iteration runs ours and the peers back to back, so they share the machine's load.",
   "Cold: COLD_RESET_PATHS of bench/run.ts (the project's .cache/ and the output folder) deleted before the run. Warm: the same command again into the same output folder.",
-  `Our output is every file prettier-formatted (${oursOne.files} files at ${opsOne} ops); the effect generator prints one unformatted file; openapi-typescript writes one file of types.`,
-  `tsc: one tsconfig per output (strict, exactOptionalPropertyTypes, skipLibCheck, lib es2023+dom). The effect generator's output is checked against its own effect ${peerVersions()["effect"]} (bench/peers), since effect ${version(PROJECT, "effect")} no longer has the effect/unstable/http modules it imports.`,
+  `Our output is every file formatted (${oursOne.files} files at ${opsOne} ops; by oxfmt, byte-identical to prettier); the effect generator prints one unformatted file; openapi-typescript writes one file of types.`,
+  "CPU: user + system time of the whole process (every thread), which moves less with the machine's load than wall time.",
+  `tsc: one tsconfig per output (strict, exactOptionalPropertyTypes, skipLibCheck, lib es2023+dom), checked by the project's TypeScript ${version(PROJECT, "typescript")} and by TypeScript ${peerVersions()["typescript-7"]} (bench/peers) with --singleThreaded: its default of four checkers doubles the CPU time on two cores and gains no wall time.`,
+  `The effect generator's output is checked against its own effect ${peerVersions()["effect"]} (bench/peers), since effect ${version(PROJECT, "effect")} no longer has the effect/unstable/http modules it imports.`,
   aliased
     ? "tsc ours 10×: the copies' handlers call client.bench1…bench9, which the Better Auth client lacks; the bench widens AuthClientInstance in the output's _runtime/client.ts with benchN properties typed as the real client, so copies are checked exactly like the originals."
     : "tsc ours 10×: AuthClientInstance was not found in _runtime/client.ts, so the copies' calls to client.bench1…bench9 count as tsc errors (and are checked less deeply than real calls).",
   "The 10× run uses bench/.out/overrides-10x: overrides/ plus each endpoint override copied for /bench1 … /bench9 (bench/multiply.ts), so copies get the same corrections; only the mutatesSession path rules of _defaults.yaml (anchored at ^/) do not match copies.",
 ]
 const bundles = await measureBundles()
-const markdown = renderReport({ context, ops: { one: opsOne, ten: opsTen }, generation, typecheck, targets, notes, bundles })
+const typecheckNative = { title: `TypeScript ${peerVersions()["typescript-7"]} (native, \`tsc --singleThreaded --noEmit\`) over the output`, lines: typecheckBy("7") }
+const markdown = renderReport({ context, ops: { one: opsOne, ten: opsTen }, generation, typecheck: typecheckBy("5"), typecheckNative, targets, notes, bundles })
 console.log(markdown)
 writeFileSync(join(BENCH, "RESULTS.md"), `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts); reproduce with \`npm run bench -- --runs ${RUNS}\`.\n\n${markdown}`)

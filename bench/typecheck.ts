@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { basename, dirname, join, relative } from "node:path"
 import type { Command } from "./measure.ts"
+import { PEERS_DIR } from "./peers.ts"
 
 /** The same options for every generator's output: the project's strictness, libraries skipped. */
 const COMPILER_OPTIONS = {
@@ -21,10 +22,20 @@ const COMPILER_OPTIONS = {
 }
 
 /**
+ * The compilers: the project's TypeScript 5.9, and TypeScript 7 (native) from bench/peers, single-threaded
+ * (its default of four checkers doubles the CPU time on two cores and gains no wall time).
+ */
+export const COMPILERS = {
+  "5": [(root: string) => join(root, "node_modules/typescript/bin/tsc")],
+  "7": [() => join(PEERS_DIR, "node_modules/typescript-7/bin/tsc"), "--singleThreaded"],
+} as const
+export type Compiler = keyof typeof COMPILERS
+
+/**
  * A `tsc` command over `target` (a folder: every .ts file under it; or one file). The tsconfig is written
  * next to the target so that bare imports (`effect`, `better-auth`) resolve from the nearest node_modules.
  */
-export const tscCommand = (root: string, target: string): Command => {
+export const tscCommand = (root: string, target: string, compiler: Compiler = "5"): Command => {
   const dir = dirname(target)
   const name = basename(target)
   const config = join(dir, `tsconfig.${name.replace(/\.[^.]+$/, "")}.json`)
@@ -33,7 +44,8 @@ export const tscCommand = (root: string, target: string): Command => {
     config,
     JSON.stringify({ compilerOptions: COMPILER_OPTIONS, ...(isFile ? { files: [name] } : { include: [`${name}/**/*.ts`] }) }, null, 2),
   )
-  return { cmd: "node", args: [join(root, "node_modules/typescript/bin/tsc"), "-p", relative(root, config), "--pretty", "false"], cwd: root }
+  const [compilerPath, ...flags] = COMPILERS[compiler]
+  return { cmd: "node", args: [compilerPath!(root), "-p", relative(root, config), "--pretty", "false", ...flags], cwd: root }
 }
 
 /** Number of `error TSxxxx` lines and the most frequent codes, e.g. `3 (TS2339×3)`. */
