@@ -10,7 +10,8 @@ import { EditedFiles, type OverrideError, type SpecError, StrictWarnings, Templa
 import { generate } from "../generate.ts"
 import { type ImportExtension, withExtension } from "../model/naming.ts"
 import { BUILTIN_LABEL, BUILTIN_OVERRIDES } from "../overrides/builtin.ts"
-import { layerOverrides, loadOverrides, NO_OVERRIDES } from "../overrides/load.ts"
+import { loadOverridesCached } from "../overrides/cache.ts"
+import { layerOverrides, type LoadOptions, NO_OVERRIDES } from "../overrides/load.ts"
 import { changeReport } from "../render/report.ts"
 import { compileTemplates, readTemplates } from "../render/templates.ts"
 import { loadSpec } from "../spec/load.ts"
@@ -82,8 +83,10 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
     const phase = (name: string) => options.log(`${name} (${Math.round(performance.now() - started)} ms)`)
     if (options.mode === "write") yield* recoverOutput(options.out)
     const spec = yield* loadSpec(options.spec)
-    const builtin = options.builtinOverrides ? yield* loadOverrides(BUILTIN_OVERRIDES, { builtin: true, label: BUILTIN_LABEL }).pipe(Effect.mapError((errors) => new OverrideErrors({ errors }))) : NO_OVERRIDES
-    const user = yield* loadOverrides(options.overrides, { required: options.overridesExplicit }).pipe(Effect.mapError((errors) => new OverrideErrors({ errors })))
+    const loadLayer = (dir: string, layer: LoadOptions) =>
+      loadOverridesCached(dir, layer, options.cacheDir).pipe(Effect.mapError((errors) => new OverrideErrors({ errors })))
+    const builtin = options.builtinOverrides ? yield* loadLayer(BUILTIN_OVERRIDES, { builtin: true, label: BUILTIN_LABEL }) : NO_OVERRIDES
+    const user = yield* loadLayer(options.overrides, { required: options.overridesExplicit })
     const overrides = layerOverrides(builtin, user)
     const templates = yield* Effect.tryPromise({
       try: () => readTemplates(options.templates),

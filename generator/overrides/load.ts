@@ -247,16 +247,43 @@ export interface LoadOptions {
   readonly required?: boolean
 }
 
+/** Every override file under `dir` with its text and the name it is shown by, as `parseOverrides` takes them. */
+export const readOverrideFiles = async (
+  dir: string,
+  options: LoadOptions = {},
+): Promise<ReadonlyArray<{ readonly file: string; readonly text: string; readonly isDefaults: boolean }>> => {
+  const shown = (path: string) => (options.label === undefined ? relative(process.cwd(), path) : `${options.label}/${relative(dir, path).split("\\").join("/")}`)
+  return Promise.all((await listYaml(dir)).map(async (path) => ({ file: shown(path), text: await readFile(path, "utf8"), isDefaults: path === join(dir, DEFAULTS_FILE) })))
+}
+
+/** The error for a folder named explicitly that does not exist, if that is the case. */
+export const missingFolder = (dir: string, options: LoadOptions): OverrideError | undefined =>
+  options.required === true && !existsSync(dir)
+    ? new OverrideError({ file: dir, at: "", path: "", message: "the overrides folder does not exist", hint: "create it, or name another with --overrides / overrides in the config file" })
+    : undefined
+
+/** A `locate` for a file's text that parses the YAML only when first asked (for values validated earlier). */
+export const lazyLocate = (text: string): Located["locate"] => {
+  let locate: Located["locate"] | undefined
+  return (path) => {
+    if (locate === undefined) {
+      const lineCounter = new LineCounter()
+      const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+      locate = makeLocate(doc, (offset) => {
+        const { line, col } = lineCounter.linePos(offset)
+        return `${line}:${col}`
+      })
+    }
+    return locate(path)
+  }
+}
+
 /** Loads every override file under `dir` as one layer; fails with all errors at once. */
 export const loadOverrides = (dir: string, options: LoadOptions = {}): Effect.Effect<LoadedOverrides, ReadonlyArray<OverrideError>> =>
   Effect.gen(function* () {
-    if (options.required === true && !existsSync(dir))
-      return yield* Effect.fail([new OverrideError({ file: dir, at: "", path: "", message: "the overrides folder does not exist", hint: "create it, or name another with --overrides / overrides in the config file" })])
-    const paths = yield* Effect.promise(() => listYaml(dir))
-    const shown = (path: string) => (options.label === undefined ? relative(process.cwd(), path) : `${options.label}/${relative(dir, path).split("\\").join("/")}`)
-    const files = yield* Effect.promise(() =>
-      Promise.all(paths.map(async (path) => ({ file: shown(path), text: await readFile(path, "utf8"), isDefaults: path === join(dir, DEFAULTS_FILE) }))),
-    )
+    const missing = missingFolder(dir, options)
+    if (missing !== undefined) return yield* Effect.fail([missing])
+    const files = yield* Effect.promise(() => readOverrideFiles(dir, options))
     const { overrides, errors } = parseOverrides(files, options.builtin === true)
     if (errors.length > 0) return yield* Effect.fail(errors)
     return overrides
