@@ -41,7 +41,7 @@ export interface RunOptions {
   readonly force: boolean
   /** Where to write the markdown change report, if anywhere. */
   readonly report: string | undefined
-  /** Where the formatting cache and the run state live (none: no cache). */
+  /** Where the formatting and overrides caches and the run state live (none: no cache). */
   readonly cacheDir: string | undefined
   /** Progress lines for --verbose. */
   readonly log: (line: string) => void
