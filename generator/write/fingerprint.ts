@@ -10,6 +10,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises"
 import { createRequire } from "node:module"
 import { basename, dirname, join, relative, resolve } from "node:path"
 import { BUILTIN_OVERRIDES } from "../overrides/builtin.ts"
+import { hasPrettierKey } from "./format.ts"
 import { hashOf } from "./hash.ts"
 
 export interface FingerprintInput {
@@ -56,7 +57,9 @@ const prettierConfigs = async (out: string): Promise<ReadonlyArray<string>> => {
   const found: Array<string> = []
   for (let dir = resolve(out); ; dir = dirname(dir)) {
     const names = await readdir(dir).catch(() => [] as Array<string>)
-    for (const name of names.sort()) if (/^(\.prettierrc.*|prettier\.config\..*|\.prettierignore|package\.json)$/.test(name)) found.push(join(dir, name))
+    for (const name of names.sort()) if (/^(\.prettierrc.*|prettier\.config\..*|\.prettierignore)$/.test(name)) found.push(join(dir, name))
+    // A package.json counts only with a prettier key: the one the output folder itself holds is generated.
+    if (names.includes("package.json") && (await hasPrettierKey(join(dir, "package.json")))) found.push(join(dir, "package.json"))
     if (dirname(dir) === dir) return found
   }
 }

@@ -83,7 +83,7 @@ const readCache = async (file: string | undefined, formatter: string): Promise<M
 const CONFIG_FILE = /^(\.prettierrc(\..+)?|prettier\.config\..+|package\.yaml)$/
 
 /** Whether a package.json has a top-level `prettier` key (an unreadable one is prettier's to report). */
-const hasPrettierKey = async (file: string): Promise<boolean> => {
+export const hasPrettierKey = async (file: string): Promise<boolean> => {
   try {
     return Object.hasOwn(JSON.parse(await readFile(file, "utf8")) as object, "prettier")
   } catch {
