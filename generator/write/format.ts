@@ -66,8 +66,11 @@ interface Engine {
 
 /** Entries kept beyond those used by the last run, so alternating between two specs stays warm. */
 const MAX_ENTRIES = 20_000
-/** Files handed to oxfmt at once. */
-const BATCH = 64
+/**
+ * Files handed to oxfmt at once. Measured on 2 cores: 8 at a time against 64 took about a third less
+ * memory (185 against 250 MiB at 200 operations, 370 against 590 MiB at 2,000) and less time.
+ */
+const BATCH = 8
 
 const readCache = async (file: string | undefined, formatter: string): Promise<Map<string, string>> => {
   if (file === undefined) return new Map()
