@@ -33,5 +33,11 @@ export class ContractError extends Data.TaggedError("ContractError")<{
   readonly cause: SchemaError;
 }> {}
 
+/** The failure of every generated handler. */
 export type HandlerError =
-  BetterAuthApiError | BetterAuthTransportError | ContractError;
+  // Better Auth answered with an error.
+  | BetterAuthApiError
+  // The request never produced an answer.
+  | BetterAuthTransportError
+  // A payload or an answer did not fit the contract.
+  | ContractError;
