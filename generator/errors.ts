@@ -61,7 +61,19 @@ export class StrictWarnings extends Data.TaggedError("StrictWarnings")<{ readonl
 
 /** A warning with a stable kebab-case code, printed by the CLI (never by the core). */
 export interface Warning {
-  readonly code: "missing-response-schema" | "untyped-field" | "naming-collision" | "nullable-in-3.1" | "unsupported-schema"
+  readonly code:
+    | "missing-response-schema"
+    | "untyped-field"
+    | "naming-collision"
+    | "nullable-in-3.1"
+    | "unsupported-schema"
+    | "spec-without-provenance"
+    | "spec-without-markers"
+    | "spec-version-mismatch"
+    | "parameter-skipped"
+    | "override-field-gone"
+    | "override-hides-document"
+    | "override-redundant"
   readonly message: string
   /** JSON pointer into `file`. */
   readonly at: string

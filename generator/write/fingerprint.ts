@@ -10,6 +10,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises"
 import { createRequire } from "node:module"
 import { basename, dirname, join, relative, resolve } from "node:path"
 import { BUILTIN_OVERRIDES } from "../overrides/builtin.ts"
+import { installedPackage } from "../spec/installed.ts"
 import { hasPrettierKey } from "./format.ts"
 import { hashOf } from "./hash.ts"
 
@@ -71,6 +72,8 @@ export const fingerprint = async (input: FingerprintInput): Promise<string> => {
   const require = createRequire(import.meta.url)
   for (const library of LIBRARIES) add(library, await readFile(require.resolve(`${library}/package.json`)))
   add("options", JSON.stringify({ out: resolve(input.out), clientModule: input.clientModule, importExtension: input.importExtension, spec: basename(input.spec), formatter: input.formatter }))
+  // The installed better-auth is compared with the spec's provenance: another install is another run.
+  add("better-auth", installedPackage("better-auth", process.cwd())?.version ?? "not installed")
   const files = [
     ...(await filesBelow(GENERATOR, /\.ts$/)),
     ...(await filesBelow(SHIPPED_TEMPLATES, /\.hbs$/)),
