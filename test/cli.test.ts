@@ -62,7 +62,7 @@ describe("generate (the CLI)", () => {
   it("explains itself with --help, and rejects an unknown flag with exit code 2", () => {
     const help = generate(project, "--help")
     expect(help.code).toBe(0)
-    for (const flag of ["--spec", "--overrides", "--out", "--templates", "--check", "--dry-run", "--strict", "--force", "--report", "--quiet", "--verbose"])
+    for (const flag of ["--spec", "--overrides", "--out", "--templates", "--check", "--dry-run", "--strict", "--force", "--report", "--doctor", "--quiet", "--verbose"])
       expect(help.stdout).toContain(flag)
     const bad = generate(project, "--chek")
     expect(bad.code).toBe(2)
@@ -122,6 +122,41 @@ describe("generate (the CLI)", () => {
     expect(generate(project, "--quiet", "--force").code).toBe(0)
     expect(readFileSync(handler, "utf8")).toBe(original)
     expect(generate(project, "--check").code).toBe(0)
+  })
+
+  it("--doctor finds this repository's install coherent, and a split tree is exit 1 with the fix", () => {
+    const ok = generate(ROOT, "--doctor")
+    expect([ok.code, ok.stdout, ok.stderr]).toEqual([0, "node_modules: one better-auth, one @better-auth/core, one better-call; every Better Auth package's peers match\n", ""])
+    const nested = join(project, "node_modules", "better-auth", "node_modules", "@better-auth", "core")
+    mkdirSync(nested, { recursive: true })
+    writeFileSync(join(nested, "package.json"), JSON.stringify({ name: "@better-auth/core", version: "1.7.25" }))
+    mkdirSync(join(project, "node_modules", "@better-auth", "core"), { recursive: true })
+    writeFileSync(join(project, "node_modules", "@better-auth", "core", "package.json"), JSON.stringify({ name: "@better-auth/core", version: "1.7.6" }))
+    const split = generate(project, "--doctor")
+    expect(split.code).toBe(1)
+    expect(split.stderr).toContain("problem: 2 copies of @better-auth/core: 1.7.6 (node_modules/@better-auth/core), 1.7.25 (node_modules/better-auth/node_modules/@better-auth/core)")
+    expect(split.stderr).toContain("  fix: `npm ls @better-auth/core` shows who pulls each copy")
+  })
+
+  it("a refused run's report says in its first line that nothing was written; --force names every hand edit it discarded", () => {
+    generate(project, "--quiet")
+    const handler = join(project, "generated", "sign-in", "email", "email.handler.ts")
+    const original = readFileSync(handler, "utf8")
+    writeFileSync(handler, original.replace("mutatesSession: false", "mutatesSession: true"))
+    const refused = generate(project, "--quiet", "--report", "UPGRADE.md")
+    expect(refused.code).toBe(1)
+    expect(readFileSync(join(project, "UPGRADE.md"), "utf8").split("\n")[0]).toBe(
+      "**Nothing was written**: 1 generated file(s) were edited by hand (generated/sign-in/email/email.handler.ts); move the change into overrides/ or run with --force. What follows is what the run would have changed.",
+    )
+    const forced = generate(project, "--quiet", "--force", "--report", "UPGRADE.md")
+    expect(forced.code).toBe(0)
+    expect(forced.stderr).toBe("overwrote hand-edited generated/sign-in/email/email.handler.ts (--force)\n")
+    const report = readFileSync(join(project, "UPGRADE.md"), "utf8")
+    expect(report.split("\n")[0]).toMatch(/^# Better Auth SDK changes: /)
+    expect(report).toContain("## Hand edits discarded by --force (1)\n\n- `sign-in/email/email.handler.ts` (overwritten)\n")
+    writeFileSync(join(project, "better-auth-api-spec.json"), "{ not json")
+    expect(generate(project, "--quiet", "--report", "UPGRADE.md").code).toBe(2)
+    expect(readFileSync(join(project, "UPGRADE.md"), "utf8").split("\n")[0]).toBe("**Nothing was written**: the input is not usable; generated/ is unchanged.")
   })
 
   it("deletes the folder of an endpoint that left the spec, and keeps files it does not own", () => {

@@ -56,7 +56,7 @@ describe("the change report of an upgrade", () => {
     expect(report).toContain("### `POST /update-user` (`core/update-user/`)\n\n```diff\n- Payload.locale?: string\n+ Payload.phoneNumber?: string\n```")
     expect(report).not.toContain("## Removed endpoints")
     const created = outcome.plan.changes.filter((a) => a.kind === "create").length
-    expect(report).toContain(`## Files\n\n${created} created,`)
+    expect(report).toContain(`## Files\n\n${created} would be created,`)
     expect(created).toBeGreaterThanOrEqual(8 * 3)
   })
 
@@ -69,6 +69,7 @@ describe("the change report of an upgrade", () => {
     )
     expect(failed).toContain("OverrideErrors")
     const report = readFileSync(join(dir, "stale.md"), "utf8")
+    expect(report.split("\n")[0]).toBe("**Nothing was written**: 1 error(s) in the spec or the overrides; " + join(dir, "generated") + "/ is unchanged. What follows is what the run would have changed.")
     expect(report).toContain(`## Overrides that no longer match (1)\n\n- ${relative(process.cwd(), join(overrides, "siwe-verify.yaml"))}:1:11: endpoint: POST /siwe/verify is not in the spec (the endpoint was renamed or removed upstream: update or delete this override)`)
   })
 })

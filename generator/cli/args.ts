@@ -23,6 +23,8 @@ usage: bun run generate [-- options]
   --strict            warnings are errors
   --force             overwrite generated files that were edited by hand
   --report FILE       write a markdown change report for the upgrade PR
+  --doctor            check the installed Better Auth (one core, one better-call, peers that match) and exit
+  --typecheck         type-check the output against the installed client; one line per error (exit 1)
   --quiet             print errors only
   --verbose           print each phase and each file change
   --help              this text
@@ -45,6 +47,8 @@ export const OPTIONS = {
   strict: { type: "boolean", default: false },
   force: { type: "boolean", default: false },
   report: { type: "string" },
+  doctor: { type: "boolean", default: false },
+  typecheck: { type: "boolean", default: false },
   quiet: { type: "boolean", default: false },
   verbose: { type: "boolean", default: false },
   help: { type: "boolean", default: false },

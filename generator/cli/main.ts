@@ -21,6 +21,14 @@ const main = async (): Promise<number> => {
     console.log(HELP)
     return 0
   }
+  if (values.doctor) {
+    const { doctor } = await import("../spec/doctor.ts")
+    const findings = doctor(process.cwd())
+    for (const f of findings) console.error(`problem: ${f.problem}\n  fix: ${f.fix}`)
+    if (findings.length > 0) return 1
+    if (!values.quiet) console.log("node_modules: one better-auth, one @better-auth/core, one better-call; every Better Auth package's peers match")
+    return 0
+  }
   if (values.check && values["dry-run"]) {
     console.error("error: --check and --dry-run exclude each other (see --help)")
     return 2
@@ -36,7 +44,7 @@ const main = async (): Promise<number> => {
   // The inputs' fingerprint, taken before the run: the full run records it once it succeeds.
   const print = await fingerprint(config).catch(() => undefined)
   // A report compares with the previous manifest and --force may have work to do: both take the full run.
-  if (values.report === undefined && !values.force && print !== undefined) {
+  if (values.report === undefined && !values.force && !values.typecheck && print !== undefined) {
     const state = await readState(CACHE_DIR, config.out)
     if (state !== undefined && print === state.fingerprint && !(values.strict && state.warnings.length > 0) && (await outputMatches(config.out, state))) {
       if (!values.quiet) for (const line of warningOutput(state.warnings, values.verbose)) console.error(line)

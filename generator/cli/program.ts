@@ -4,23 +4,20 @@
  */
 import { createTwoFilesPatch } from "diff"
 import { Effect } from "effect"
-import type { Warning } from "../errors.ts"
-import { operationOf } from "../spec/pointer.ts"
 import { writeState } from "../write/fingerprint.ts"
 import { type Action, planCounts } from "../write/plan.ts"
 import { CACHE_DIR, type Flags } from "./args.ts"
 import type { ResolvedConfig } from "./config.ts"
 import { summaryLine, warningOutput } from "./summary.ts"
 import { type Outcome, runGenerate } from "./run.ts"
+import { warningLine } from "./warning-line.ts"
+
+export { warningLine }
 
 const LABEL = { create: "missing", update: "changed", delete: "stale", unchanged: "" } as const
 const DIFFS = 3
 const DIFF_LINES = 20
 
-export const warningLine = (w: Warning, spec: string) => {
-  const operation = operationOf(w.at)
-  return `warning[${w.code}] ${operation === undefined ? "" : `${operation} `}${w.file ?? spec}${w.at}: ${w.message}`
-}
 
 /** A short unified diff of a changed file, disk → generated. */
 const shortDiff = (action: Action): string => {
@@ -61,6 +58,7 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
       strict: values.strict,
       force: values.force,
       report: values.report,
+      typecheck: values.typecheck,
       cacheDir: CACHE_DIR,
       log: (line) => verbose && console.error(line),
     }).pipe(
@@ -69,8 +67,12 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
           const warnings = outcome.warnings.map((w) => warningLine(w, config.spec))
           if (!values.quiet) for (const line of warningOutput(warnings, verbose)) console.error(line)
           const ms = Math.round(performance.now() - started)
+          // --typecheck: one line per error, naming the endpoint and the override or spec place to change.
+          for (const line of outcome.typeErrors) console.error(`type error: ${line}`)
+          if (outcome.typeErrors.length > 0) console.error(`${outcome.typeErrors.length} type error(s) in ${out}/ against the installed better-auth client`)
           if (mode === "check") {
             if (outcome.plan.changes.length === 0) {
+              if (outcome.typeErrors.length > 0) return 1
               yield* remember(outcome, warnings)
               if (!values.quiet) console.log(`${out}/ is up to date (${outcome.plan.actions.length} files, ${ms} ms)`)
               return 0
@@ -82,10 +84,12 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
             return 1
           }
           if (mode === "dry-run" || verbose) for (const line of changeLines(out, outcome, (a) => (mode === "dry-run" ? `would ${a.kind}` : a.kind))) console.error(line)
+          // --force: name every hand edit it discarded, even with --quiet (they are gone from the disk).
+          for (const f of outcome.forced) console.error(`${f.kind === "delete" ? "deleted" : "overwrote"} hand-edited ${out}/${f.path} (--force)`)
           if (outcome.wrote || outcome.plan.changes.length === 0) yield* remember(outcome, warnings)
           const counts = outcome.wrote || outcome.plan.changes.length === 0 ? planCounts(outcome.plan) : undefined
           if (!values.quiet) console.log(summaryLine({ out, endpoints: outcome.endpoints, skipped: outcome.skipped, counts, warnings: warnings.length, ms }))
-          return 0
+          return outcome.typeErrors.length > 0 ? 1 : 0
         }),
       ),
       Effect.catchTags({
@@ -93,7 +97,8 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
         OverrideErrors: (error) =>
           Effect.sync(() => {
             for (const e of error.errors) console.error(`error: ${e.toString()}`)
-            console.error(`${error.errors.length} override error(s); ${out}/ left unchanged`)
+            const what = error.errors.every((e) => e._tag === "OverrideError") ? "override error(s)" : "error(s) in the spec or the overrides"
+            console.error(`${error.errors.length} ${what}; ${out}/ left unchanged`)
             return 2
           }),
         TemplateError: (error) => Effect.sync(() => (console.error(`error: ${error.toString()}`), 2)),

@@ -9,16 +9,20 @@ import { Data, Effect } from "effect"
 import { EditedFiles, type OverrideError, type SpecError, StrictWarnings, TemplateError, type Warning, WriteError } from "../errors.ts"
 import { generate } from "../generate.ts"
 import { type ImportExtension, withExtension } from "../model/naming.ts"
+import type { EndpointDocument } from "../model/types.ts"
 import { BUILTIN_LABEL, BUILTIN_OVERRIDES } from "../overrides/builtin.ts"
 import { loadOverridesCached } from "../overrides/cache.ts"
 import { layerOverrides, type LoadOptions, NO_OVERRIDES } from "../overrides/load.ts"
-import { changeReport } from "../render/report.ts"
+import { changeReport, type ReportInput } from "../render/report.ts"
 import { compileTemplates, readTemplates } from "../render/templates.ts"
+import { installedPackage } from "../spec/installed.ts"
 import { loadSpec } from "../spec/load.ts"
 import { type FormatterName, makeFormatter } from "../write/format.ts"
 import { buildManifest, type Manifest, MANIFEST_FILE, parseManifest, withManifest } from "../write/manifest.ts"
 import { type Plan, planCounts, planWrite } from "../write/plan.ts"
+import { typecheckOutput } from "../write/typecheck.ts"
 import { applyPlan, readDisk, recoverOutput } from "../write/write.ts"
+import { warningLine } from "./warning-line.ts"
 
 export interface RunOptions {
   readonly spec: string
@@ -45,6 +49,8 @@ export interface RunOptions {
   readonly cacheDir: string | undefined
   /** Progress lines for --verbose. */
   readonly log: (line: string) => void
+  /** Type-check the output on disk against the installed client once it is up to date (`--typecheck`). */
+  readonly typecheck?: boolean
 }
 
 /** Every override fault of a run, reported together. */
@@ -57,6 +63,10 @@ export interface Outcome {
   readonly plan: Plan
   /** Whether the plan was applied. */
   readonly wrote: boolean
+  /** Hand-edited files that `--force` overwrote or deleted. */
+  readonly forced: ReadonlyArray<Forced>
+  /** `--typecheck`: one line per type error in the output (empty: it compiles, or it was not checked). */
+  readonly typeErrors: ReadonlyArray<string>
 }
 
 /** The formatting cache, inside the cache folder. */
@@ -77,8 +87,26 @@ export const clientModuleFor = (out: string, clientModule: string, extension: Im
 const writeReport = (file: string, text: string) =>
   Effect.tryPromise({ try: () => writeFile(file, text), catch: (error) => new WriteError({ path: file, message: (error as Error).message }) })
 
-export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunError> =>
-  Effect.gen(function* () {
+/** The report of a run stopped before it had anything to compare: its first line says nothing was written, then why. */
+const failureReport = (error: RunError, out: string): string => {
+  const lines = error._tag === "OverrideErrors" ? error.errors.map(String) : error._tag === "StrictWarnings" ? error.warnings.map((w) => w.message) : [error.toString()]
+  const what = error._tag === "OverrideErrors" ? `${lines.length} error(s) in the spec or the overrides` : error._tag === "WriteError" ? "the output folder could not be written" : "the input is not usable"
+  return [`**Nothing was written**: ${what}; ${out}/ is unchanged.`, "", ...lines.map((l) => `- ${l}`), ""].join("\n")
+}
+
+/** Output-relative paths of hand-edited files a forced write overwrote or deleted. */
+export interface Forced {
+  readonly path: string
+  readonly kind: "update" | "delete"
+}
+
+export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunError> => {
+  let reported = false
+  const report = (input: ReportInput) => {
+    reported = true
+    return options.report === undefined ? Effect.void : writeReport(options.report, changeReport(input))
+  }
+  const run = Effect.gen(function* () {
     const started = performance.now()
     const phase = (name: string) => options.log(`${name} (${Math.round(performance.now() - started)} ms)`)
     if (options.mode === "write") yield* recoverOutput(options.out)
@@ -94,24 +122,31 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
     })
     phase("loaded spec, overrides and templates")
     const specName = basename(options.spec)
+    const previousText = yield* readDisk(options.out, [MANIFEST_FILE])
+    const previous: Manifest | undefined = parseManifest(previousText.get(MANIFEST_FILE) ?? "")
+    const documentBefore = new Map<string, EndpointDocument>((previous?.generated ?? []).flatMap((e) => (e.document === undefined ? [] : [[`${e.method} ${e.path}`, e.document] as const])))
     const result = generate({
       spec,
       overrides,
       templates: compileTemplates(templates),
-      options: { specName, clientModule: clientModuleFor(options.out, options.clientModule, options.importExtension), importExtension: options.importExtension },
+      options: {
+        specName,
+        clientModule: clientModuleFor(options.out, options.clientModule, options.importExtension),
+        importExtension: options.importExtension,
+        installedVersion: installedPackage("better-auth", process.cwd())?.version,
+        documentBefore: (key) => documentBefore.get(key),
+      },
     })
     phase(`generated ${result.files.length} files in memory`)
-    const previousText = yield* readDisk(options.out, [MANIFEST_FILE])
-    const previous: Manifest | undefined = parseManifest(previousText.get(MANIFEST_FILE) ?? "")
+    const warnings = result.warnings.map((warning) => ({ warning, line: warningLine(warning, options.spec) }))
+    const base = { specName, previous, warnings }
     if (result.errors.length > 0) {
-      if (options.report !== undefined) {
-        const next = buildManifest(result.model, [])
-        const overrideErrors = result.errors.map(String)
-        yield* writeReport(options.report, changeReport({ specName, previous, next, files: { create: 0, update: 0, delete: 0, unchanged: 0 }, overrideErrors }))
-      }
+      const reason = `${result.errors.length} error(s) in the spec or the overrides; ${options.out}/ is unchanged`
+      yield* report({ ...base, next: buildManifest(result.model, []), files: { create: 0, update: 0, delete: 0, unchanged: 0 }, overrideErrors: result.errors.map(String), written: { ok: false, reason } })
       return yield* new OverrideErrors({ errors: result.errors })
     }
-    if (options.strict && result.warnings.length > 0) return yield* new StrictWarnings({ warnings: result.warnings })
+    // Without a report to write, --strict fails before formatting anything.
+    if (options.strict && result.warnings.length > 0 && options.report === undefined) return yield* new StrictWarnings({ warnings: result.warnings })
 
     const formatter = yield* Effect.promise(() =>
       makeFormatter({ formatter: options.formatter, configFor: join(resolve(options.out), "index.ts"), cacheFile: options.cacheDir === undefined ? undefined : join(options.cacheDir, FORMAT_CACHE) }),
@@ -123,11 +158,39 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
     const disk = yield* readDisk(options.out, [...files.map((f) => f.path), ...Object.keys(previous?.files ?? {})])
     const plan = planWrite({ files, disk, previous })
     phase(`planned ${plan.changes.length} changes`)
-    if (options.report !== undefined) yield* writeReport(options.report, changeReport({ specName, previous, next: manifest, files: planCounts(plan), overrideErrors: [] }))
-    if (options.mode !== "write") return { endpoints: result.model.endpoints.length, skipped: result.model.skipped.length, warnings: result.warnings, plan, wrote: false }
-    if (plan.conflicts.length > 0 && !options.force) return yield* new EditedFiles({ out: options.out, files: plan.conflicts.map((a) => a.path) })
+    const full = { ...base, next: manifest, files: planCounts(plan), overrideErrors: [] }
+    // The output on disk is what this run generated only after a write, or when nothing had to change.
+    const typecheck = (upToDate: boolean) =>
+      options.typecheck === true && upToDate ? Effect.promise(() => typecheckOutput({ out: options.out, model: result.model, specName })) : Effect.succeed([])
+    const outcome = (wrote: boolean, forced: ReadonlyArray<Forced>, typeErrors: ReadonlyArray<string>): Outcome => ({ endpoints: result.model.endpoints.length, skipped: result.model.skipped.length, warnings: result.warnings, plan, wrote, forced, typeErrors })
+    if (options.strict && result.warnings.length > 0) {
+      yield* report({ ...full, written: { ok: false, reason: `${result.warnings.length} warning(s) with --strict; ${options.out}/ is unchanged` } })
+      return yield* new StrictWarnings({ warnings: result.warnings })
+    }
+    if (options.mode !== "write") {
+      yield* report({ ...full, written: { ok: false, reason: options.mode === "check" ? "--check only compares" : "--dry-run only plans" } })
+      return outcome(false, [], yield* typecheck(plan.changes.length === 0))
+    }
+    if (plan.conflicts.length > 0 && !options.force) {
+      const reason = `${plan.conflicts.length} generated file(s) were edited by hand (${plan.conflicts.map((a) => `${options.out}/${a.path}`).join(", ")}); move the change into overrides/ or run with --force`
+      yield* report({ ...full, written: { ok: false, reason } })
+      return yield* new EditedFiles({ out: options.out, files: plan.conflicts.map((a) => a.path) })
+    }
     yield* applyPlan(options.out, plan, options.log)
     phase("written")
-    return { endpoints: result.model.endpoints.length, skipped: result.model.skipped.length, warnings: result.warnings, plan, wrote: true }
+    const forced = plan.conflicts.map((a) => ({ path: a.path, kind: a.kind === "delete" ? ("delete" as const) : ("update" as const) }))
+    yield* report({ ...full, written: { ok: true }, forced })
+    phase("report written")
+    const typeErrors = yield* typecheck(true)
+    if (options.typecheck === true) phase(`type-checked (${typeErrors.length} errors)`)
+    return outcome(true, forced, typeErrors)
   })
-
+  // Whatever stopped the run before a report was written (a bad spec, templates, the disk), the report says nothing was written.
+  return run.pipe(
+    Effect.tapError((error) =>
+      reported || options.report === undefined
+        ? Effect.void
+        : writeReport(options.report, failureReport(error, options.out)).pipe(Effect.ignore),
+    ),
+  )
+}

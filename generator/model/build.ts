@@ -15,13 +15,16 @@ import { checkLayout } from "./layout.ts"
 import { clientCallFor, endpointLayout } from "./naming.ts"
 import { resolveRules } from "./rules.ts"
 import { nullable, type SchemaContext, toSchemaNode } from "./schema.ts"
-import type { Endpoint, Model, Property, Provenance, SchemaNode, Skipped } from "./types.ts"
+import { overrideDrift, topLevelShape } from "./drift.ts"
+import type { Endpoint, EndpointDocument, Model, Property, Provenance, SchemaNode, Skipped } from "./types.ts"
 
 export interface BuildOptions {
   readonly overrides: LoadedOverrides
   /** The spec's file name, for errors about the spec itself. */
   readonly specName: string
   readonly warn: (warning: Warning) => void
+  /** What the previous run recorded of an overridden endpoint's document schemas (`POST /path` → shapes), for drift. */
+  readonly documentBefore?: ((endpoint: string) => EndpointDocument | undefined) | undefined
 }
 
 export interface BuildResult {
@@ -79,15 +82,36 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
       const normalize = (schema: unknown, where: string) => normalizeSchema(schema, where, normalizeCtx)
       const payloadRules = new Set<string>()
       const payloadCtx: SchemaContext = { ...ctx("payload"), onRule: (rule) => payloadRules.add(rule) }
-      let payload: SchemaNode | undefined = method === "get" ? queryPayload(operation, at, payloadCtx, normalize) : bodyPayload(operation, at, payloadCtx, normalize)
+      warnUnsentParameters(operation, at, options.warn)
+      const query = queryPayload(operation, at, payloadCtx, normalize)
+      const body = method === "get" ? undefined : bodyPayload(operation, at, payloadCtx, normalize)
+      // POST: query parameters join the payload; the handler sends them as fetchOptions.query.
+      const merged = method === "get" ? { payload: query, queryFields: [] } : withQuery(body, query, at, options.warn)
+      let payload: SchemaNode | undefined = merged.payload
       let success = successSchema(operation, at, ctx("success"), normalize, last("success") === undefined ? options.warn : () => {})
+      // The document's own top-level fields of each overridden side, recorded for the next run's drift check.
+      let documentShapes: EndpointDocument | undefined
+      const before = options.documentBefore?.(key)
       for (const loaded of layers) {
         const apply = (side: "payload" | "success") => ({ override: loaded, schema: side === "payload" ? payloadCtx : ctx(side), openapi: document.openapi, errors })
+        // Drift is judged on a scratch context: the real application below reports the override's own faults.
+        const scratch = (side: "payload" | "success") => ({ override: loaded, schema: { ...ctx(side), warn: () => {}, onRule: undefined }, openapi: document.openapi, errors: [] })
+        for (const side of ["payload", "success"] as const) {
+          const patch = loaded.override[side]
+          if (patch === undefined) continue
+          const own = side === "payload" ? payload : success
+          const recorded = documentShapes?.[side] !== undefined
+          if (!recorded) documentShapes = { ...documentShapes, [side]: topLevelShape(own, side === "payload" ? "Payload" : "Success") }
+          // The first layer that patches a side is judged against the document; later ones against what it made.
+          for (const w of overrideDrift({ endpoint: key, side, patch, document: own, before: recorded ? undefined : before?.[side], apply: scratch(side) })) options.warn(w)
+        }
         if (loaded.override.payload !== undefined) payload = applySchemaPatch(payload, loaded.override.payload, "payload", apply("payload"))
         if (loaded.override.success !== undefined) success = applySchemaPatch(success, loaded.override.success, "success", apply("success")) ?? success
       }
       // The client proxy sends GET unless it has a method hint, or a body with at least one key.
       const sends = override.method ?? method.toUpperCase()
+      const finalFields = new Set(payload?.kind === "object" ? payload.properties.map((p) => p.name) : [])
+      const queryFields = sends === "POST" ? merged.queryFields.filter((name) => finalFields.has(name)) : []
       const layout = endpointLayout({ path, folder: override.folder, namespace: override.namespace, domain: override.span?.domain, feature: override.span?.feature })
       const endpoint: Endpoint = {
         method: method as "get" | "post",
@@ -98,9 +122,11 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
         clientCall: override.clientCall?.split(".") ?? clientCallFor(path),
         payload,
         payloadIn: sends === "GET" ? "query" : "body",
-        forcePost: sends === "POST" && operation["x-better-auth-client-method"] === undefined && !alwaysHasKeys(payload),
+        queryFields,
+        forcePost: sends === "POST" && operation["x-better-auth-client-method"] === undefined && !alwaysHasKeys(withoutFields(payload, queryFields)),
         success,
         mutatesSession: override.mutatesSession ?? rules.mutatesSession(path),
+        ...(documentShapes === undefined ? {} : { document: documentShapes }),
         provenance: provenanceOf({
           layers,
           rulesFiles: rules.files,
@@ -222,6 +248,38 @@ const alwaysHasKeys = (payload: SchemaNode | undefined): boolean => {
 }
 
 type Normalize = (schema: unknown, at: string) => RawSchema
+
+/** The payload without some of its top-level fields (an object's), for what travels in the body. */
+const withoutFields = (payload: SchemaNode | undefined, names: ReadonlyArray<string>): SchemaNode | undefined =>
+  payload?.kind === "object" && names.length > 0 ? { ...payload, properties: payload.properties.filter((p) => !names.includes(p.name)) } : payload
+
+/** Header and cookie parameters: the client proxy has no per-call way to send them, so say so instead of dropping them silently. */
+const warnUnsentParameters = (operation: OpenApiOperation, at: string, warn: BuildOptions["warn"]) => {
+  for (const [index, parameter] of (operation.parameters ?? []).entries())
+    if (parameter.in === "header" || parameter.in === "cookie")
+      warn({ code: "parameter-skipped", at: child(at, "parameters", index), message: `${parameter.in} parameter ${JSON.stringify(parameter.name ?? "")} is not in the payload: the client sends ${parameter.in}s per client, not per call` })
+}
+
+/**
+ * A POST's body plus its query parameters, as one payload object; `queryFields` names those the handler
+ * sends as `fetchOptions.query`. A query parameter that cannot join (the body is a union, or has a field
+ * of the same name) is left out with a `parameter-skipped` warning naming it.
+ */
+const withQuery = (body: SchemaNode | undefined, query: SchemaNode | undefined, at: string, warn: BuildOptions["warn"]): { readonly payload: SchemaNode | undefined; readonly queryFields: ReadonlyArray<string> } => {
+  if (query?.kind !== "object" || query.properties.length === 0) return { payload: body, queryFields: [] }
+  if (body === undefined) return { payload: query, queryFields: query.properties.map((p) => p.name) }
+  const skip = (names: ReadonlyArray<string>, why: string) =>
+    warn({ code: "parameter-skipped", at: child(at, "parameters"), message: `query parameter(s) ${names.map((n) => JSON.stringify(n)).join(", ")} left out of the payload: ${why}` })
+  if (body.kind !== "object") {
+    skip(query.properties.map((p) => p.name), "the body is a union of objects")
+    return { payload: body, queryFields: [] }
+  }
+  const taken = new Set(body.properties.map((p) => p.name))
+  const clashing = query.properties.filter((p) => taken.has(p.name))
+  if (clashing.length > 0) skip(clashing.map((p) => p.name), "the body has a field of the same name")
+  const joining = query.properties.filter((p) => !taken.has(p.name))
+  return { payload: { ...body, properties: [...body.properties, ...joining] }, queryFields: joining.map((p) => p.name) }
+}
 
 const queryPayload = (operation: OpenApiOperation, at: string, ctx: SchemaContext, normalize: Normalize) => {
   const properties: Array<Property> = (operation.parameters ?? [])

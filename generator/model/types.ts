@@ -2,6 +2,7 @@
  * Stage 2: the readonly intermediate representation. Everything render/ needs is decided here; render/
  * never looks at the OpenAPI document again.
  */
+import type { SpecProvenance } from "../spec/provenance.ts"
 
 export type Literal = string | number | boolean | null
 
@@ -69,12 +70,22 @@ export interface Endpoint {
   readonly payload: SchemaNode | undefined
   /** How the payload travels: as `{ query }` (GET) or as the body (POST). */
   readonly payloadIn: "query" | "body"
+  /** POST: the payload fields that are query parameters, sent as `fetchOptions.query` (the rest is the body). */
+  readonly queryFields: ReadonlyArray<string>
   /** POST whose payload can be empty: the client would send GET unless told `method: "POST"`. */
   readonly forcePost: boolean
   readonly success: SchemaNode
   readonly mutatesSession: boolean
   /** Which override changed what, for provenance in the generated JSDoc (one line per file part). */
   readonly provenance: Provenance
+  /** For a side an override patches: the document's own top-level fields, recorded in the manifest to find drift on the next run. */
+  readonly document?: EndpointDocument
+}
+
+/** The document's own top-level fields of an overridden Payload or Success (`Payload.limit?` → `number`). */
+export interface EndpointDocument {
+  readonly payload?: Readonly<Record<string, string>>
+  readonly success?: Readonly<Record<string, string>>
 }
 
 /** `overrides/x.yaml (folder, mutatesSession)`: the file and the keys of it that changed a part. */
@@ -93,6 +104,8 @@ export interface Skipped {
 }
 
 export interface Model {
+  /** Where the document came from (`info.x-better-auth`), when it says. */
+  readonly source?: SpecProvenance | undefined
   readonly endpoints: ReadonlyArray<Endpoint>
   readonly skipped: ReadonlyArray<Skipped>
   readonly components: ReadonlyArray<Component>

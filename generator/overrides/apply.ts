@@ -17,7 +17,8 @@ export interface ApplyContext {
   readonly errors: Array<OverrideError | SpecError>
 }
 
-const inline = (raw: Readonly<Record<string, unknown>>, path: ReadonlyArray<string>, ctx: ApplyContext): SchemaNode => {
+/** An override's inline JSON Schema as a SchemaNode (normalized as the spec is). */
+export const inline = (raw: Readonly<Record<string, unknown>>, path: ReadonlyArray<string>, ctx: ApplyContext): SchemaNode => {
   const at = pointer(...path)
   const warn = (warning: Warning) => ctx.schema.warn({ ...warning, file: ctx.override.file })
   return toSchemaNode(normalizeSchema(raw, at, { openapi: ctx.openapi, warn }), at, { ...ctx.schema, warn })
@@ -25,7 +26,8 @@ const inline = (raw: Readonly<Record<string, unknown>>, path: ReadonlyArray<stri
 
 const stripNull = (node: SchemaNode): SchemaNode => (node.kind === "nullable" ? node.inner : node)
 
-const patchField = (property: Property, patch: FieldPatch, path: ReadonlyArray<string>, ctx: ApplyContext): Property => {
+/** One field with its patch applied. */
+export const patchField = (property: Property, patch: FieldPatch, path: ReadonlyArray<string>, ctx: ApplyContext): Property => {
   let schema = patch.schema !== undefined ? inline(patch.schema, [...path, "schema"], ctx) : property.schema
   const wasNullable = schema.kind === "nullable"
   if (patch.type !== undefined) schema = { kind: patch.type } as SchemaNode

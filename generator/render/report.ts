@@ -1,9 +1,13 @@
 /**
- * Stage 3 (report): the markdown change report for an upgrade PR (`--report FILE`). Compares the previous
- * manifest with the new one: endpoints added and removed, field-level changes of the ones that stayed,
- * endpoints newly skipped, overrides that no longer match, and what happens to the files.
+ * Stage 3 (report): the markdown change report for an upgrade PR (`--report FILE`). Its first line says
+ * whether the run wrote anything. Then the better-auth versions (from → to), the SDK's API diff classified
+ * for callers (breaking, additive, cosmetic), override drift and other document warnings, hand edits that
+ * `--force` discarded, and the detail: endpoints added and removed, field-level changes, endpoints newly
+ * skipped, overrides that no longer match, and what happens to the files.
  */
+import type { Warning } from "../errors.ts"
 import type { Manifest, ManifestEndpoint } from "../write/manifest.ts"
+import { apiDiff, type ApiChange } from "./api-diff.ts"
 
 export interface ReportInput {
   readonly specName: string
@@ -13,7 +17,29 @@ export interface ReportInput {
   readonly files: { readonly create: number; readonly update: number; readonly delete: number; readonly unchanged: number }
   /** Override faults of this run (each one line), shown as overrides that no longer match. */
   readonly overrideErrors: ReadonlyArray<string>
+  /** Whether the files were written; if not, why (the report's first line says so). */
+  readonly written: { readonly ok: true } | { readonly ok: false; readonly reason: string }
+  /** The run's warnings, as the CLI prints them with their code; drift and document warnings are listed. */
+  readonly warnings?: ReadonlyArray<{ readonly warning: Warning; readonly line: string }>
+  /** Hand-edited files `--force` overwrote or deleted (output-relative paths). */
+  readonly forced?: ReadonlyArray<{ readonly path: string; readonly kind: string }>
 }
+
+const DRIFT: ReadonlyArray<Warning["code"]> = ["override-field-gone", "override-hides-document", "override-redundant"]
+const DOCUMENT: ReadonlyArray<Warning["code"]> = ["spec-without-provenance", "spec-without-markers", "spec-version-mismatch", "parameter-skipped"]
+
+const versionOf = (m: Manifest | undefined) => (m?.source === undefined ? undefined : `better-auth ${m.source.version}`)
+
+/** `better-auth 1.7.6 → 1.7.25`, or what is known of it. */
+const versions = (previous: Manifest | undefined, next: Manifest): string => {
+  const from = versionOf(previous)
+  const to = versionOf(next)
+  if (from === undefined && to === undefined) return "better-auth version unknown (the spec has no info.x-better-auth: export it with `npm run spec`)"
+  if (from === to) return `${to} (unchanged)`
+  return `better-auth ${previous?.source?.version ?? "(unknown version)"} → ${next.source?.version ?? "(unknown version)"}`
+}
+
+const apiLine = (c: ApiChange) => `- ${code(c.symbol)}${c.endpoint === undefined ? "" : ` (${code(c.endpoint)})`}: ${c.what}`
 
 const keyOf = (e: { readonly method: string; readonly path: string }) => `${e.method} ${e.path}`
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``
@@ -57,7 +83,14 @@ const list = <A>(title: string, items: ReadonlyArray<A>, line: (a: A) => string)
 /** The report's markdown. Pure; deterministic. */
 export const changeReport = (input: ReportInput): string => {
   const { previous, next } = input
-  const lines: Array<string> = ["# Better Auth SDK changes", ""]
+  const lines: Array<string> = input.written.ok ? [] : [`**Nothing was written**: ${input.written.reason}. What follows is what the run would have changed.`, ""]
+  lines.push(`# Better Auth SDK changes: ${versions(previous, next)}`, "")
+  const plugins = (m: Manifest | undefined) => new Set(m?.source?.plugins ?? [])
+  if (previous?.source !== undefined && next.source !== undefined) {
+    const added = [...plugins(next)].filter((p) => !plugins(previous).has(p))
+    const dropped = [...plugins(previous)].filter((p) => !plugins(next).has(p))
+    if (added.length + dropped.length > 0) lines.push(`Plugins: ${[...added.map((p) => `+${p}`), ...dropped.map((p) => `-${p}`)].join(", ")}.`, "")
+  }
   lines.push(
     `Generated from ${code(input.specName)}: ${next.generated.length} endpoints, ${next.skipped.length} skipped.`,
     previous === undefined ? "There was no previous manifest.json, so every endpoint is new." : "Compared with the previous `manifest.json`.",
@@ -76,6 +109,15 @@ export const changeReport = (input: ReportInput): string => {
   const skippedBefore = new Set((previous?.skipped ?? []).map(keyOf))
   const newlySkipped = previous === undefined ? [] : next.skipped.filter((s) => !skippedBefore.has(keyOf(s)) && before.has(keyOf(s)))
 
+  const diff = apiDiff(previous, next)
+  lines.push(...list("Breaking changes", diff.filter((c) => c.kind === "breaking"), apiLine))
+  lines.push(...list("Additive changes", diff.filter((c) => c.kind === "additive"), apiLine))
+  const cosmetic = diff.filter((c) => c.kind === "cosmetic")
+  if (cosmetic.length > 0) lines.push(`## Cosmetic changes (${cosmetic.length})`, "", `Descriptions or comments only: ${cosmetic.map((c) => code(c.symbol.replace(/\.Handler$/, ""))).join(", ")}.`, "")
+  const warnings = input.warnings ?? []
+  lines.push(...list("Override drift", warnings.filter((w) => DRIFT.includes(w.warning.code)), (w) => `- ${w.line}`))
+  lines.push(...list("Document warnings", warnings.filter((w) => DOCUMENT.includes(w.warning.code)), (w) => `- ${w.line}`))
+  lines.push(...list("Hand edits discarded by --force", input.forced ?? [], (f) => `- ${code(f.path)} (${f.kind === "delete" ? "deleted" : "overwritten"})`))
   lines.push(...list("Overrides that no longer match", input.overrideErrors, (e) => `- ${e}`))
   lines.push(...list("Added endpoints", added, (e) => `- ${code(keyOf(e))} → ${code(`${e.folder}/`)} (client.${e.clientCall})`))
   lines.push(...list("Removed endpoints", removed, (e) => `- ${code(keyOf(e))} (was ${code(`${e.folder}/`)}; its files are deleted)`))
@@ -101,6 +143,7 @@ export const changeReport = (input: ReportInput): string => {
   }
   if (added.length + removed.length + changed.length + changedComponents.length + newlySkipped.length === 0 && input.overrideErrors.length === 0) lines.push("No endpoint changed.", "")
   const f = input.files
-  lines.push("## Files", "", `${f.create} created, ${f.update} updated, ${f.delete} deleted, ${f.unchanged} unchanged.`, "")
+  const verb = input.written.ok ? "" : "would be "
+  lines.push("## Files", "", `${f.create} ${verb}created, ${f.update} ${verb}updated, ${f.delete} ${verb}deleted, ${f.unchanged} unchanged.`, "")
   return lines.join("\n")
 }

@@ -7,6 +7,7 @@ import {
   endpointFiles,
   type ImportExtension,
   pascalCase,
+  propertyKey,
   relativeImport,
   OUTPUT_PACKAGE_JSON,
   RUNTIME_FOLDER,
@@ -61,6 +62,16 @@ const clientCall = (endpoint: Endpoint): { params: string; call: string } => {
   const force = 'fetchOptions: { method: "POST" as const }'
   if (endpoint.payload === undefined) return { params: "client", call: endpoint.forcePost ? `${method}({ ${force} })` : `${method}()` }
   if (endpoint.payloadIn === "query") return { params: "client, payload", call: `${method}({ query: payload })` }
+  if (endpoint.queryFields.length > 0) {
+    // Query parameters of a POST go in fetchOptions.query; each is bound to a safe local name.
+    const bindings = endpoint.queryFields.map((name, i) => ({ key: propertyKey(name), local: `query${i}` }))
+    const bodyFields = endpoint.payload.kind === "object" ? endpoint.payload.properties.length - endpoint.queryFields.length : 0
+    const rest = bodyFields > 0 || (endpoint.payload.kind === "object" && endpoint.payload.additional !== undefined)
+    const params = `client, { ${bindings.map((b) => `${b.key}: ${b.local}`).join(", ")}${rest ? ", ...body" : ""} }`
+    const query = `query: { ${bindings.map((b) => `${b.key}: ${b.local}`).join(", ")} }`
+    const options = endpoint.forcePost ? `fetchOptions: { method: "POST" as const, ${query} }` : `fetchOptions: { ${query} }`
+    return { params, call: `${method}({ ${rest ? "...body, " : ""}${options} })` }
+  }
   return { params: "client, payload", call: endpoint.forcePost ? `${method}({ ...payload, ${force} })` : `${method}(payload)` }
 }
 

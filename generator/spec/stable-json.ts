@@ -1,11 +1,14 @@
 /** Serializes JSON with object keys sorted (arrays keep their order) and 2-space indentation. */
 export const stableStringify = (value: unknown): string => `${JSON.stringify(sortKeys(value), null, 2)}\n`
 
-const sortKeys = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(sortKeys)
+/** A copy of a JSON value with every object's keys sorted (arrays keep their order). */
+export const sortKeys = <A>(value: A): A => sortAny(value) as A
+
+const sortAny = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(sortAny)
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]))
+    return Object.fromEntries(entries.map(([k, v]) => [k, sortAny(v)]))
   }
   return value
 }

@@ -4,6 +4,7 @@
  * files of endpoints that left the spec, files edited by hand, and field-level changes for the report.
  */
 import { Schema } from "effect"
+import { pascalCase } from "../model/naming.ts"
 import { shapeOf } from "../model/shape.ts"
 import type { Model } from "../model/types.ts"
 import type { RenderedFile } from "../render/views.ts"
@@ -22,10 +23,16 @@ export const ManifestEndpoint = Schema.Struct({
   mutatesSession: Schema.Boolean,
   payload: Schema.optionalKey(Shape),
   success: Schema.optionalKey(Shape),
+  /** The namespace path a caller imports (`Core.GetSession` for `Auth.Core.GetSession.Handler`); absent in older manifests. */
+  namespace: Schema.optionalKey(Schema.String),
+  /** For sides an override patches: the document's own top-level fields, to find override drift on the next run. */
+  document: Schema.optionalKey(Schema.Struct({ payload: Schema.optionalKey(Shape), success: Schema.optionalKey(Shape) })),
 })
 export type ManifestEndpoint = typeof ManifestEndpoint.Type
 
 export const Manifest = Schema.Struct({
+  /** The spec's provenance (`info.x-better-auth`): which better-auth and plugins it was exported from. */
+  source: Schema.optionalKey(Schema.Struct({ version: Schema.String, plugins: Schema.Array(Schema.String), exporter: Schema.String })),
   generated: Schema.Array(ManifestEndpoint),
   skipped: Schema.Array(Schema.Struct({ method: Schema.String, path: Schema.String, code: Schema.String, reason: Schema.String })),
   /** Shared component name → shape. */
@@ -36,9 +43,20 @@ export const Manifest = Schema.Struct({
 export type Manifest = typeof Manifest.Type
 
 
+/**
+ * The barrel namespaces of a folder, as the barrels print them: an endpoint folder is exported under its
+ * endpoint's namespace, any other folder under PascalCase of its name.
+ */
+export const namespacePaths = (model: Model) => {
+  const leaf = new Map(model.endpoints.map((e) => [e.folder.join("/"), e.namespace]))
+  return (folder: ReadonlyArray<string>): string => folder.map((name, i) => leaf.get(folder.slice(0, i + 1).join("/")) ?? pascalCase(name)).join(".")
+}
+
 /** The manifest for a model and its final (formatted) files. Pure; stable bytes. */
 export const buildManifest = (model: Model, files: ReadonlyArray<RenderedFile>): Manifest => {
+  const namespaces = namespacePaths(model)
   return {
+    ...(model.source === undefined ? {} : { source: model.source }),
     generated: model.endpoints.map((e) => ({
       method: e.method.toUpperCase(),
       path: e.path,
@@ -47,6 +65,8 @@ export const buildManifest = (model: Model, files: ReadonlyArray<RenderedFile>):
       mutatesSession: e.mutatesSession,
       ...(e.payload === undefined ? {} : { payload: shapeOf(e.payload, "Payload") }),
       success: shapeOf(e.success, "Success"),
+      namespace: namespaces(e.folder),
+      ...(e.document === undefined ? {} : { document: e.document }),
     })),
     components: Object.fromEntries(model.components.map((c) => [c.name, shapeOf(c.schema, c.name)])),
     skipped: model.skipped.map((s) => ({ method: s.method, path: s.path, code: s.code, reason: s.reason })),

@@ -8,13 +8,13 @@ import { ClientDate } from "../_runtime/schemas.js";
  * Changed by override: test/golden/overrides/overrides/_defaults.yaml (rules: nullableOptional)
  */
 export class User extends Schema.Class<User>("User")({
-  id: Schema.String,
-  image: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  createdAt: ClientDate,
   /** a SCIM-style property named $ref */
   $ref: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({
       description: "a SCIM-style property named $ref",
     }),
   ),
+  createdAt: ClientDate,
+  id: Schema.String,
+  image: Schema.optionalKey(Schema.NullOr(Schema.String)),
 }) {}

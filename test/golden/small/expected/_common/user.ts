@@ -5,11 +5,11 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /** The `User` model. */
 export class User extends Schema.Class<User>("User")({
-  id: Schema.String,
-  image: Schema.optionalKey(Schema.String),
-  createdAt: ClientDate,
   /** a SCIM-style property named $ref */
   $ref: Schema.optionalKey(
     Schema.String.annotate({ description: "a SCIM-style property named $ref" }),
   ),
+  createdAt: ClientDate,
+  id: Schema.String,
+  image: Schema.optionalKey(Schema.String),
 }) {}

@@ -17,11 +17,11 @@ export class Payload extends Schema.Class<Payload>("sign-in/email/Payload")({
 
 /**
  * Success answer of `POST /sign-in/email`.
- * Changed by override: test/golden/overrides/overrides/sign-in-email.yaml (success: tags, expiresAt, -meta)
+ * Changed by override: test/golden/overrides/overrides/sign-in-email.yaml (success: expiresAt, tags, -meta)
  */
 export class Success extends Schema.Class<Success>("sign-in/email/Success")({
+  tags: Schema.optionalKey(Schema.Array(Schema.String)),
   token: Schema.NullOr(Schema.String),
   user: User,
-  tags: Schema.optionalKey(Schema.Array(Schema.String)),
   expiresAt: Schema.optionalKey(ClientDate),
 }) {}

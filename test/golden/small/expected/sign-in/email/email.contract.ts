@@ -13,8 +13,8 @@ export class Payload extends Schema.Class<Payload>("sign-in/email/Payload")({
 
 /** Success answer of `POST /sign-in/email`. */
 export class Success extends Schema.Class<Success>("sign-in/email/Success")({
-  token: Schema.NullOr(Schema.String),
-  user: User,
   meta: Schema.optionalKey(Schema.Unknown),
   tags: Schema.optionalKey(Schema.Array(Schema.Unknown)),
+  token: Schema.NullOr(Schema.String),
+  user: User,
 }) {}

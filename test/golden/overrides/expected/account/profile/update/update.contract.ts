@@ -5,7 +5,7 @@ import { Renamed } from "../../../_common/renamed.js";
 
 /**
  * Payload of `POST /update-user`.
- * Changed by override: test/golden/overrides/overrides/update-user.yaml (payload: name, image)
+ * Changed by override: test/golden/overrides/overrides/update-user.yaml (payload: image, name)
  */
 export class Payload extends Schema.Class<Payload>(
   "account/profile/update/Payload",
