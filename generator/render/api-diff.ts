@@ -48,11 +48,19 @@ const fieldChanges = (before: Shape, after: Shape, side: "input" | "output"): Re
   const b = new Map(Object.entries(before).map(([k, v]) => [bare(k), { key: k, type: v }]))
   const a = new Map(Object.entries(after).map(([k, v]) => [bare(k), { key: k, type: v }]))
   const out: Array<{ kind: ApiChange["kind"]; what: string }> = []
+  const added = new Set([...a.keys()].filter((k) => !b.has(k)))
+  const removed = new Set([...b.keys()].filter((k) => !a.has(k)))
+  /** A field below an added or removed object is said with its parent, once. */
+  const isRoot = (path: string) => !/[.[]/.test(path)
+  const underParent = (path: string, set: ReadonlySet<string>) => [...path.matchAll(/[.[]/g)].some((m) => m.index > 0 && !isRoot(path.slice(0, m.index)) && set.has(path.slice(0, m.index)))
   for (const path of [...new Set([...b.keys(), ...a.keys()])].sort()) {
     const was = b.get(path)
     const now = a.get(path)
-    // The root entry (`Payload: {…}`) changes only through its fields, except for a non-object root.
-    if (!path.includes(".") && !path.includes("[") && was?.type === "{…}" && now?.type === "{…}") continue
+    // A whole Payload or Success that appears or goes is said at the handler; its fields are listed.
+    if ((added.has(path) || removed.has(path)) && isRoot(path)) continue
+    if ((added.has(path) && underParent(path, added)) || (removed.has(path) && underParent(path, removed))) continue
+    // Objects (`{…}`, or unions of them) change through their fields, which are listed themselves.
+    if (was !== undefined && now !== undefined && [...members(was.type), ...members(now.type)].every((m) => m === "{…}")) continue
     if (was === undefined && now !== undefined) {
       const required = !isOptional(now.key)
       out.push(side === "input" && required ? { kind: "breaking", what: `new required field \`${now.key}: ${now.type}\`` } : { kind: "additive", what: `new field \`${now.key}: ${now.type}\`` })
@@ -66,10 +74,14 @@ const fieldChanges = (before: Shape, after: Shape, side: "input" | "output"): Re
       if (was.type !== now.type) {
         const from = members(was.type)
         const to = members(now.type)
-        const change = `\`${path}\`: ${was.type} → ${now.type}`
-        if (side === "input") out.push(subset(from, to) ? { kind: "additive", what: `accepts more: ${change}` } : { kind: "breaking", what: `type changed: ${change}` })
+        // Long unions (provider lists) are said by the members that came and went.
+        const change =
+          from.size + to.size > 8
+            ? `\`${path}\`: ${[...[...to].filter((m) => !from.has(m)).map((m) => `+${m}`), ...[...from].filter((m) => !to.has(m)).map((m) => `-${m}`)].join(", ")}`
+            : `\`${path}\`: ${was.type} → ${now.type}`
+        if (side === "input") out.push(subset(from, to) ? { kind: "additive", what: `compatible type change: ${change}` } : { kind: "breaking", what: `type changed: ${change}` })
         else if (to.has("null") && !from.has("null")) out.push({ kind: "breaking", what: `gained null: ${change}` })
-        else out.push(subset(to, from) ? { kind: "additive", what: `answers less: ${change}` } : { kind: "breaking", what: `type changed: ${change}` })
+        else out.push(subset(to, from) ? { kind: "additive", what: `compatible type change: ${change}` } : { kind: "breaking", what: `type changed: ${change}` })
       }
     }
   }
@@ -106,7 +118,8 @@ export const apiDiff = (previous: Manifest | undefined, next: Manifest): Readonl
     const successSymbol = `Auth.${namespaceOf(now)}.Success`
     if (old.payload !== undefined && now.payload !== undefined)
       found.push(...fieldChanges(old.payload, now.payload, "input").map((c) => ({ ...c, symbol: payloadSymbol })))
-    else if (now.payload !== undefined) found.push(...fieldChanges({}, now.payload, "input").filter((c) => c.kind === "additive").map((c) => ({ ...c, symbol: payloadSymbol })))
+    // A payload that appears whole: its fields, each as new (the handler line says whether it is required).
+    else if (now.payload !== undefined) found.push(...fieldChanges({}, now.payload, "input").map((c) => ({ kind: "additive" as const, what: c.what.replace(/^new required field/, "new field"), symbol: payloadSymbol })))
     found.push(...fieldChanges(old.success ?? {}, now.success ?? {}, "output").map((c) => ({ ...c, symbol: successSymbol })))
     const files = endpointFiles(now.folder.split("/"))
     if (found.length === 0 && now.folder === old.folder && filesChanged(previous, next, [files.contract, files.handler]))

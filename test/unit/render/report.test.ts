@@ -61,9 +61,9 @@ Compared with the previous \`manifest.json\`.
 ## Additive changes (5)
 
 - \`Auth.Account.Moved.Success\` (\`POST /moved\`): field \`Success.name\` is now always present
-- \`Auth.Account.Moved.Success\` (\`POST /moved\`): answers less: \`Success.role\`: string → "admin" | "user"
+- \`Auth.Account.Moved.Success\` (\`POST /moved\`): compatible type change: \`Success.role\`: string → "admin" | "user"
 - \`Auth.Common.User\`: new field \`User.phoneNumber?: string | null\`
-- \`Auth.Filter.Payload\` (\`POST /filter\`): accepts more: \`Payload.limit\`: number → number | string
+- \`Auth.Filter.Payload\` (\`POST /filter\`): compatible type change: \`Payload.limit\`: number → number | string
 - \`Auth.New.Handler\` (\`POST /new\`): new endpoint (client.new)
 
 ## Cosmetic changes (1)
