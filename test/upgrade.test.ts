@@ -18,6 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const FIXTURES = join(ROOT, "test", "fixtures", "upgrade")
 const FROM = join(FIXTURES, "better-auth-1.7.6.json")
 const TO = join(FIXTURES, "better-auth-1.7.25.json")
+const OLDER = join(FIXTURES, "better-auth-1.6.34.json")
 const INSTALLED = installedPackage("better-auth", ROOT)?.version
 /** The user's overrides folder as messages name it (relative to the working directory). */
 const USER_OVERRIDES = relative(process.cwd(), join(dir, "overrides"))
@@ -138,5 +139,29 @@ describe("downgrading better-auth 1.7.25 → 1.7.6", () => {
     expect(section(report, "Override drift")).toBe(
       `- warning[override-field-gone] ${USER_OVERRIDES}/get-session.yaml#/payload/fields/disableRefresh: GET /get-session: the document no longer has payload field "disableRefresh"; this override now adds it: delete payload.fields.disableRefresh unless the server still takes it\n`,
     )
+  })
+})
+
+describe("downgrading better-auth 1.7.6 → 1.6.34", () => {
+  let report = ""
+  beforeAll(async () => {
+    await run({ fixture: FROM, out: "older" })
+    await run({ fixture: OLDER, out: "older", report: "OLDER.md", mode: "dry-run" })
+    report = read("OLDER.md")
+  })
+
+  it("names what breaks callers: removed fields and endpoints, newly required fields, payloads taken away", () => {
+    const breaking = section(report, "Breaking changes")
+    for (const line of [
+      "- `Auth.TwoFactor.Enable.Payload` (`POST /two-factor/enable`): field `Payload.method?` removed (callers that pass it no longer compile)",
+      "- `Auth.Siwe.Verify.Payload` (`POST /siwe/verify`): new required field `Payload.walletAddress: string`",
+      "- `Auth.Organization.GetOrganization.Handler` (`GET /organization/get-organization`): removed: the endpoint left the document",
+      "- `Auth.Core.SignOut.Handler` (`POST /sign-out`): takes no payload any more: `Handler(payload)` → `Handler()`",
+      "- `Auth.AccountInfo.Success` (`GET /account-info`): field `Success.account` removed from the answer",
+      "- `Auth.Common.Team`: field `Team.memberCount?` removed from the answer",
+    ])
+      expect(breaking).toContain(`${line}\n`)
+    expect(breaking).not.toContain("Success.account.id")
+    expect(section(report, "Additive changes")).toContain('- `Auth.SignIn.Social.Payload` (`POST /sign-in/social`): compatible type change: `Payload.provider`: -"cloudflare"\n')
   })
 })
