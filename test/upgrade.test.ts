@@ -135,10 +135,19 @@ describe("downgrading better-auth 1.7.25 → 1.7.6", () => {
     )
   })
 
-  it("reports an override that patches a field the document no longer has", () => {
-    expect(section(report, "Override drift")).toBe(
+  it("reports overrides that patch or declare fields the document no longer has", () => {
+    const drift = section(report, "Override drift")
+    expect(drift).toContain(
       `- warning[override-field-gone] ${USER_OVERRIDES}/get-session.yaml#/payload/fields/disableRefresh: GET /get-session: the document no longer has payload field "disableRefresh"; this override now adds it: delete payload.fields.disableRefresh unless the server still takes it\n`,
     )
+    // 1.7.6 lists no query parameters for these: the shipped replacements declare what 1.7.25 documents.
+    expect(drift).toContain(
+      '- warning[override-field-gone] builtin-overrides/organization/list-teams.yaml#/payload/replace: GET /organization/list-teams: payload.replace declares "organizationId", which the document no longer has: check that the server still takes it\n',
+    )
+    expect(drift.trim().split("\n").map((line) => /^- warning\[([\w-]+)\] (\S+?)#/.exec(line)?.slice(1).join(" "))).toEqual([
+      `override-field-gone ${USER_OVERRIDES}/get-session.yaml`,
+      ...["get-active-member-role", "get-full-organization", "get-organization", "list-invitations", "list-members", "list-team-members", "list-teams", "list-user-teams"].map((f) => `override-field-gone builtin-overrides/organization/${f}.yaml`),
+    ])
   })
 })
 
@@ -163,5 +172,11 @@ describe("downgrading better-auth 1.7.6 → 1.6.34", () => {
       expect(breaking).toContain(`${line}\n`)
     expect(breaking).not.toContain("Success.account.id")
     expect(section(report, "Additive changes")).toContain('- `Auth.SignIn.Social.Payload` (`POST /sign-in/social`): compatible type change: `Payload.provider`: -"cloudflare"\n')
+  })
+
+  it("names the shipped override whose replacement still describes 1.7 behaviour", () => {
+    expect(section(report, "Override drift")).toBe(
+      '- warning[override-field-gone] builtin-overrides/two-factor/enable.yaml#/success/replace: POST /two-factor/enable: success.replace declares "method", which the document no longer has: check that the server still answers it\n',
+    )
   })
 })

@@ -26,6 +26,12 @@ const propertiesOf = (node: SchemaNode | undefined): ReadonlyArray<Property> | u
   const inner = node?.kind === "nullable" ? node.inner : node
   return inner?.kind === "object" ? inner.properties : undefined
 }
+/** Field names a schema declares at its top level: an object's, or those of any member of a union of objects. */
+const declaredNames = (node: SchemaNode): ReadonlySet<string> => {
+  const inner = node.kind === "nullable" ? node.inner : node
+  if (inner.kind === "union") return new Set(inner.members.flatMap((m) => [...declaredNames(m)]))
+  return new Set((propertiesOf(inner) ?? []).map((p) => p.name))
+}
 
 export interface DriftInput {
   readonly endpoint: string
@@ -50,6 +56,11 @@ export const overrideDrift = (input: DriftInput): ReadonlyArray<Warning> => {
 
   if (patch.replace !== undefined) {
     const replaced = inline(patch.replace, [side, "replace"], apply)
+    // Fields the replacement declares that the document had at the previous run and no longer has.
+    const nowNames = new Set(documentProperties.map((p) => p.name))
+    const dropped = [...declaredNames(replaced)].filter((name) => !nowNames.has(name) && Object.keys(before ?? {}).some((k) => fieldName(k, root) === name))
+    if (dropped.length > 0)
+      warn("override-field-gone", [side, "replace"], `${side}.replace declares ${dropped.map((n) => `"${n}"`).join(", ")}, which the document no longer has: check that the server still ${side === "payload" ? "takes" : "answers"} ${dropped.length === 1 ? "it" : "them"}`)
     if (JSON.stringify(replaced) === JSON.stringify(document)) warn("override-redundant", [side, "replace"], `the document's ${side} schema is now exactly this replacement; delete ${side}.replace`)
     else if (before !== undefined && documentProperties.length > 0) {
       // Only what the document added since the previous run counts: a replacement is a deliberate choice
