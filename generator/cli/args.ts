@@ -29,8 +29,9 @@ usage: bun run generate [-- options]
   --verbose           print each phase and each file change
   --help              this text
 
-exit codes: 0 ok, 1 check failed or hand-edited files in the way, 2 bad input (config, spec, overrides,
-templates, flags, warnings with --strict), 3 the output folder cannot be written`
+exit codes: 0 ok, 1 check failed, hand-edited files in the way, --doctor found a problem or --typecheck
+an error, 2 bad input (config, spec, overrides, templates, flags, warnings with --strict), 3 the output
+folder cannot be written`
 
 export const OPTIONS = {
   config: { type: "string" },
