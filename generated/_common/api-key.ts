@@ -8,42 +8,42 @@ import { ClientDate } from "../_runtime/schemas.js";
  * Defined by override: builtin-overrides/_defaults.yaml (shared.ApiKey)
  */
 export class ApiKey extends Schema.Class<ApiKey>("ApiKey")({
-  id: Schema.String,
   /** The key configuration it belongs to ("default"). */
   configId: Schema.String.annotate({
     description: 'The key configuration it belongs to ("default").',
   }),
+  createdAt: ClientDate,
+  enabled: Schema.Boolean,
+  expiresAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  id: Schema.String,
+  lastRefillAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  lastRequest: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  /** Any JSON value, or null. */
+  metadata: Schema.optionalKey(
+    Schema.Unknown.annotate({ description: "Any JSON value, or null." }),
+  ),
   name: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  permissions: Schema.optionalKey(
+    Schema.NullOr(Schema.Record(Schema.String, Schema.Array(Schema.String))),
+  ),
+  prefix: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  rateLimitEnabled: Schema.Boolean,
+  rateLimitMax: Schema.optionalKey(Schema.NullOr(Schema.Number)),
+  rateLimitTimeWindow: Schema.optionalKey(Schema.NullOr(Schema.Number)),
+  /** The owner: a user id (or an organization id for organization keys). */
+  referenceId: Schema.String.annotate({
+    description:
+      "The owner: a user id (or an organization id for organization keys).",
+  }),
+  refillAmount: Schema.optionalKey(Schema.NullOr(Schema.Number)),
+  refillInterval: Schema.optionalKey(Schema.NullOr(Schema.Number)),
+  remaining: Schema.optionalKey(Schema.NullOr(Schema.Number)),
+  requestCount: Schema.Number,
   /** The first characters of the key, for display. */
   start: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({
       description: "The first characters of the key, for display.",
     }),
   ),
-  prefix: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  /** The owner: a user id (or an organization id for organization keys). */
-  referenceId: Schema.String.annotate({
-    description:
-      "The owner: a user id (or an organization id for organization keys).",
-  }),
-  enabled: Schema.Boolean,
-  rateLimitEnabled: Schema.Boolean,
-  rateLimitTimeWindow: Schema.optionalKey(Schema.NullOr(Schema.Number)),
-  rateLimitMax: Schema.optionalKey(Schema.NullOr(Schema.Number)),
-  requestCount: Schema.Number,
-  remaining: Schema.optionalKey(Schema.NullOr(Schema.Number)),
-  refillInterval: Schema.optionalKey(Schema.NullOr(Schema.Number)),
-  refillAmount: Schema.optionalKey(Schema.NullOr(Schema.Number)),
-  lastRefillAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
-  lastRequest: Schema.optionalKey(Schema.NullOr(ClientDate)),
-  expiresAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
-  createdAt: ClientDate,
   updatedAt: ClientDate,
-  permissions: Schema.optionalKey(
-    Schema.NullOr(Schema.Record(Schema.String, Schema.Array(Schema.String))),
-  ),
-  /** Any JSON value, or null. */
-  metadata: Schema.optionalKey(
-    Schema.Unknown.annotate({ description: "Any JSON value, or null." }),
-  ),
 }) {}

@@ -10,9 +10,8 @@ import { ClientDate } from "../_runtime/schemas.js";
 export class EditedOrganization extends Schema.Class<EditedOrganization>(
   "EditedOrganization",
 )({
+  createdAt: ClientDate,
   id: Schema.String,
-  name: Schema.String,
-  slug: Schema.String,
   logo: Schema.optionalKey(Schema.NullOr(Schema.String)),
   /** The metadata object as sent (any JSON value). */
   metadata: Schema.optionalKey(
@@ -20,5 +19,6 @@ export class EditedOrganization extends Schema.Class<EditedOrganization>(
       description: "The metadata object as sent (any JSON value).",
     }),
   ),
-  createdAt: ClientDate,
+  name: Schema.String,
+  slug: Schema.String,
 }) {}

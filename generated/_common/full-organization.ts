@@ -13,19 +13,19 @@ import { ClientDate } from "../_runtime/schemas.js";
 export class FullOrganization extends Schema.Class<FullOrganization>(
   "FullOrganization",
 )({
+  createdAt: ClientDate,
   id: Schema.String,
-  name: Schema.String,
-  slug: Schema.String,
+  invitations: Schema.Array(Invitation),
   logo: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  members: Schema.Array(MemberWithUser),
   /** The metadata as stored: a JSON string. */
   metadata: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({
       description: "The metadata as stored: a JSON string.",
     }),
   ),
-  createdAt: ClientDate,
-  members: Schema.Array(MemberWithUser),
-  invitations: Schema.Array(Invitation),
+  name: Schema.String,
+  slug: Schema.String,
   /** Present when teams are enabled. */
   teams: Schema.optionalKey(
     Schema.Array(Team).annotate({

@@ -7,8 +7,8 @@ import * as Schema from "effect/Schema";
  * Defined by override: builtin-overrides/_defaults.yaml (shared.MemberUser)
  */
 export class MemberUser extends Schema.Class<MemberUser>("MemberUser")({
-  id: Schema.String,
-  name: Schema.String,
   email: Schema.String,
+  id: Schema.String,
   image: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  name: Schema.String,
 }) {}

@@ -11,13 +11,13 @@ import { ClientDate } from "../_runtime/schemas.js";
 export class MemberWithUser extends Schema.Class<MemberWithUser>(
   "MemberWithUser",
 )({
+  createdAt: ClientDate,
   id: Schema.String,
   organizationId: Schema.String,
-  userId: Schema.String,
   /** The member's role; several roles are joined with commas. */
   role: Schema.String.annotate({
     description: "The member's role; several roles are joined with commas.",
   }),
-  createdAt: ClientDate,
   user: MemberUser,
+  userId: Schema.String,
 }) {}

@@ -7,7 +7,15 @@ import * as Schema from "effect/Schema";
  * Defined by override: builtin-overrides/_defaults.yaml (shared.OAuthClient)
  */
 export class OAuthClient extends Schema.Class<OAuthClient>("OAuthClient")({
+  application_type: Schema.optionalKey(Schema.Literals(["web", "native"])),
+  backchannel_logout_session_required: Schema.optionalKey(Schema.Boolean),
+  backchannel_logout_uri: Schema.optionalKey(Schema.String),
   client_id: Schema.String,
+  /** Epoch seconds. */
+  client_id_issued_at: Schema.optionalKey(
+    Schema.Number.annotate({ description: "Epoch seconds." }),
+  ),
+  client_name: Schema.optionalKey(Schema.String),
   client_secret: Schema.optionalKey(Schema.String),
   /** Epoch seconds; 0 when the secret never expires. */
   client_secret_expires_at: Schema.optionalKey(
@@ -15,38 +23,30 @@ export class OAuthClient extends Schema.Class<OAuthClient>("OAuthClient")({
       description: "Epoch seconds; 0 when the secret never expires.",
     }),
   ),
-  /** Epoch seconds. */
-  client_id_issued_at: Schema.optionalKey(
-    Schema.Number.annotate({ description: "Epoch seconds." }),
-  ),
-  client_name: Schema.optionalKey(Schema.String),
   client_uri: Schema.optionalKey(Schema.String),
-  logo_uri: Schema.optionalKey(Schema.String),
   contacts: Schema.optionalKey(Schema.Array(Schema.String)),
-  tos_uri: Schema.optionalKey(Schema.String),
-  policy_uri: Schema.optionalKey(Schema.String),
-  software_id: Schema.optionalKey(Schema.String),
-  software_version: Schema.optionalKey(Schema.String),
-  software_statement: Schema.optionalKey(Schema.String),
-  scope: Schema.optionalKey(Schema.String),
-  user_id: Schema.optionalKey(Schema.String),
-  reference_id: Schema.optionalKey(Schema.String),
-  redirect_uris: Schema.Array(Schema.String),
-  post_logout_redirect_uris: Schema.optionalKey(Schema.Array(Schema.String)),
-  backchannel_logout_uri: Schema.optionalKey(Schema.String),
-  backchannel_logout_session_required: Schema.optionalKey(Schema.Boolean),
-  token_endpoint_auth_method: Schema.String,
-  grant_types: Schema.Array(Schema.String),
-  response_types: Schema.Array(Schema.Literal("code")),
-  application_type: Schema.optionalKey(Schema.Literals(["web", "native"])),
-  subject_type: Schema.optionalKey(Schema.Literals(["public", "pairwise"])),
-  jwks_uri: Schema.optionalKey(Schema.String),
   disabled: Schema.Boolean,
   dpop_bound_access_tokens: Schema.optionalKey(Schema.Boolean),
-  skip_consent: Schema.optionalKey(Schema.Boolean),
   enable_end_session: Schema.optionalKey(Schema.Boolean),
+  grant_types: Schema.Array(Schema.String),
+  jwks_uri: Schema.optionalKey(Schema.String),
+  logo_uri: Schema.optionalKey(Schema.String),
   /** Any JSON value. */
   metadata: Schema.optionalKey(
     Schema.Unknown.annotate({ description: "Any JSON value." }),
   ),
+  policy_uri: Schema.optionalKey(Schema.String),
+  post_logout_redirect_uris: Schema.optionalKey(Schema.Array(Schema.String)),
+  redirect_uris: Schema.Array(Schema.String),
+  reference_id: Schema.optionalKey(Schema.String),
+  response_types: Schema.Array(Schema.Literal("code")),
+  scope: Schema.optionalKey(Schema.String),
+  skip_consent: Schema.optionalKey(Schema.Boolean),
+  software_id: Schema.optionalKey(Schema.String),
+  software_statement: Schema.optionalKey(Schema.String),
+  software_version: Schema.optionalKey(Schema.String),
+  subject_type: Schema.optionalKey(Schema.Literals(["public", "pairwise"])),
+  token_endpoint_auth_method: Schema.String,
+  tos_uri: Schema.optionalKey(Schema.String),
+  user_id: Schema.optionalKey(Schema.String),
 }) {}

@@ -9,22 +9,18 @@ import * as Schema from "effect/Schema";
 export class SsoProviderSummary extends Schema.Class<SsoProviderSummary>(
   "SsoProviderSummary",
 )({
-  providerId: Schema.String,
-  type: Schema.Literals(["oidc", "saml"]),
-  issuer: Schema.String,
   domain: Schema.String,
-  organizationId: Schema.NullOr(Schema.String),
   domainVerified: Schema.Boolean,
+  issuer: Schema.String,
   oidcConfig: Schema.optionalKey(
     Schema.Struct({
-      discoveryEndpoint: Schema.optionalKey(Schema.String),
-      clientIdLastFour: Schema.String,
-      pkce: Schema.optionalKey(Schema.Boolean),
       authorizationEndpoint: Schema.optionalKey(Schema.String),
-      tokenEndpoint: Schema.optionalKey(Schema.String),
-      userInfoEndpoint: Schema.optionalKey(Schema.String),
+      clientIdLastFour: Schema.String,
+      discoveryEndpoint: Schema.optionalKey(Schema.String),
       jwksEndpoint: Schema.optionalKey(Schema.String),
+      pkce: Schema.optionalKey(Schema.Boolean),
       scopes: Schema.optionalKey(Schema.Array(Schema.String)),
+      tokenEndpoint: Schema.optionalKey(Schema.String),
       tokenEndpointAuthentication: Schema.optionalKey(
         Schema.Literals([
           "client_secret_basic",
@@ -32,29 +28,33 @@ export class SsoProviderSummary extends Schema.Class<SsoProviderSummary>(
           "private_key_jwt",
         ]),
       ),
+      userInfoEndpoint: Schema.optionalKey(Schema.String),
     }),
   ),
+  organizationId: Schema.NullOr(Schema.String),
+  providerId: Schema.String,
   samlConfig: Schema.optionalKey(
     Schema.Struct({
-      entryPoint: Schema.optionalKey(Schema.String),
-      callbackUrl: Schema.optionalKey(Schema.String),
-      idpInitiatedCallbackUrl: Schema.optionalKey(Schema.String),
       audience: Schema.optionalKey(Schema.String),
-      wantAssertionsSigned: Schema.optionalKey(Schema.Boolean),
       authnRequestsSigned: Schema.optionalKey(Schema.Boolean),
-      identifierFormat: Schema.optionalKey(Schema.String),
-      signatureAlgorithm: Schema.optionalKey(Schema.String),
-      digestAlgorithm: Schema.optionalKey(Schema.String),
+      callbackUrl: Schema.optionalKey(Schema.String),
       /** The signing certificates' public details. */
       certificate: Schema.optionalKey(
         Schema.Unknown.annotate({
           description: "The signing certificates' public details.",
         }),
       ),
+      digestAlgorithm: Schema.optionalKey(Schema.String),
+      entryPoint: Schema.optionalKey(Schema.String),
+      identifierFormat: Schema.optionalKey(Schema.String),
+      idpInitiatedCallbackUrl: Schema.optionalKey(Schema.String),
+      signatureAlgorithm: Schema.optionalKey(Schema.String),
+      wantAssertionsSigned: Schema.optionalKey(Schema.Boolean),
     }),
   ),
   /** Where the service provider's SAML metadata is served. */
   spMetadataUrl: Schema.String.annotate({
     description: "Where the service provider's SAML metadata is served.",
   }),
+  type: Schema.Literals(["oidc", "saml"]),
 }) {}

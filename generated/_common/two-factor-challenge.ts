@@ -9,6 +9,6 @@ import * as Schema from "effect/Schema";
 export class TwoFactorChallenge extends Schema.Class<TwoFactorChallenge>(
   "TwoFactorChallenge",
 )({
-  twoFactorRedirect: Schema.Literal(true),
   twoFactorMethods: Schema.Array(Schema.Literals(["totp", "otp"])),
+  twoFactorRedirect: Schema.Literal(true),
 }) {}

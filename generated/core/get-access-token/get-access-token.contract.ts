@@ -42,6 +42,6 @@ export class Success extends Schema.Class<Success>(
 )({
   accessToken: Schema.String,
   accessTokenExpiresAt: Schema.optionalKey(ClientDate),
-  scopes: Schema.Array(Schema.String),
   idToken: Schema.optionalKey(Schema.String),
+  scopes: Schema.Array(Schema.String),
 }) {}

@@ -41,8 +41,14 @@ export class Success extends Schema.Class<Success>(
   "core/refresh-token/Success",
 )({
   accessToken: Schema.String,
-  refreshToken: Schema.String,
   accessTokenExpiresAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  /** The account's id at the provider. */
+  accountId: Schema.String.annotate({
+    description: "The account's id at the provider.",
+  }),
+  idToken: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  providerId: Schema.String,
+  refreshToken: Schema.String,
   refreshTokenExpiresAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
   /** The granted scopes, comma-separated, as stored. */
   scope: Schema.optionalKey(
@@ -50,10 +56,4 @@ export class Success extends Schema.Class<Success>(
       description: "The granted scopes, comma-separated, as stored.",
     }),
   ),
-  idToken: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  providerId: Schema.String,
-  /** The account's id at the provider. */
-  accountId: Schema.String.annotate({
-    description: "The account's id at the provider.",
-  }),
 }) {}

@@ -22,7 +22,7 @@ export class Payload extends Schema.Class<Payload>("device/code/Payload")({
 
 /**
  * Success answer of `POST /device/code`.
- * Changed by override: builtin-overrides/device/code.yaml (success: device_code, user_code, verification_uri, verification_uri_complete, expires_in, interval)
+ * Changed by override: builtin-overrides/device/code.yaml (success: device_code, expires_in, interval, user_code, verification_uri, verification_uri_complete)
  */
 export class Success extends Schema.Class<Success>("device/code/Success")({
   /** The device verification code */

@@ -24,10 +24,10 @@ export class Payload extends Schema.Class<Payload>("device/token/Payload")({
  */
 export class Success extends Schema.Class<Success>("device/token/Success")({
   access_token: Schema.String,
-  token_type: Schema.Literal("Bearer"),
   /** Seconds until the access token expires. */
   expires_in: Schema.Number.annotate({
     description: "Seconds until the access token expires.",
   }),
   scope: Schema.String,
+  token_type: Schema.Literal("Bearer"),
 }) {}

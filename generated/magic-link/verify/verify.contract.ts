@@ -23,8 +23,8 @@ export class Payload extends Schema.Class<Payload>("magic-link/verify/Payload")(
  */
 export class Success extends Schema.Class<Success>("magic-link/verify/Success")(
   {
+    session: Session,
     token: Schema.String,
     user: User,
-    session: Session,
   },
 ) {}

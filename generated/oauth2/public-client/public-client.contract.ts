@@ -22,9 +22,9 @@ export class Success extends Schema.Class<Success>(
   client_id: Schema.String,
   client_name: Schema.optionalKey(Schema.String),
   client_uri: Schema.optionalKey(Schema.String),
-  logo_uri: Schema.optionalKey(Schema.String),
   contacts: Schema.optionalKey(Schema.Array(Schema.String)),
-  tos_uri: Schema.optionalKey(Schema.String),
+  logo_uri: Schema.optionalKey(Schema.String),
   policy_uri: Schema.optionalKey(Schema.String),
   redirect_uris: Schema.optionalKey(Schema.Array(Schema.String)),
+  tos_uri: Schema.optionalKey(Schema.String),
 }) {}

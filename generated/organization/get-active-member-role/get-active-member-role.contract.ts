@@ -9,14 +9,14 @@ import * as Schema from "effect/Schema";
 export class Payload extends Schema.Class<Payload>(
   "organization/get-active-member-role/Payload",
 )({
+  organizationId: Schema.optionalKey(Schema.String),
+  organizationSlug: Schema.optionalKey(Schema.String),
   /** The user whose role to read (default: the current user). */
   userId: Schema.optionalKey(
     Schema.String.annotate({
       description: "The user whose role to read (default: the current user).",
     }),
   ),
-  organizationId: Schema.optionalKey(Schema.String),
-  organizationSlug: Schema.optionalKey(Schema.String),
 }) {}
 
 /**

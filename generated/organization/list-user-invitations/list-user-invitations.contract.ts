@@ -9,16 +9,16 @@ import { ClientDate } from "../../_runtime/schemas.js";
  */
 export const Success = Schema.Array(
   Schema.Struct({
+    createdAt: ClientDate,
+    email: Schema.String,
+    expiresAt: ClientDate,
     id: Schema.String,
+    inviterId: Schema.String,
     organizationId: Schema.String,
     organizationName: Schema.String,
-    email: Schema.String,
     role: Schema.String,
     status: Schema.String,
-    inviterId: Schema.String,
     teamId: Schema.optionalKey(Schema.NullOr(Schema.String)),
-    expiresAt: ClientDate,
-    createdAt: ClientDate,
   }),
 );
 /**

@@ -10,16 +10,16 @@ import { Team } from "../../_common/team.js";
 export class Payload extends Schema.Class<Payload>(
   "organization/list-user-teams/Payload",
 )({
-  /** The user whose teams to list (default: the current user). */
-  userId: Schema.optionalKey(
-    Schema.String.annotate({
-      description: "The user whose teams to list (default: the current user).",
-    }),
-  ),
   /** Limit the list to one organization. */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description: "Limit the list to one organization.",
+    }),
+  ),
+  /** The user whose teams to list (default: the current user). */
+  userId: Schema.optionalKey(
+    Schema.String.annotate({
+      description: "The user whose teams to list (default: the current user).",
     }),
   ),
 }) {}

@@ -9,22 +9,22 @@ import * as Schema from "effect/Schema";
 export class Success extends Schema.Class<Success>(
   "passkey/generate-authenticate-options/Success",
 )({
-  /** Base64url; the authenticator signs it. */
-  challenge: Schema.String.annotate({
-    description: "Base64url; the authenticator signs it.",
-  }),
-  timeout: Schema.optionalKey(Schema.Number),
-  rpId: Schema.optionalKey(Schema.String),
   allowCredentials: Schema.optionalKey(
     Schema.Array(
       Schema.Struct({
         id: Schema.String,
-        type: Schema.Literal("public-key"),
         transports: Schema.optionalKey(Schema.Array(Schema.String)),
+        type: Schema.Literal("public-key"),
       }),
     ),
   ),
-  userVerification: Schema.optionalKey(Schema.String),
+  /** Base64url; the authenticator signs it. */
+  challenge: Schema.String.annotate({
+    description: "Base64url; the authenticator signs it.",
+  }),
   extensions: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
   hints: Schema.optionalKey(Schema.Array(Schema.String)),
+  rpId: Schema.optionalKey(Schema.String),
+  timeout: Schema.optionalKey(Schema.Number),
+  userVerification: Schema.optionalKey(Schema.String),
 }) {}

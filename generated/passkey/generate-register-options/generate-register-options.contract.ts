@@ -42,19 +42,30 @@ export class Payload extends Schema.Class<Payload>(
 export class Success extends Schema.Class<Success>(
   "passkey/generate-register-options/Success",
 )({
+  attestation: Schema.optionalKey(Schema.String),
+  authenticatorSelection: Schema.optionalKey(
+    Schema.Struct({
+      authenticatorAttachment: Schema.optionalKey(Schema.String),
+      requireResidentKey: Schema.optionalKey(Schema.Boolean),
+      residentKey: Schema.optionalKey(Schema.String),
+      userVerification: Schema.optionalKey(Schema.String),
+    }),
+  ),
   /** Base64url; the authenticator signs it. */
   challenge: Schema.String.annotate({
     description: "Base64url; the authenticator signs it.",
   }),
-  rp: Schema.Struct({
-    id: Schema.optionalKey(Schema.String),
-    name: Schema.String,
-  }),
-  user: Schema.Struct({
-    id: Schema.String,
-    name: Schema.String,
-    displayName: Schema.String,
-  }),
+  excludeCredentials: Schema.optionalKey(
+    Schema.Array(
+      Schema.Struct({
+        id: Schema.String,
+        transports: Schema.optionalKey(Schema.Array(Schema.String)),
+        type: Schema.Literal("public-key"),
+      }),
+    ),
+  ),
+  extensions: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
+  hints: Schema.optionalKey(Schema.Array(Schema.String)),
   pubKeyCredParams: Schema.Array(
     Schema.Struct({
       /** A COSE algorithm identifier (-7 ES256, -8 EdDSA, -257 RS256). */
@@ -65,25 +76,14 @@ export class Success extends Schema.Class<Success>(
       type: Schema.Literal("public-key"),
     }),
   ),
+  rp: Schema.Struct({
+    id: Schema.optionalKey(Schema.String),
+    name: Schema.String,
+  }),
   timeout: Schema.optionalKey(Schema.Number),
-  attestation: Schema.optionalKey(Schema.String),
-  excludeCredentials: Schema.optionalKey(
-    Schema.Array(
-      Schema.Struct({
-        id: Schema.String,
-        type: Schema.Literal("public-key"),
-        transports: Schema.optionalKey(Schema.Array(Schema.String)),
-      }),
-    ),
-  ),
-  authenticatorSelection: Schema.optionalKey(
-    Schema.Struct({
-      authenticatorAttachment: Schema.optionalKey(Schema.String),
-      residentKey: Schema.optionalKey(Schema.String),
-      requireResidentKey: Schema.optionalKey(Schema.Boolean),
-      userVerification: Schema.optionalKey(Schema.String),
-    }),
-  ),
-  extensions: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
-  hints: Schema.optionalKey(Schema.Array(Schema.String)),
+  user: Schema.Struct({
+    displayName: Schema.String,
+    id: Schema.String,
+    name: Schema.String,
+  }),
 }) {}

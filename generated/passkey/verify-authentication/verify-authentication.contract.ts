@@ -11,19 +11,19 @@ export class Payload extends Schema.Class<Payload>(
   "passkey/verify-authentication/Payload",
 )({
   response: Schema.Struct({
-    id: Schema.String,
-    rawId: Schema.String,
-    type: Schema.Literal("public-key"),
     authenticatorAttachment: Schema.optionalKey(
       Schema.Literals(["platform", "cross-platform"]),
     ),
     clientExtensionResults: Schema.Record(Schema.String, Schema.Unknown),
+    id: Schema.String,
+    rawId: Schema.String,
     response: Schema.Struct({
-      clientDataJSON: Schema.String,
       authenticatorData: Schema.String,
+      clientDataJSON: Schema.String,
       signature: Schema.String,
       userHandle: Schema.optionalKey(Schema.String),
     }),
+    type: Schema.Literal("public-key"),
   }),
 }) {}
 

@@ -29,23 +29,23 @@ export class Payload extends Schema.Class<Payload>(
 export class Success extends Schema.Class<Success>(
   "passkey/verify-registration/Success",
 )({
-  id: Schema.String,
-  name: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  publicKey: Schema.String,
-  userId: Schema.String,
-  credentialID: Schema.String,
+  aaguid: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  backedUp: Schema.Boolean,
   counter: Schema.Number,
+  createdAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  credentialID: Schema.String,
   /** singleDevice or multiDevice. */
   deviceType: Schema.String.annotate({
     description: "singleDevice or multiDevice.",
   }),
-  backedUp: Schema.Boolean,
+  id: Schema.String,
+  name: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  publicKey: Schema.String,
+  session: Schema.optionalKey(Session),
   /** Comma-separated. */
   transports: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({ description: "Comma-separated." }),
   ),
-  createdAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
-  aaguid: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  session: Schema.optionalKey(Session),
   user: Schema.optionalKey(User),
+  userId: Schema.String,
 }) {}

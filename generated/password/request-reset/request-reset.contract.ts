@@ -27,6 +27,6 @@ export class Payload extends Schema.Class<Payload>(
 export class Success extends Schema.Class<Success>(
   "password/request-reset/Success",
 )({
-  status: Schema.Boolean,
   message: Schema.String,
+  status: Schema.Boolean,
 }) {}

@@ -14,14 +14,14 @@ export class Payload extends Schema.Class<Payload>("siwe/verify/Payload")({
  * Changed by override: builtin-overrides/siwe/verify.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>("siwe/verify/Success")({
-  token: Schema.String,
   success: Schema.Boolean,
+  token: Schema.String,
   user: Schema.Struct({
+    chainId: Schema.Number,
     id: Schema.String,
     /** The checksummed wallet address. */
     walletAddress: Schema.String.annotate({
       description: "The checksummed wallet address.",
     }),
-    chainId: Schema.Number,
   }),
 }) {}

@@ -282,13 +282,7 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
  * Changed by override: builtin-overrides/sso/register.yaml (success: replace)
  */
 export class Success extends Schema.Class<Success>("sso/register/Success")({
-  id: Schema.String,
-  providerId: Schema.String,
-  issuer: Schema.String,
   domain: Schema.String,
-  userId: Schema.String,
-  organizationId: Schema.NullOr(Schema.String),
-  domainVerified: Schema.optionalKey(Schema.Boolean),
   /** Publish it in a DNS TXT record to verify the domain (when domain verification is enabled). */
   domainVerificationToken: Schema.optionalKey(
     Schema.String.annotate({
@@ -296,17 +290,21 @@ export class Success extends Schema.Class<Success>("sso/register/Success")({
         "Publish it in a DNS TXT record to verify the domain (when domain verification is enabled).",
     }),
   ),
-  /** The callback URL to register at the identity provider. */
-  redirectURI: Schema.String.annotate({
-    description: "The callback URL to register at the identity provider.",
-  }),
+  domainVerified: Schema.optionalKey(Schema.Boolean),
+  id: Schema.String,
+  issuer: Schema.String,
   oidcConfig: Schema.NullOr(
     Schema.Struct({
-      issuer: Schema.String,
+      authorizationEndpoint: Schema.optionalKey(Schema.String),
       clientId: Schema.String,
       clientSecret: Schema.optionalKey(Schema.String),
       discoveryEndpoint: Schema.String,
-      authorizationEndpoint: Schema.optionalKey(Schema.String),
+      issuer: Schema.String,
+      jwksEndpoint: Schema.optionalKey(Schema.String),
+      mapping: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
+      overrideUserInfo: Schema.optionalKey(Schema.Boolean),
+      pkce: Schema.Boolean,
+      scopes: Schema.optionalKey(Schema.Array(Schema.String)),
       tokenEndpoint: Schema.optionalKey(Schema.String),
       tokenEndpointAuthentication: Schema.optionalKey(
         Schema.Literals([
@@ -315,14 +313,15 @@ export class Success extends Schema.Class<Success>("sso/register/Success")({
           "private_key_jwt",
         ]),
       ),
-      jwksEndpoint: Schema.optionalKey(Schema.String),
       userInfoEndpoint: Schema.optionalKey(Schema.String),
-      pkce: Schema.Boolean,
-      overrideUserInfo: Schema.optionalKey(Schema.Boolean),
-      scopes: Schema.optionalKey(Schema.Array(Schema.String)),
-      mapping: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
     }),
   ),
+  organizationId: Schema.NullOr(Schema.String),
+  providerId: Schema.String,
+  /** The callback URL to register at the identity provider. */
+  redirectURI: Schema.String.annotate({
+    description: "The callback URL to register at the identity provider.",
+  }),
   /** The SAML configuration as registered (null for an OIDC provider). */
   samlConfig: Schema.NullOr(
     Schema.Record(Schema.String, Schema.Unknown),
@@ -330,4 +329,5 @@ export class Success extends Schema.Class<Success>("sso/register/Success")({
     description:
       "The SAML configuration as registered (null for an OIDC provider).",
   }),
+  userId: Schema.String,
 }) {}

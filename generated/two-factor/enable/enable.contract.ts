@@ -26,6 +26,10 @@ export class Payload extends Schema.Class<Payload>("two-factor/enable/Payload")(
  */
 export const Success = Schema.Union([
   Schema.Struct({
+    /** Recovery backup codes. */
+    backupCodes: Schema.Array(Schema.String).annotate({
+      description: "Recovery backup codes.",
+    }),
     /** The 2FA method that was enabled. */
     method: Schema.Literal("totp").annotate({
       description: "The 2FA method that was enabled.",
@@ -33,10 +37,6 @@ export const Success = Schema.Union([
     /** TOTP URI for authenticator app setup. */
     totpURI: Schema.String.annotate({
       description: "TOTP URI for authenticator app setup.",
-    }),
-    /** Recovery backup codes. */
-    backupCodes: Schema.Array(Schema.String).annotate({
-      description: "Recovery backup codes.",
     }),
   }),
   Schema.Struct({

@@ -43,16 +43,16 @@ export class Payload extends Schema.Class<Payload>(
 export class Success extends Schema.Class<Success>(
   "organization/crud/create/Success",
 )({
+  createdAt: ClientDate,
   id: Schema.String,
-  name: Schema.String,
-  slug: Schema.String,
   logo: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  members: Schema.Array(Member),
   /** The metadata object as sent (any JSON value). */
   metadata: Schema.optionalKey(
     Schema.Unknown.annotate({
       description: "The metadata object as sent (any JSON value).",
     }),
   ),
-  createdAt: ClientDate,
-  members: Schema.Array(Member),
+  name: Schema.String,
+  slug: Schema.String,
 }) {}

@@ -10,6 +10,13 @@ import { FullOrganization } from "../../../_common/full-organization.js";
 export class Payload extends Schema.Class<Payload>(
   "organization/crud/get-full/Payload",
 )({
+  /** The most members to include (default: the membershipLimit option). */
+  membersLimit: Schema.optionalKey(
+    Schema.Number.annotate({
+      description:
+        "The most members to include (default: the membershipLimit option).",
+    }),
+  ),
   /** The organization id to get. */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({ description: "The organization id to get." }),
@@ -17,13 +24,6 @@ export class Payload extends Schema.Class<Payload>(
   /** The organization slug to get. */
   organizationSlug: Schema.optionalKey(
     Schema.String.annotate({ description: "The organization slug to get." }),
-  ),
-  /** The most members to include (default: the membershipLimit option). */
-  membersLimit: Schema.optionalKey(
-    Schema.Number.annotate({
-      description:
-        "The most members to include (default: the membershipLimit option).",
-    }),
   ),
 }) {}
 

@@ -10,31 +10,6 @@ import { MemberWithUser } from "../../../_common/member-with-user.js";
 export class Payload extends Schema.Class<Payload>(
   "organization/members/list/Payload",
 )({
-  /** The organization to list members of. */
-  organizationId: Schema.optionalKey(
-    Schema.String.annotate({
-      description: "The organization to list members of.",
-    }),
-  ),
-  /** The organization to list members of, by slug. */
-  organizationSlug: Schema.optionalKey(
-    Schema.String.annotate({
-      description: "The organization to list members of, by slug.",
-    }),
-  ),
-  /** The most members to return. */
-  limit: Schema.optionalKey(
-    Schema.Number.annotate({ description: "The most members to return." }),
-  ),
-  /** How many members to skip. */
-  offset: Schema.optionalKey(
-    Schema.Number.annotate({ description: "How many members to skip." }),
-  ),
-  /** The field to sort by. */
-  sortBy: Schema.optionalKey(
-    Schema.String.annotate({ description: "The field to sort by." }),
-  ),
-  sortDirection: Schema.optionalKey(Schema.Literals(["asc", "desc"])),
   /** The field to filter by. */
   filterField: Schema.optionalKey(
     Schema.String.annotate({ description: "The field to filter by." }),
@@ -60,6 +35,31 @@ export class Payload extends Schema.Class<Payload>(
       description: "The value to filter by.",
     }),
   ),
+  /** The most members to return. */
+  limit: Schema.optionalKey(
+    Schema.Number.annotate({ description: "The most members to return." }),
+  ),
+  /** How many members to skip. */
+  offset: Schema.optionalKey(
+    Schema.Number.annotate({ description: "How many members to skip." }),
+  ),
+  /** The organization to list members of. */
+  organizationId: Schema.optionalKey(
+    Schema.String.annotate({
+      description: "The organization to list members of.",
+    }),
+  ),
+  /** The organization to list members of, by slug. */
+  organizationSlug: Schema.optionalKey(
+    Schema.String.annotate({
+      description: "The organization to list members of, by slug.",
+    }),
+  ),
+  /** The field to sort by. */
+  sortBy: Schema.optionalKey(
+    Schema.String.annotate({ description: "The field to sort by." }),
+  ),
+  sortDirection: Schema.optionalKey(Schema.Literals(["asc", "desc"])),
 }) {}
 
 /**

@@ -22,6 +22,6 @@ export class Payload extends Schema.Class<Payload>(
 export class Success extends Schema.Class<Success>(
   "two-factor/backup/generate/Success",
 )({
-  status: Schema.Boolean,
   backupCodes: Schema.Array(Schema.String),
+  status: Schema.Boolean,
 }) {}
