@@ -3,7 +3,7 @@
  * the same file at its root (`bun run generate` reads `better-auth-codegen.config.ts` from the working
  * directory, or the file `--config` names); every key is optional and flags override it.
  */
-import { defineConfig } from "./generator/cli/config.ts"
+import { defineConfig } from "./generator/config.ts"
 
 export default defineConfig({
   spec: "better-auth-api-spec.json",

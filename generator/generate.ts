@@ -6,7 +6,7 @@
 import type { OverrideError, SpecError, Warning } from "./errors.ts"
 import type { LoadedOverrides } from "./overrides/load.ts"
 import { buildModel } from "./model/build.ts"
-import type { ImportExtension } from "./model/naming.ts"
+import type { ImportExtension } from "./config.ts"
 import type { EndpointDocument, Model } from "./model/types.ts"
 import { type RenderedFile, renderModel } from "./render/views.ts"
 import type { Templates } from "./render/templates.ts"

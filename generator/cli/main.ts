@@ -4,7 +4,7 @@
  * program.ts, loaded only then. No generation logic lives here.
  */
 import { CACHE_DIR, HELP, parseFlags } from "./args.ts"
-import { ConfigError, resolveConfig } from "./config.ts"
+import { ConfigError, resolveConfig } from "../config.ts"
 import { fingerprint, outputMatches, readState } from "../write/fingerprint.ts"
 import { summaryLine, warningOutput } from "./summary.ts"
 
@@ -22,7 +22,7 @@ const main = async (): Promise<number> => {
     return 0
   }
   if (values.doctor) {
-    const { doctor } = await import("../spec/doctor.ts")
+    const { doctor } = await import("./doctor.ts")
     const findings = doctor(process.cwd())
     for (const f of findings) console.error(`problem: ${f.problem}\n  fix: ${f.fix}`)
     if (findings.length > 0) return 1

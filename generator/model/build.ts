@@ -3,9 +3,9 @@
  * endpoint, names folders through naming.ts, and collects the component schemas the endpoints use.
  */
 import { OverrideError, type SpecError, type Warning } from "../errors.ts"
-import { applySchemaPatch } from "../overrides/apply.ts"
+import { applySchemaPatch } from "./apply-override.ts"
 import type { LoadedOverride, LoadedOverrides } from "../overrides/load.ts"
-import { checkRefs } from "../overrides/refs.ts"
+import { checkRefs } from "./override-refs.ts"
 import { normalizeSchema } from "../spec/normalize.ts"
 import { child, pointer } from "../spec/pointer.ts"
 import type { OpenApiDocument, OpenApiOperation, RawSchema } from "../spec/types.ts"

@@ -5,7 +5,7 @@
  * warning pointing into the override file, so the upgrade PR shows which overrides to revisit.
  */
 import type { Warning } from "../errors.ts"
-import { type ApplyContext, inline, patchField } from "../overrides/apply.ts"
+import { type ApplyContext, inline, patchField } from "./apply-override.ts"
 import type { SchemaPatch } from "../overrides/schema.ts"
 import { pointer } from "../spec/pointer.ts"
 import { type Shape, typeText } from "./shape.ts"

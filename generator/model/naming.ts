@@ -2,6 +2,7 @@
  * The one naming authority: every identifier, namespace, client call and file path of the output is
  * decided here. Other stages ask; they never build names themselves.
  */
+import type { ImportExtension } from "../config.ts"
 
 /** `verify-totp` → `verifyTotp` (Better Auth's client does the same to each path segment). */
 export const camelCase = (segment: string): string =>
@@ -96,14 +97,6 @@ export const componentIdentifier = (name: string): string => {
   return isIdentifier(pascal) ? pascal : `_${pascal}`
 }
 
-/**
- * How relative import specifiers end. `.js` (the default) works with `moduleResolution` `bundler`,
- * `node16`/`nodenext` and every bundler, without `allowImportingTsExtensions`; `.ts` needs that option;
- * `none` only suits `bundler` resolution.
- */
-export type ImportExtension = ".js" | ".ts" | "none"
-
-export const IMPORT_EXTENSIONS: ReadonlyArray<ImportExtension> = [".js", ".ts", "none"]
 
 /** A specifier of a `.ts` file written in the chosen style: `./email.contract.ts` → `./email.contract.js`. */
 export const withExtension = (specifier: string, extension: ImportExtension): string => {

@@ -5,7 +5,6 @@
 import {
   COMMON_FOLDER,
   endpointFiles,
-  type ImportExtension,
   pascalCase,
   propertyKey,
   relativeImport,
@@ -13,6 +12,7 @@ import {
   RUNTIME_FOLDER,
   withExtension,
 } from "../model/naming.ts"
+import type { ImportExtension } from "../config.ts"
 import type { Component, Endpoint, Model } from "../model/types.ts"
 import { jsdoc } from "./comment.ts"
 import { emptyUses, identifierMap, printDeclaration, type PrintContext, type Uses } from "./printer.ts"

@@ -13,14 +13,9 @@ import { createHash } from "node:crypto"
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises"
 import { createRequire } from "node:module"
 import { dirname, join, resolve } from "node:path"
+import { DEFAULT_FORMATTER, type FormatterName } from "../config.ts"
 import type { RenderedFile } from "../render/views.ts"
 
-/** The formatters a run can use; the first is the default. */
-export const FORMATTERS = ["oxfmt", "prettier"] as const
-export type FormatterName = (typeof FORMATTERS)[number]
-export const DEFAULT_FORMATTER: FormatterName = "oxfmt"
-
-export const isFormatterName = (name: string): name is FormatterName => (FORMATTERS as ReadonlyArray<string>).includes(name)
 
 export interface FormatStats {
   readonly hits: number

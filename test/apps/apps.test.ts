@@ -142,7 +142,7 @@ beforeAll(() => {
     }
     writeFileSync(
       join(dir, "better-auth-codegen.config.ts"),
-      `import { defineConfig } from ${rootImport("generator/cli/config.ts")}
+      `import { defineConfig } from ${rootImport("generator/config.ts")}
 export default defineConfig(${JSON.stringify({ spec: "auth-spec.json", out: app.layout.out, clientModule: app.layout.client, serverModule: "auth.server.ts" })})
 `,
     )
@@ -152,7 +152,7 @@ afterAll(() => rmSync(APPS, { recursive: true, force: true }))
 
 describe.each(APPS_UNDER_TEST)("the $name app", (app) => {
   it("exports its spec and generates its SDK with no edits", () => {
-    const spec = run(appDir(app), BUN, join(ROOT, "generator", "spec", "export.ts"))
+    const spec = run(appDir(app), BUN, join(ROOT, "generator", "export", "export.ts"))
     expect(spec.code, spec.out).toBe(0)
     const generated = run(appDir(app), BUN, join(ROOT, "generator", "cli", "main.ts"), "--quiet")
     expect(generated.code, generated.out).toBe(0)

@@ -8,7 +8,7 @@ import { memoryAdapter } from "better-auth/adapters/memory"
 import { getAuthTables } from "better-auth/db"
 import { authOptions, type AuthCallbacks } from "../../better-auth.config.ts"
 import { makeAuthClient } from "../../generated/_runtime/client.ts"
-import { memoryDatabase } from "../../generator/spec/memory.ts"
+import { memoryDatabase } from "../../generator/export/memory.ts"
 
 export const BASE_URL = "http://localhost:3000"
 

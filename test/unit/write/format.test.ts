@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
-import { FORMATTERS, makeFormatter } from "../../../generator/write/format.ts"
+import { FORMATTERS } from "../../../generator/config.ts"
+import { makeFormatter } from "../../../generator/write/format.ts"
 
 const dir = mkdtempSync(join(tmpdir(), "format-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
-import { clientModuleFor } from "../../../generator/cli/run.ts"
-import { isPackageSpecifier, resolveConfig, validateConfig } from "../../../generator/cli/config.ts"
+import { clientModuleFor } from "../../generator/cli/run.ts"
+import { isPackageSpecifier, resolveConfig, validateConfig } from "../../generator/config.ts"
 
 const dir = mkdtempSync(join(tmpdir(), "config-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -6,7 +6,7 @@
  * skipped, overrides that no longer match, and what happens to the files.
  */
 import type { Warning } from "../errors.ts"
-import type { Manifest, ManifestEndpoint } from "../write/manifest.ts"
+import type { Manifest, ManifestEndpoint } from "./manifest.ts"
 import { apiDiff, type ApiChange } from "./api-diff.ts"
 
 export interface ReportInput {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { changeReport } from "../../../generator/render/report.ts"
+import { changeReport } from "../../../generator/write/report.ts"
 import type { Manifest, ManifestEndpoint } from "../../../generator/write/manifest.ts"
 
 const endpoint = (path: string, success: Record<string, string>, extra: Partial<ManifestEndpoint> = {}): ManifestEndpoint => ({

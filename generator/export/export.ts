@@ -16,12 +16,12 @@ import { dirname, join, resolve } from "node:path"
 import { pathToFileURL } from "node:url"
 import { parseArgs } from "node:util"
 import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth"
-import { ConfigError, isPackageSpecifier, resolveConfig } from "../cli/config.ts"
-import { installedPackage } from "./installed.ts"
+import { ConfigError, isPackageSpecifier, resolveConfig } from "../config.ts"
+import { installedPackage } from "../spec/installed.ts"
 import { emptyTables } from "./memory.ts"
-import { PROVENANCE_KEY, type SpecProvenance } from "./provenance.ts"
+import { PROVENANCE_KEY, type SpecProvenance } from "../spec/provenance.ts"
 import { type Document, markClientMethods, markClientScope } from "./scope.ts"
-import { stableStringify } from "./stable-json.ts"
+import { stableStringify } from "../spec/stable-json.ts"
 
 
 const importModule = (specifier: string) => import(isPackageSpecifier(specifier) ? specifier : pathToFileURL(specifier).href) as Promise<Record<string, unknown>>

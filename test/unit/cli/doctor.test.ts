@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
-import { doctor, satisfies } from "../../../generator/spec/doctor.ts"
+import { doctor, satisfies } from "../../../generator/cli/doctor.ts"
 
 const root = mkdtempSync(join(tmpdir(), "doctor-"))
 afterAll(() => rmSync(root, { recursive: true, force: true }))

@@ -7,9 +7,23 @@
 import { existsSync, statSync } from "node:fs"
 import { dirname, isAbsolute, relative, resolve } from "node:path"
 import { pathToFileURL } from "node:url"
-import { IMPORT_EXTENSIONS, type ImportExtension } from "../model/naming.ts"
-import { suggest } from "../suggest.ts"
-import { DEFAULT_FORMATTER, FORMATTERS, type FormatterName, isFormatterName } from "../write/format.ts"
+import { suggest } from "./suggest.ts"
+
+/**
+ * How relative import specifiers end. `.js` (the default) works with `moduleResolution` `bundler`,
+ * `node16`/`nodenext` and every bundler, without `allowImportingTsExtensions`; `.ts` needs that option;
+ * `none` only suits `bundler` resolution.
+ */
+export type ImportExtension = ".js" | ".ts" | "none"
+
+export const IMPORT_EXTENSIONS: ReadonlyArray<ImportExtension> = [".js", ".ts", "none"]
+
+/** The formatters the output can go through: oxfmt (default, prettier's bytes) or prettier itself. */
+export const FORMATTERS = ["oxfmt", "prettier"] as const
+export type FormatterName = (typeof FORMATTERS)[number]
+export const DEFAULT_FORMATTER: FormatterName = "oxfmt"
+
+export const isFormatterName = (name: string): name is FormatterName => (FORMATTERS as ReadonlyArray<string>).includes(name)
 
 /** What a user sets. Every key is optional. */
 export interface CodegenConfig {

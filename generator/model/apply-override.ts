@@ -3,12 +3,12 @@
  * the same normalize → SchemaNode path as the spec, so they obey the same rules.
  */
 import { OverrideError, type SpecError, type Warning } from "../errors.ts"
-import { nullable, type SchemaContext, toSchemaNode } from "../model/schema.ts"
-import type { Property, SchemaNode } from "../model/types.ts"
+import { nullable, type SchemaContext, toSchemaNode } from "./schema.ts"
+import type { Property, SchemaNode } from "./types.ts"
 import { normalizeSchema } from "../spec/normalize.ts"
 import { pointer } from "../spec/pointer.ts"
-import type { LoadedOverride } from "./load.ts"
-import type { FieldPatch, SchemaPatch } from "./schema.ts"
+import type { LoadedOverride } from "../overrides/load.ts"
+import type { FieldPatch, SchemaPatch } from "../overrides/schema.ts"
 
 export interface ApplyContext {
   readonly override: LoadedOverride

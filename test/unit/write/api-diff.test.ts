@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { apiDiff } from "../../../generator/render/api-diff.ts"
+import { apiDiff } from "../../../generator/write/api-diff.ts"
 import type { Manifest, ManifestEndpoint } from "../../../generator/write/manifest.ts"
 
 const endpoint = (shapes: Pick<ManifestEndpoint, "payload" | "success">): ManifestEndpoint => ({

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync } from "node:fs"
 import { join, relative } from "node:path"
-import { type InstalledPackage, installedPackage, readPackage } from "./installed.ts"
+import { type InstalledPackage, installedPackage, readPackage } from "../spec/installed.ts"
 
 /** Packages of which exactly one copy may be installed. */
 export const SINGLE_COPY = ["better-auth", "@better-auth/core", "better-call"] as const

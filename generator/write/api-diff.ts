@@ -7,7 +7,7 @@
  * Every entry names what a caller imports (`Auth.Core.GetSession.Handler`).
  */
 import { componentFile, componentIdentifier, endpointFiles, pascalCase } from "../model/naming.ts"
-import type { Manifest, ManifestEndpoint } from "../write/manifest.ts"
+import type { Manifest, ManifestEndpoint } from "./manifest.ts"
 
 export interface ApiChange {
   readonly kind: "breaking" | "additive" | "cosmetic"

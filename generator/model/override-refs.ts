@@ -4,8 +4,8 @@
  * so a dangling reference is an error at its line, not an `unknown` in the output.
  */
 import { OverrideError } from "../errors.ts"
-import { COMPONENT_PREFIX, SHARED_PREFIX } from "../model/schema.ts"
-import type { Located, LoadedOverrides } from "./load.ts"
+import { COMPONENT_PREFIX, SHARED_PREFIX } from "./schema.ts"
+import type { Located, LoadedOverrides } from "../overrides/load.ts"
 import { suggest } from "../suggest.ts"
 
 type Path = ReadonlyArray<string | number>
