@@ -9,6 +9,7 @@ import { checkRefs } from "../overrides/refs.ts"
 import { normalizeSchema } from "../spec/normalize.ts"
 import { child, pointer } from "../spec/pointer.ts"
 import type { OpenApiDocument, OpenApiOperation, RawSchema } from "../spec/types.ts"
+import { HTTP_METHODS } from "../spec/validate.ts"
 import { skipReason } from "./classify.ts"
 import { type ComponentSource, collectComponents } from "./components.ts"
 import { checkLayout } from "./layout.ts"
@@ -56,6 +57,7 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
   const skipped: Array<Skipped> = []
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
+      if (!HTTP_METHODS.has(method)) continue
       const key = `${method.toUpperCase()} ${path}`
       const layers = overrides.get(key) ?? []
       const last = <K extends keyof LoadedOverride["override"]>(k: K) => layers.findLast((l) => l.override[k] !== undefined)
@@ -168,7 +170,7 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
     }
     const plain = toSchemaNode(normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx), pointer("components", "schemas", name), ctx("success"))
     const schema = rules.nullableOptional(name) ? nullableOptionalFields(plain) : plain
-    const description = componentSchemas[name]?.["description"]
+    const description = Object.hasOwn(componentSchemas, name) ? componentSchemas[name]?.["description"] : undefined
     const changedBy = schema !== plain ? `${rules.files.join(", ")} (rules: nullableOptional)` : undefined
     return { schema, description: typeof description === "string" ? description : undefined, definedBy: undefined, changedBy }
   }

@@ -7,6 +7,7 @@ import { Effect } from "effect"
 import { parseDocument } from "yaml"
 import { SpecError } from "../errors.ts"
 import type { OpenApiDocument } from "./types.ts"
+import { validateDocument } from "./validate.ts"
 
 /** Converts a character offset into `line:column` (both 1-based). */
 export const lineColumn = (text: string, offset: number): string => {
@@ -44,14 +45,8 @@ export const parseSpec = (file: string, text: string): Effect.Effect<OpenApiDocu
   })
 
 const validateShape = (file: string, value: unknown): Effect.Effect<OpenApiDocument, SpecError> => {
-  const fail = (at: string, message: string) => Effect.fail(new SpecError({ file, at, message }))
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return fail("#", "expected an OpenAPI document (a JSON object)")
-  const doc = value as Record<string, unknown>
-  if (typeof doc["openapi"] !== "string" || !doc["openapi"].startsWith("3."))
-    return fail("#/openapi", `expected an OpenAPI 3.x version string, found ${JSON.stringify(doc["openapi"] ?? null)}`)
-  if (doc["paths"] === null || typeof doc["paths"] !== "object" || Array.isArray(doc["paths"]))
-    return fail("#/paths", "expected an object of paths")
-  return Effect.succeed(value as OpenApiDocument)
+  const fault = validateDocument(file, value)
+  return fault === undefined ? Effect.succeed(value as OpenApiDocument) : Effect.fail(fault)
 }
 
 /** Reads and parses the spec file. */
