@@ -49,12 +49,44 @@ export const collectComponents = (
     pending.delete(name)
     if (done.has(name)) continue
     const source = convert(name)
-    done.set(name, { name, identifier: componentIdentifier(name), file: componentFile(name), ...source })
+    done.set(name, { name, identifier: componentIdentifier(name), file: componentFile(name), ...source, cycle: [] })
     const nested = new Set<string>()
     refsOf(source.schema, nested)
     for (const n of nested) if (!done.has(n)) pending.add(n)
   }
-  return uniqueNames([...done.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), warn)
+  const sorted = [...done.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const cycles = cyclesOf(sorted)
+  return uniqueNames(sorted, warn).map((c) => ({ ...c, cycle: cycles.get(c.name) ?? [] }))
+}
+
+/**
+ * For each component on a reference cycle, the components of its cycle (strongly connected component):
+ * `a` and `b` share one when each reaches the other. Quadratic, and the counts are small (hundreds).
+ */
+const cyclesOf = (components: ReadonlyArray<Component>): ReadonlyMap<string, ReadonlyArray<string>> => {
+  const direct = new Map(components.map((c) => {
+    const refs = new Set<string>()
+    refsOf(c.schema, refs)
+    return [c.name, refs] as const
+  }))
+  const reach = new Map<string, ReadonlySet<string>>()
+  for (const { name } of components) {
+    const seen = new Set<string>()
+    const queue = [...(direct.get(name) ?? [])]
+    while (queue.length > 0) {
+      const next = queue.pop()!
+      if (seen.has(next)) continue
+      seen.add(next)
+      queue.push(...(direct.get(next) ?? []))
+    }
+    reach.set(name, seen)
+  }
+  const cycles = new Map<string, ReadonlyArray<string>>()
+  for (const { name } of components) {
+    if (!reach.get(name)!.has(name)) continue
+    cycles.set(name, components.map((c) => c.name).filter((other) => reach.get(name)!.has(other) && reach.get(other)!.has(name)))
+  }
+  return cycles
 }
 
 /**

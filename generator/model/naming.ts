@@ -113,6 +113,9 @@ export const withExtension = (specifier: string, extension: ImportExtension): st
   return extension === "none" ? base : extension === ".ts" ? specifier : `${base}${js}`
 }
 
+/** The type a recursive component is encoded as: `Node` → `NodeEncoded` (reserved by `componentNames`). */
+export const encodedIdentifier = (identifier: string): string => `${identifier}Encoded`
+
 /** Relative import specifier from one output file to another (both relative to the output folder). */
 export const relativeImport = (fromFile: string, toFile: string): string => {
   const from = fromFile.split("/").slice(0, -1)

@@ -4,6 +4,7 @@
  */
 import {
   COMMON_FOLDER,
+  encodedIdentifier,
   endpointFiles,
   type ImportExtension,
   pascalCase,
@@ -46,7 +47,9 @@ const imports = (file: string, uses: Uses, identifiers: ReadonlyMap<string, stri
   for (const name of [...uses.components].sort()) {
     if (name === self) continue
     const component = components.get(name)!
-    lines.push({ names: identifiers.get(name)!, from: moduleLiteral(relativeImport(file, component.file), options), namespace: false })
+    const identifier = identifiers.get(name)!
+    const names = uses.encoded.has(name) ? `${identifier}, type ${encodedIdentifier(identifier)}` : identifier
+    lines.push({ names, from: moduleLiteral(relativeImport(file, component.file), options), namespace: false })
   }
   if (uses.runtime.size > 0)
     lines.push({ names: [...uses.runtime].sort().join(", "), from: moduleLiteral(relativeImport(file, `${RUNTIME_FOLDER}/schemas.ts`), options), namespace: false })
@@ -111,7 +114,7 @@ const renderEndpoint = (endpoint: Endpoint, options: RenderOptions, identifiers:
 }
 
 const renderComponent = (component: Component, options: RenderOptions, identifiers: ReadonlyMap<string, string>, components: ReadonlyMap<string, Component>): RenderedFile => {
-  const ctx: PrintContext = { uses: emptyUses(), identifiers }
+  const ctx: PrintContext = { uses: emptyUses(), identifiers, lazy: new Set(component.cycle) }
   const declaration = printDeclaration({ name: component.identifier, identifier: component.name, node: component.schema, docs: [component.description ?? `The \`${component.name}\` model.`, component.definedBy === undefined ? undefined : `Defined by override: ${component.definedBy} (shared.${component.name})`, changedBy(component.changedBy)], ctx })
   return {
     path: component.file,
