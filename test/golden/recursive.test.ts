@@ -10,6 +10,18 @@ import { afterAll, describe, expect, it } from "vitest"
 import { generateInMemory, ROOT } from "../support/generate.ts"
 import { typeErrors, writeTree } from "../support/typecheck.ts"
 
+interface TreeNode {
+  readonly label: string
+  readonly children: ReadonlyArray<TreeNode>
+}
+interface Folder {
+  readonly name: string
+  readonly createdAt: Date
+  readonly parent?: Folder | null
+  readonly files: ReadonlyArray<{ readonly name: string; readonly folder?: Folder }>
+}
+type Expr = { readonly value: number } | { readonly op: "+" | "*"; readonly left: Expr; readonly right: Expr }
+
 const dir = mkdtempSync(join(ROOT, "test", ".recursive-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -24,7 +36,13 @@ describe("golden scenario recursive", async () => {
   })
 
   it("decodes self- and mutually recursive data", async () => {
-    const common = (await import(join(dir, "_common", "index.ts"))) as typeof import("./recursive/expected/_common/index.ts")
+    // The module is written at run time, so its types are restated here.
+    const common = (await import(join(dir, "_common", "index.ts"))) as {
+      readonly Node: Schema.Codec<TreeNode, unknown> & (new (...args: ReadonlyArray<never>) => unknown)
+      readonly Folder: Schema.Codec<Folder, unknown>
+      readonly Expr: Schema.Codec<Expr, Expr>
+      readonly BinOp: new (...args: ReadonlyArray<never>) => unknown
+    }
     const tree = Schema.decodeUnknownSync(common.Node)({ label: "root", children: [{ label: "a", children: [{ label: "b", children: [] }] }] })
     expect(tree.children[0]!.children[0]!.label).toBe("b")
     expect(tree.children[0]).toBeInstanceOf(common.Node)
