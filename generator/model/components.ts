@@ -3,8 +3,7 @@
  * under `_common/`: spec components (Better Auth's models) and the override defaults' shared schemas.
  */
 import type { Warning } from "../errors.ts"
-import { pointer } from "../spec/pointer.ts"
-import { componentFile, componentIdentifier } from "./naming.ts"
+import { componentFile, componentIdentifier, uniqueComponentNames } from "./naming.ts"
 import type { Component, SchemaNode } from "./types.ts"
 
 /** Adds every component name a schema refers to into `into`. */
@@ -56,7 +55,7 @@ export const collectComponents = (
   }
   const sorted = [...done.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   const cycles = cyclesOf(sorted)
-  return uniqueNames(sorted, warn).map((c) => ({ ...c, cycle: cycles.get(c.name) ?? [] }))
+  return uniqueComponentNames(sorted, warn).map((c) => ({ ...c, cycle: cycles.get(c.name) ?? [] }))
 }
 
 /**
@@ -87,27 +86,4 @@ const cyclesOf = (components: ReadonlyArray<Component>): ReadonlyMap<string, Rea
     cycles.set(name, components.map((c) => c.name).filter((other) => reach.get(name)!.has(other) && reach.get(other)!.has(name)))
   }
   return cycles
-}
-
-/**
- * Two components whose names differ only in case or punctuation (`User`, `user`) would share a class
- * name or a file: the later one (in name order) gets a numeric suffix and a `naming-collision` warning.
- */
-const uniqueNames = (components: ReadonlyArray<Component>, warn: (warning: Warning) => void): ReadonlyArray<Component> => {
-  const identifiers = new Map<string, string>()
-  const files = new Map<string, string>()
-  return components.map((component) => {
-    let suffix = 1
-    const taken = () => identifiers.has(component.identifier + (suffix > 1 ? suffix : "")) || files.has(component.file.replace(/\.ts$/, suffix > 1 ? `-${suffix}.ts` : ".ts"))
-    while (taken()) suffix++
-    const identifier = component.identifier + (suffix > 1 ? suffix : "")
-    const file = component.file.replace(/\.ts$/, suffix > 1 ? `-${suffix}.ts` : ".ts")
-    if (suffix > 1) {
-      const other = identifiers.get(component.identifier) ?? files.get(component.file)
-      warn({ code: "naming-collision", at: pointer("components", "schemas", component.name), message: `"${component.name}" would be named like "${other}"; it is ${identifier} in ${file}` })
-    }
-    identifiers.set(identifier, component.name)
-    files.set(file, component.name)
-    return { ...component, identifier, file }
-  })
 }

@@ -2,6 +2,8 @@
  * The one naming authority: every identifier, namespace, client call and file path of the output is
  * decided here. Other stages ask; they never build names themselves.
  */
+import type { Warning } from "../errors.ts"
+import { pointer } from "../spec/pointer.ts"
 
 /** `verify-totp` → `verifyTotp` (Better Auth's client does the same to each path segment). */
 export const camelCase = (segment: string): string =>
@@ -83,7 +85,7 @@ export const componentFile = (name: string): string =>
   `${COMMON_FOLDER}/${name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/[^A-Za-z0-9-]+/g, "-").toLowerCase()}.ts`
 
 const RESERVED = new Set(
-  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await Schema Effect".split(" "),
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await".split(" "),
 )
 
 /** A valid, non-reserved TypeScript identifier. */
@@ -127,6 +129,52 @@ export const relativeImport = (fromFile: string, toFile: string): string => {
   return up === 0 ? `./${rest}` : `${"../".repeat(up)}${rest}`
 }
 
-/** The key a property is printed under: bare when it is an identifier, else a JSON string. */
+/**
+ * The key a property is printed under: bare when it is an identifier, else a JSON string. `__proto__`
+ * is computed (`["__proto__"]`): as a plain or quoted key an object literal would set its prototype
+ * instead of declaring a field.
+ */
 export const propertyKey = (name: string): string =>
-  /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name)
+  name === "__proto__" ? `[${JSON.stringify(name)}]` : /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name)
+
+/**
+ * Identifiers the generated modules declare or import besides components: a component of one of these
+ * names would clash with them (`Payload` in a contract that imports it, `Schema` everywhere).
+ */
+const GENERATED_IDENTIFIERS: ReadonlyArray<string> = ["Payload", "Success", "Handler", "Schema", "Effect", "ClientDate", "ReadonlyArray"]
+/** Files of `_common/` the generator writes itself. */
+const GENERATED_FILES: ReadonlyArray<string> = [`${COMMON_FOLDER}/index.ts`]
+
+/**
+ * Makes component identifiers and files unique, in name order: a name that differs from another only in
+ * case or punctuation (`User`, `user`), equals an identifier the generated code uses (`Payload`), would
+ * take another's `…Encoded` type, or a file the generator writes (`index`), gets the smallest free
+ * numeric suffix and a `naming-collision` warning.
+ */
+export const uniqueComponentNames = <C extends { readonly name: string; readonly identifier: string; readonly file: string; readonly definedBy: string | undefined }>(
+  components: ReadonlyArray<C>,
+  warn: (warning: Warning) => void,
+): ReadonlyArray<C> => {
+  const identifiers = new Map<string, string>(GENERATED_IDENTIFIERS.map((id) => [id, `the generated ${id}`]))
+  const files = new Map<string, string>(GENERATED_FILES.map((file) => [file, `the generated ${file}`]))
+  return components.map((component) => {
+    const identifierAt = (suffix: number) => component.identifier + (suffix > 1 ? suffix : "")
+    const fileAt = (suffix: number) => component.file.replace(/\.ts$/, suffix > 1 ? `-${suffix}.ts` : ".ts")
+    const clash = (suffix: number) =>
+      identifiers.get(identifierAt(suffix)) ?? identifiers.get(encodedIdentifier(identifierAt(suffix))) ?? files.get(fileAt(suffix).toLowerCase())
+    let suffix = 1
+    const first = clash(suffix)
+    while (clash(suffix) !== undefined) suffix++
+    const identifier = identifierAt(suffix)
+    const file = fileAt(suffix)
+    if (first !== undefined) {
+      const where = component.definedBy === undefined ? { at: pointer("components", "schemas", component.name) } : { at: pointer("shared", component.name), file: component.definedBy }
+      warn({ code: "naming-collision", ...where, message: `"${component.name}" would be named like ${first}; it is ${identifier} in ${file}` })
+    }
+    const owner = `"${component.name}"`
+    identifiers.set(identifier, owner)
+    identifiers.set(encodedIdentifier(identifier), owner)
+    files.set(file.toLowerCase(), owner)
+    return { ...component, identifier, file }
+  })
+}

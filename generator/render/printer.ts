@@ -53,6 +53,7 @@ export const printSchema = (node: SchemaNode, ctx: PrintContext, indent = ""): s
     case "redacted":
       return "Schema.RedactedFromValue(Schema.String)"
     case "literals":
+      if (node.values.length === 0) return "Schema.Never"
       return node.values.length === 1
         ? `Schema.Literal(${JSON.stringify(node.values[0])})`
         : `Schema.Literals([${node.values.map((v) => JSON.stringify(v)).join(", ")}])`
@@ -61,6 +62,7 @@ export const printSchema = (node: SchemaNode, ctx: PrintContext, indent = ""): s
     case "nullable":
       return `Schema.NullOr(${printSchema(node.inner, ctx, indent)})`
     case "union":
+      if (node.members.length === 0) return "Schema.Never"
       return `Schema.Union([${node.members.map((m) => printSchema(m, ctx, indent)).join(", ")}])`
     case "ref": {
       ctx.uses.components.add(node.name)
