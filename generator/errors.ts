@@ -19,7 +19,7 @@ export class SpecError extends Data.TaggedError("SpecError")<{
 /** A fault in an override YAML file: where (file:line:col and key path), what, and how to fix it. */
 export class OverrideError extends Data.TaggedError("OverrideError")<{
   readonly file: string
-  /** `line:column` in the file. */
+  /** `line:column` in the file; empty for a fault of the whole file or folder (unreadable, not a folder). */
   readonly at: string
   /** Dotted key path inside the file, e.g. `payload.fields.id`. */
   readonly path: string
