@@ -2,7 +2,7 @@
  * Stage 2c: OpenAPI document → Model. Classifies operations, builds payload and success schemas per
  * endpoint, names folders through naming.ts, and collects the component schemas the endpoints use.
  */
-import { OverrideError, type SpecError, type Warning } from "../errors.ts"
+import { OverrideError, SpecError, type Warning } from "../errors.ts"
 import { applySchemaPatch } from "../overrides/apply.ts"
 import type { LoadedOverride, LoadedOverrides } from "../overrides/load.ts"
 import { checkRefs } from "../overrides/refs.ts"
@@ -13,7 +13,7 @@ import { HTTP_METHODS } from "../spec/validate.ts"
 import { skipReason } from "./classify.ts"
 import { type ComponentSource, collectComponents } from "./components.ts"
 import { checkLayout } from "./layout.ts"
-import { clientCallFor, endpointLayout } from "./naming.ts"
+import { clientCallFor, endpointLayout, pathFault } from "./naming.ts"
 import { resolveRules } from "./rules.ts"
 import { nullable, type SchemaContext, toSchemaNode } from "./schema.ts"
 import { overrideDrift, topLevelShape } from "./drift.ts"
@@ -179,6 +179,14 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
     convert,
     options.warn,
   )
+  for (const component of components) {
+    const fault = pathFault(component.file)
+    if (fault === undefined) continue
+    const defaults = options.overrides.defaults
+    if (component.definedBy !== undefined && defaults !== undefined)
+      errors.push(new OverrideError({ file: defaults.file, at: defaults.locate(["shared", component.name]), path: `shared.${component.name}`, message: fault, hint: "give the shared schema a shorter name" }))
+    else errors.push(new SpecError({ file: options.specName, at: pointer("components", "schemas", component.name), message: `${fault}; give the schema a shorter name` }))
+  }
   return { model: { endpoints, skipped, components }, errors }
 }
 

@@ -6,7 +6,7 @@
  */
 import { OverrideError, SpecError } from "../errors.ts"
 import type { LoadedOverride } from "../overrides/load.ts"
-import { pascalCase } from "./naming.ts"
+import { endpointFiles, pascalCase, pathFault } from "./naming.ts"
 import type { Endpoint } from "./types.ts"
 
 /** Names the root barrel already uses. */
@@ -34,6 +34,15 @@ export const checkLayout = (
 
   const byFolder = new Map<string, Endpoint>()
   for (const endpoint of endpoints) {
+    // The longest file of an endpoint folder; barrels above it are shorter.
+    const fault = pathFault(endpointFiles(endpoint.folder).contract)
+    if (fault !== undefined) {
+      const loaded = overrideOf(endpoint)
+      if (loaded?.override.folder !== undefined)
+        errors.push(new OverrideError({ file: loaded.file, at: loaded.locate(["folder"]), path: "folder", message: fault, hint: "choose a shorter folder" }))
+      else errors.push(new SpecError({ file: specName, at: endpoint.pointer, message: `${fault}; give the endpoint a shorter folder with an override (folder:) or skip it` }))
+      continue
+    }
     const folder = endpoint.folder.join("/")
     const first = byFolder.get(folder)
     if (first !== undefined) blame(endpoint, first, "folder", `{culprit} and {victim} are both placed in ${folder}/`, "give one of them another folder")

@@ -75,6 +75,20 @@ export const endpointFiles = (folder: ReadonlyArray<string>) => {
 /** The output folder's own package.json (module type, no side effects). */
 export const OUTPUT_PACKAGE_JSON = "package.json"
 
+/** The longest file or folder name most file systems take, in bytes. */
+export const MAX_SEGMENT_BYTES = 255
+/** The longest output-relative path the generator writes, in bytes (the output folder's own path comes on top). */
+export const MAX_PATH_BYTES = 1024
+
+/** Why an output-relative path cannot be written on common file systems, or undefined when it can. */
+export const pathFault = (path: string): string | undefined => {
+  const bytes = (text: string) => Buffer.byteLength(text, "utf8")
+  const long = path.split("/").find((segment) => bytes(segment) > MAX_SEGMENT_BYTES)
+  if (long !== undefined) return `the file or folder name ${JSON.stringify(long.length > 40 ? `${long.slice(0, 40)}…` : long)} is ${bytes(long)} bytes long; file systems take at most ${MAX_SEGMENT_BYTES}`
+  if (bytes(path) > MAX_PATH_BYTES) return `the output path ${JSON.stringify(`${path.slice(0, 40)}…`)} is ${bytes(path)} bytes long; the generator writes paths of at most ${MAX_PATH_BYTES}`
+  return undefined
+}
+
 /** Where shared component schemas live. */
 export const COMMON_FOLDER = "_common"
 /** Where the runtime (handler factory, errors, client service) lives. */

@@ -4,7 +4,6 @@
  */
 import { readFile } from "node:fs/promises"
 import { Effect } from "effect"
-import { parseDocument } from "yaml"
 import { SpecError } from "../errors.ts"
 import type { OpenApiDocument } from "./types.ts"
 import { validateDocument } from "./validate.ts"
@@ -16,17 +15,85 @@ export const lineColumn = (text: string, offset: number): string => {
   return `${lines.length}:${(lines.at(-1)?.length ?? 0) + 1}`
 }
 
+/** One JSON scalar at the sticky position: a number or a literal. */
+const SCALAR = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y
+const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y
+
 /**
- * Where a JSON syntax error is. Node's message carries the position; Bun's does not, so fall back to the
- * YAML parser (JSON is YAML 1.2), which reports the offset of the first error; else the end of the text.
+ * Where the first JSON syntax error in `text` is (a character offset), or -1 when there is none. The
+ * engines' messages disagree (Bun's carries no position), so the generator finds it itself, the same
+ * way under Bun and Node: a small iterative scanner, so deep nesting cannot exhaust the stack.
  */
-export const syntaxErrorOffset = (text: string, message: string): number => {
-  const position = /position (\d+)/.exec(message)
-  if (position) return Number(position[1])
-  // YAML also reports the enclosing key as "multiline implicit key" at its start; the real fault is
-  // the first error of any other kind.
-  const errors = parseDocument(text).errors
-  return (errors.find((e) => e.code !== "MULTILINE_IMPLICIT_KEY") ?? errors[0])?.pos[0] ?? text.length
+export const syntaxErrorOffset = (text: string): number => {
+  const stack: Array<"{" | "["> = []
+  let i = 0
+  const skip = () => {
+    while (i < text.length && (text[i] === " " || text[i] === "\n" || text[i] === "\r" || text[i] === "\t")) i++
+  }
+  /** Reads a string at `i` (which is at `"`); false, with `i` at the fault, when it is not one. */
+  const string = (): boolean => {
+    if (text[i] !== '"') return false
+    i++
+    while (i < text.length) {
+      const code = text.charCodeAt(i)
+      if (code === 34) {
+        i++
+        return true
+      }
+      if (code < 32) return false
+      if (code === 92) {
+        ESCAPE.lastIndex = i
+        if (ESCAPE.exec(text) === null) return false
+        i = ESCAPE.lastIndex
+        continue
+      }
+      i++
+    }
+    return false
+  }
+  /** After `{` or `,` in an object: a key and its colon. */
+  const key = (): boolean => {
+    skip()
+    if (!string()) return false
+    skip()
+    if (text[i] !== ":") return false
+    i++
+    return true
+  }
+  for (;;) {
+    skip()
+    const c = text[i]
+    if (c === "{" || c === "[") {
+      i++
+      skip()
+      if (text[i] === (c === "{" ? "}" : "]")) i++
+      else {
+        stack.push(c)
+        if (c === "{" && !key()) return i
+        continue
+      }
+    } else if (c === '"') {
+      if (!string()) return i
+    } else {
+      SCALAR.lastIndex = i
+      if (SCALAR.exec(text) === null) return i
+      i = SCALAR.lastIndex
+    }
+    // After a value: a comma, the end of its container, or the end of the text.
+    for (;;) {
+      skip()
+      const top = stack.at(-1)
+      if (top === undefined) return i < text.length ? i : -1
+      if (text[i] === ",") {
+        i++
+        if (top === "{" && !key()) return i
+        break
+      }
+      if (text[i] !== (top === "{" ? "}" : "]")) return i
+      i++
+      stack.pop()
+    }
+  }
 }
 
 /** Parses JSON text, turning a syntax error into a `SpecError` at the failing line:column. */
@@ -37,7 +104,8 @@ export const parseSpec = (file: string, text: string): Effect.Effect<OpenApiDocu
       value = JSON.parse(text)
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
-      const at = lineColumn(text, syntaxErrorOffset(text, message))
+      const offset = syntaxErrorOffset(text)
+      const at = lineColumn(text, offset >= 0 ? offset : text.length)
       const reason = message.replace(/ in JSON at position \d+.*$/, "").replace(/^JSON\.parse: /, "")
       return yield* new SpecError({ file, at, message: `not valid JSON (${reason})` })
     }

@@ -236,3 +236,31 @@ describe("names that cannot hurt", () => {
     }
   })
 })
+
+describe("paths the file system cannot take", () => {
+  const run = (document: OpenApiDocument) =>
+    buildModel(document, { specName: "spec.json", warn: () => {}, overrides: { endpoints: [], defaults: undefined } }).errors.map(String)
+  const post = { post: { responses: {} } }
+
+  it("a 300-character segment is an error at the operation", () => {
+    const path = `/a/${"b".repeat(300)}`
+    expect(run({ openapi: "3.1.0", paths: { [path]: post } })).toEqual([
+      `spec.json:#/paths/~1a~1${"b".repeat(300)}/post: the file or folder name "${"b".repeat(40)}…" is 300 bytes long; file systems take at most 255; give the endpoint a shorter folder with an override (folder:) or skip it`,
+    ])
+  })
+
+  it("a path of 600 segments is an error at the operation", () => {
+    const path = `/${Array(600).fill("a").join("/")}`
+    const errors = run({ openapi: "3.1.0", paths: { [path]: post } })
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/^spec\.json:#\/paths\/~1a~1a.*\/post: the output path "a\/a\/a.*…" is 1213 bytes long; the generator writes paths of at most 1024; give the endpoint/)
+  })
+
+  it("a component name too long for a file name is an error at the component", () => {
+    const name = "N".repeat(260)
+    const ok = { "200": { content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } } } }
+    expect(run({ openapi: "3.1.0", paths: { "/a": { get: { responses: ok } } }, components: { schemas: { [name]: { type: "object", properties: { a: { type: "string" } } } } } })).toEqual([
+      `spec.json:#/components/schemas/${name}: the file or folder name "${"n".repeat(40)}…" is 263 bytes long; file systems take at most 255; give the schema a shorter name`,
+    ])
+  })
+})
