@@ -45,10 +45,19 @@ export class WriteError extends Data.TaggedError("WriteError")<{ readonly path: 
   }
 }
 
-/** Generated files that were edited by hand would be overwritten or deleted (`--force` allows it). */
-export class EditedFiles extends Data.TaggedError("EditedFiles")<{ readonly out: string; readonly files: ReadonlyArray<string> }> {
+/**
+ * Files the generator cannot prove it wrote would be overwritten or deleted (`--force` allows it):
+ * `files` were edited by hand since the last generation; `unrecorded` are not in a readable previous
+ * manifest (a user's own file at a path the generator needs, or any file when manifest.json is gone).
+ */
+export class EditedFiles extends Data.TaggedError("EditedFiles")<{ readonly out: string; readonly files: ReadonlyArray<string>; readonly unrecorded?: ReadonlyArray<string> }> {
   override toString() {
-    return `${this.files.map((f) => `${this.out}/${f}`).join(", ")}: edited by hand since the last generation; move the change into overrides/ or templates/, or run with --force to overwrite`
+    const list = (files: ReadonlyArray<string>) => files.map((f) => `${this.out}/${f}`).join(", ")
+    const unrecorded = this.unrecorded ?? []
+    return [
+      ...(this.files.length === 0 ? [] : [`${list(this.files)}: edited by hand since the last generation; move the change into overrides/ or templates/, or run with --force to overwrite`]),
+      ...(unrecorded.length === 0 ? [] : [`${list(unrecorded)}: not written by the generator (no readable ${this.out}/manifest.json records them); move your own file away, or run with --force to overwrite`]),
+    ].join("; ")
   }
 }
 

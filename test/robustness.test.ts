@@ -3,7 +3,7 @@
  * error line and exit 2 with the output folder untouched, and a bug in the generator ends in one
  * "internal error" line with exit code 70, never a stack trace.
  */
-import { spawnSync } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -108,5 +108,88 @@ describe("the command with hostile inputs (Bun)", () => {
     }, ["--preload", "./bug.ts"])
     expect(result.code).toBe(70)
     expect(result.lines).toEqual(["internal error: TypeError: simulated bug (a bug in the generator: please report it with the command you ran)"])
+  })
+})
+
+describe("the output folder is never lost or silently overwritten", () => {
+  const copy = () => {
+    const dir = mkdtempSync(join(work, "out-"))
+    cpSync(project, dir, { recursive: true })
+    return dir
+  }
+  const generated = (dir: string) => tree(join(dir, "generated"))
+
+  it("serialises concurrent runs on one folder: all succeed and the result is what one run writes", async () => {
+    const dir = copy()
+    // A change to the spec, so that every run has files to write.
+    const spec = JSON.parse(readFileSync(join(dir, "better-auth-api-spec.json"), "utf8")) as { components: { schemas: { User: { description?: string } } } }
+    spec.components.schemas.User.description = "Changed while two runs race."
+    writeFileSync(join(dir, "better-auth-api-spec.json"), JSON.stringify(spec))
+    const start = () =>
+      new Promise<{ code: number | null; stderr: string }>((done) => {
+        const child = spawn(BUN, [MAIN, "--config", join(ROOT, "better-auth.config.ts"), "--quiet"], { cwd: dir })
+        let stderr = ""
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()))
+        child.on("close", (code) => done({ code, stderr }))
+      })
+    const results = await Promise.all([start(), start(), start()])
+    expect(results).toEqual([{ code: 0, stderr: "" }, { code: 0, stderr: "" }, { code: 0, stderr: "" }])
+    const after = generated(dir)
+    expect(Object.values(after).some((text) => text.includes("Changed while two runs race."))).toBe(true)
+    expect(run(dir, ["--check", "--quiet"]).code).toBe(0)
+    expect(readdirSync(dir).filter((name) => name.startsWith("generated") && name !== "generated")).toEqual([])
+  })
+
+  it("without a readable manifest, does not overwrite a file whose bytes differ", () => {
+    const dir = copy()
+    rmSync(join(dir, "generated", "manifest.json"))
+    const handler = join(dir, "generated", "sign-in", "email", "email.handler.ts")
+    writeFileSync(handler, `${readFileSync(handler, "utf8")}// my fix\n`)
+    const before = generated(dir)
+    const result = run(dir, ["--quiet"])
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim().split("\n")).toEqual([
+      "error: generated/sign-in/email/email.handler.ts: not written by the generator (no readable generated/manifest.json records them); move your own file away, or run with --force to overwrite; generated/ left unchanged",
+    ])
+    expect(generated(dir)).toEqual(before)
+    expect(run(dir, ["--quiet", "--force"]).code).toBe(0)
+  })
+
+  it("refuses to overwrite a user's own file at a path a new endpoint needs, naming it", () => {
+    const dir = copy()
+    mkdirSync(join(dir, "generated", "admin", "secret"), { recursive: true })
+    writeFileSync(join(dir, "generated", "admin", "secret", "secret.contract.ts"), "// my own code\n")
+    // The small spec skips POST /admin/secret as server-only; make it client-callable.
+    const spec = JSON.parse(readFileSync(join(dir, "better-auth-api-spec.json"), "utf8")) as { paths: Record<string, Record<string, Record<string, unknown>>> }
+    for (const operation of Object.values(spec.paths["/admin/secret"]!)) delete operation["x-better-auth-scope"]
+    writeFileSync(join(dir, "better-auth-api-spec.json"), JSON.stringify(spec))
+    const before = generated(dir)
+    const result = run(dir, ["--quiet"])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain("error: generated/admin/secret/secret.contract.ts: not written by the generator")
+    expect(generated(dir)).toEqual(before)
+  })
+
+  it("names index.ts when a folder stands in its place", () => {
+    const dir = copy()
+    rmSync(join(dir, "generated", "index.ts"))
+    mkdirSync(join(dir, "generated", "index.ts"))
+    const result = run(dir, ["--quiet"])
+    expect(result.code).toBe(3)
+    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^error: cannot write generated: cannot read the output folder \(generated\/index\.ts: is a folder where the generator writes a file; move it away\); generated\/ left as it was$/)])
+  })
+
+  it("goes on with a warning when the cache cannot be written", () => {
+    const dir = copy()
+    rmSync(join(dir, ".cache"), { recursive: true, force: true })
+    writeFileSync(join(dir, ".cache"), "not a folder")
+    const spec = JSON.parse(readFileSync(join(dir, "better-auth-api-spec.json"), "utf8")) as { components: { schemas: { User: { description?: string } } } }
+    spec.components.schemas.User.description = "A change, so that the run formats and saves its cache."
+    writeFileSync(join(dir, "better-auth-api-spec.json"), JSON.stringify(spec))
+    const result = run(dir, [])
+    expect(result.code).toBe(0)
+    expect(result.stderr).toMatch(/^warning: cannot write the formatting cache under \.cache\/better-auth-effect-codegen \((ENOTDIR|EEXIST)\); the run goes on without it$/m)
+    expect(result.stderr).toMatch(/^warning: cannot write the run state under \.cache\/better-auth-effect-codegen \((ENOTDIR|EEXIST)\)/m)
+    expect(result.stdout).toMatch(/^generated\/: /)
   })
 })
