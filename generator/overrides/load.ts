@@ -223,7 +223,8 @@ const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VAL
       return new OverrideError({ file, at: locate(path, true), path: dotted, message: `${JSON.stringify(last)} ${FORMATS["shared"]![0]}`, hint: FORMATS["shared"]![1] })
     const format = typeof actual === "string" ? FORMATS[last] : undefined
     if (format !== undefined) return new OverrideError({ file, at: locate(path), path: dotted, message: `${JSON.stringify(actual)} ${format[0]}`, hint: format[1] })
-    const got = actual === undefined ? "" : `, got ${JSON.stringify(actual)}`
+    const shown = JSON.stringify(actual) ?? String(actual)
+    const got = actual === undefined ? "" : `, got ${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}`
     return new OverrideError({ file, at: locate(path), path: dotted, message: `${issue.message}${got}`, hint: "see overrides.schema.json for the allowed values" })
   })
   return { locate, errors }
