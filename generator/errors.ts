@@ -4,6 +4,9 @@
  */
 import { Data } from "effect"
 
+/** Errors print as one line whatever they quote (an engine's multi-line message, a file name). */
+const oneLine = (text: string): string => text.replace(/\s*(?:\r\n|[\r\n\u2028\u2029])\s*/g, " ")
+
 /** A fault in the OpenAPI document the user gave us. */
 export class SpecError extends Data.TaggedError("SpecError")<{
   readonly file: string
@@ -12,7 +15,7 @@ export class SpecError extends Data.TaggedError("SpecError")<{
   readonly message: string
 }> {
   override toString() {
-    return `${this.file}:${this.at}: ${this.message}`
+    return oneLine(`${this.file}:${this.at}: ${this.message}`)
   }
 }
 
@@ -27,7 +30,7 @@ export class OverrideError extends Data.TaggedError("OverrideError")<{
   readonly hint: string
 }> {
   override toString() {
-    return `${this.file}${this.at === "" ? "" : `:${this.at}`}: ${this.path === "" ? "" : `${this.path}: `}${this.message} (${this.hint})`
+    return oneLine(`${this.file}${this.at === "" ? "" : `:${this.at}`}: ${this.path === "" ? "" : `${this.path}: `}${this.message} (${this.hint})`)
   }
 }
 

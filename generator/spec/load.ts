@@ -106,7 +106,11 @@ export const parseSpec = (file: string, text: string): Effect.Effect<OpenApiDocu
       const message = error instanceof Error ? error.message : String(error)
       const offset = syntaxErrorOffset(text)
       const at = lineColumn(text, offset >= 0 ? offset : text.length)
-      const reason = message.replace(/ in JSON at position \d+.*$/, "").replace(/^JSON\.parse: /, "")
+      // Node quotes the text around the fault (`Unexpected token 'x', "{ …" is not valid JSON`): keep the token.
+      const reason = message
+        .replace(/ in JSON at position \d+.*$/s, "")
+        .replace(/^JSON\.parse: /, "")
+        .replace(/^(Unexpected token .+?), ".*" is not valid JSON$/s, "$1")
       return yield* new SpecError({ file, at, message: `not valid JSON (${reason})` })
     }
     return yield* validateShape(file, value)

@@ -67,7 +67,7 @@ export const fuzz = async (options: { readonly runs: number; readonly seed: numb
     accepted,
     rejected,
     checked,
-    failure: details.failed ? fc.defaultReportMessage(details) : undefined,
+    failure: details.failed ? `${fc.defaultReportMessage(details)}\n${details.errorInstance instanceof Error ? (details.errorInstance.stack ?? details.errorInstance.message) : String(details.errorInstance)}` : undefined,
     typeErrors: errors,
   }
 }

@@ -17,6 +17,14 @@ describe("parseSpec", () => {
     ["paths missing", '{"openapi":"3.1.0"}', /spec\.json:#\/paths: expected an object of paths/],
   ])("%s", (_, text, want) => expect(errorOf(text)).toMatch(want))
 
+  it("reports an engine's multi-line message as one line", () => {
+    const exit = Effect.runSyncExit(parseSpec("spec.json", '\uFEFF{\n  "openapi": "3.1.0",\n  "paths": {}\n}'))
+    if (Exit.isSuccess(exit) || exit.cause.reasons[0]?._tag !== "Fail") throw new Error("expected a failure")
+    const line = String(exit.cause.reasons[0].error)
+    expect(line).toMatch(/^spec\.json:1:1: not valid JSON \(/)
+    expect(line).not.toMatch(/[\r\n\u2028\u2029]/)
+  })
+
   it("accepts a minimal document", () => {
     expect(Effect.runSync(parseSpec("spec.json", '{"openapi":"3.1.0","paths":{}}'))).toEqual({ openapi: "3.1.0", paths: {} })
   })
