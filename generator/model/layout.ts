@@ -6,7 +6,7 @@
  */
 import { OverrideError, SpecError } from "../errors.ts"
 import type { LoadedOverride } from "../overrides/load.ts"
-import { endpointFiles, pascalCase, pathFault } from "./naming.ts"
+import { endpointFiles, namespaceFor, pathFault } from "./naming.ts"
 import type { Endpoint } from "./types.ts"
 
 /** Names the root barrel already uses. */
@@ -55,7 +55,7 @@ export const checkLayout = (
     for (let depth = 0; depth < endpoint.folder.length; depth++) {
       const parent = endpoint.folder.slice(0, depth).join("/")
       const child = endpoint.folder[depth]!
-      const name = depth === endpoint.folder.length - 1 ? endpoint.namespace : pascalCase(child)
+      const name = depth === endpoint.folder.length - 1 ? endpoint.namespace : namespaceFor(child)
       const names = namespaces.get(parent) ?? new Map()
       namespaces.set(parent, names)
       const taken = names.get(name)

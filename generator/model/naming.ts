@@ -15,6 +15,15 @@ export const pascalCase = (segment: string): string => {
   return camel.charAt(0).toUpperCase() + camel.slice(1)
 }
 
+/**
+ * The barrel namespace of a folder: PascalCase of its name, `_`-prefixed when the name starts with a
+ * digit (`/1abc/x` is a client path, but `1abc` is no identifier).
+ */
+export const namespaceFor = (segment: string): string => {
+  const pascal = pascalCase(segment)
+  return /^[A-Za-z_$]/.test(pascal) ? pascal : `_${pascal}`
+}
+
 /** A path segment that can be a folder and a client property: lower-case letters, digits and dashes. */
 export const isSafeSegment = (segment: string): boolean => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(segment)
 
@@ -53,7 +62,7 @@ export const endpointLayout = (input: {
   return {
     folder,
     leaf,
-    namespace: input.namespace ?? pascalCase(leaf),
+    namespace: input.namespace ?? namespaceFor(leaf),
     domain: input.domain ?? folder.slice(0, -1).join("/"),
     feature: input.feature ?? leaf,
   }

@@ -7,7 +7,7 @@ import {
   encodedIdentifier,
   endpointFiles,
   type ImportExtension,
-  pascalCase,
+  namespaceFor,
   propertyKey,
   relativeImport,
   OUTPUT_PACKAGE_JSON,
@@ -148,7 +148,7 @@ const renderBarrels = (model: Model, options: RenderOptions): ReadonlyArray<Rend
   return [...folders].sort().map((folder) => {
     const path = folder === "" ? "index.ts" : `${folder}/index.ts`
     const namespaces = [...(children.get(folder) ?? [])].sort().map((name) => ({
-      name: leafNamespace.get(folder === "" ? name : `${folder}/${name}`) ?? pascalCase(name),
+      name: leafNamespace.get(folder === "" ? name : `${folder}/${name}`) ?? namespaceFor(name),
       from: moduleLiteral(`./${name}/index.ts`, options),
     }))
     if (folder === "") {

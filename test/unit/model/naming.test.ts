@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { camelCase, clientCallFor, componentFile, endpointFiles, pascalCase, propertyKey, relativeImport } from "../../../generator/model/naming.ts"
+import { camelCase, namespaceFor, clientCallFor, componentFile, endpointFiles, pascalCase, propertyKey, relativeImport } from "../../../generator/model/naming.ts"
 
 describe("naming", () => {
   it.each([
@@ -51,4 +51,13 @@ describe("propertyKey", () => {
     ["é", '"é"'],
     ["a\u2028b", '"a\u2028b"'],
   ])("%s → %s", (name, want) => expect(propertyKey(name)).toBe(want))
+})
+
+describe("namespaceFor", () => {
+  it.each([
+    ["two-factor", "TwoFactor"],
+    ["1abc", "_1abc"],
+    ["2fa-setup", "_2faSetup"],
+    ["constructor", "Constructor"],
+  ])("%s → %s", (segment, want) => expect(namespaceFor(segment)).toBe(want))
 })
