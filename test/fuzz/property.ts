@@ -40,7 +40,7 @@ export const realInputs = () => {
 }
 
 /** Strings that have broken generators: prototype keys, comment closers, line separators, quotes. */
-const STRANGE = ["__proto__", "constructor", "toString", "*/", "/*", "\u2028", "\u2029", '"', "'", "`${x}`", "\\", "é", "🙂", "1abc", "", " ", "a-b", "Payload", "Success", "Handler", "Schema", "index", "$ref", "x".repeat(300), "\u0000"]
+const STRANGE = ["__proto__", "/", "constructor", "toString", "*/", "/*", "\u2028", "\u2029", '"', "'", "`${x}`", "\\", "é", "🙂", "1abc", "", " ", "a-b", "Payload", "Success", "Handler", "Schema", "index", "$ref", "x".repeat(300), "\u0000"]
 const VALUES: ReadonlyArray<Json> = [null, false, true, 0, -1, 1.5, "", "x", {}, [], [null], [{}], { type: "object" }, { type: "string" }, { $ref: "#/components/schemas/User" }, "__INFINITY__"]
 const REFS = ["#/components/schemas/Nope", "other.json#/User", "https://example.com/s.json", "#/paths", "#/components/schemas/", "#/components/schemas/constructor", "#/components/schemas/User", "#/components/schemas/Session", "#/shared/Nope", 5 as unknown as string]
 
