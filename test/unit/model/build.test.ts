@@ -264,3 +264,11 @@ describe("paths the file system cannot take", () => {
     ])
   })
 })
+
+describe("paths without segments", () => {
+  it.each(["/", "", "//"])("%j is skipped as not a client path", (path) => {
+    const { model, errors } = buildModel({ openapi: "3.1.0", paths: { [path]: { post: { responses: {} } } } }, { specName: "spec.json", warn: () => {}, overrides: { endpoints: [], defaults: undefined } })
+    expect(errors).toEqual([])
+    expect(model.skipped).toEqual([{ method: "POST", path, code: "not-a-client-path", reason: "the root path: no client method maps to it" }])
+  })
+})
