@@ -111,7 +111,7 @@ const checkRefCycles = (components: Readonly<Record<string, unknown>>) => {
     })
   const first = cycleEdges(names, edges)[0]
   if (first !== undefined)
-    throw new Fault(first.edge.path, `$ref to "${first.edge.to}" closes a cycle made only of references ("${first.from}" is "${first.edge.to}" is … "${first.from}"); a recursive schema must recurse through an object property or array items`)
+    throw new Fault(first.edge.path, `$ref to "${first.edge.to}" closes a cycle made only of references (${first.from === first.edge.to ? `"${first.from}" is itself` : `"${first.from}" is "${first.edge.to}", which is "${first.from}" again`}); a recursive schema must recurse through an object property or array items`)
 }
 
 /** Validates a parsed document; returns the first fault, or undefined when the document is usable. */
