@@ -39,7 +39,7 @@ describe("mutated documents and override files", () => {
       }
     }
     const generate = (project: string) =>
-      spawnSync(join(ROOT, "node_modules", ".bin", "bun"), [join(ROOT, "generator", "cli", "main.ts"), "--spec", "spec.json", "--config", join(ROOT, "better-auth.config.ts"), "--quiet"], { cwd: project, encoding: "utf8" })
+      spawnSync(join(ROOT, "node_modules", ".bin", "bun"), [join(ROOT, "generator", "cli", "main.ts"), "--spec", "spec.json", "--overrides", "builtin-overrides", "--no-builtin-overrides", "--client-module", join(ROOT, "better-auth.client.ts"), "--quiet"], { cwd: project, encoding: "utf8" })
     const snapshot = (out: string) =>
       Object.fromEntries((readdirSync(out, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; name: string; parentPath: string }>).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name), readFileSync(join(e.parentPath, e.name), "utf8")]))
     let checked = 0

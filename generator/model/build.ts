@@ -182,7 +182,7 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
   for (const component of components) {
     const fault = pathFault(component.file)
     if (fault === undefined) continue
-    const defaults = options.overrides.defaults
+    const defaults = options.overrides.defaults.find((d) => d.file === component.definedBy)
     if (component.definedBy !== undefined && defaults !== undefined)
       errors.push(new OverrideError({ file: defaults.file, at: defaults.locate(["shared", component.name]), path: `shared.${component.name}`, message: fault, hint: "give the shared schema a shorter name" }))
     else errors.push(new SpecError({ file: options.specName, at: pointer("components", "schemas", component.name), message: `${fault}; give the schema a shorter name` }))

@@ -11,7 +11,7 @@ import { join, relative } from "node:path"
 import { Effect, Exit } from "effect"
 import fc from "fast-check"
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml"
-import { configModuleFor } from "../../generator/cli/run.ts"
+import { clientModuleFor } from "../../generator/cli/run.ts"
 import { generate } from "../../generator/generate.ts"
 import { parseOverrides } from "../../generator/overrides/load.ts"
 import { compileTemplates, readTemplates, type Templates } from "../../generator/render/templates.ts"
@@ -23,9 +23,9 @@ type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly 
 type Mutable = null | boolean | number | string | Array<Mutable> | { [key: string]: Mutable }
 
 const SPEC_FILE = "spec.json"
-const OVERRIDES = join(ROOT, "overrides")
+const OVERRIDES = join(ROOT, "builtin-overrides")
 
-/** The real inputs: the committed document and every shipped override file. */
+/** The real inputs: the committed document and every shipped override file (used as the user's layer, where every rule is strict). */
 export const realInputs = () => {
   const spec = JSON.parse(readFileSync(join(ROOT, "better-auth-api-spec.json"), "utf8")) as { paths: Record<string, Json>; components: { schemas: Record<string, Json> } }
   const files = (readdirSync(OVERRIDES, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; name: string; parentPath: string }>)
@@ -213,7 +213,7 @@ export const runCase = async (pipeline: Pipeline, input: ReturnType<typeof mater
     spec: spec.value,
     overrides: parsed.overrides,
     templates: pipeline.templates,
-    options: { specName: SPEC_FILE, configModule: configModuleFor(pipeline.out, join(ROOT, "better-auth.config.ts")) },
+    options: { specName: SPEC_FILE, clientModule: clientModuleFor(pipeline.out, join(ROOT, "better-auth.client.ts"), ".js"), importExtension: ".js" },
   })
   if (result.errors.length > 0) return { kind: "rejected", errors: result.errors.map(String) }
   const formatted = await pipeline.formatter.format(result.files)

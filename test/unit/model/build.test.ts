@@ -239,7 +239,7 @@ describe("names that cannot hurt", () => {
 
 describe("paths the file system cannot take", () => {
   const run = (document: OpenApiDocument) =>
-    buildModel(document, { specName: "spec.json", warn: () => {}, overrides: { endpoints: [], defaults: undefined } }).errors.map(String)
+    buildModel(document, { specName: "spec.json", warn: () => {}, overrides: { endpoints: [], defaults: [] } }).errors.map(String)
   const post = { post: { responses: {} } }
 
   it("a 300-character segment is an error at the operation", () => {
@@ -267,7 +267,7 @@ describe("paths the file system cannot take", () => {
 
 describe("paths without segments", () => {
   it.each(["/", "", "//"])("%j is skipped as not a client path", (path) => {
-    const { model, errors } = buildModel({ openapi: "3.1.0", paths: { [path]: { post: { responses: {} } } } }, { specName: "spec.json", warn: () => {}, overrides: { endpoints: [], defaults: undefined } })
+    const { model, errors } = buildModel({ openapi: "3.1.0", paths: { [path]: { post: { responses: {} } } } }, { specName: "spec.json", warn: () => {}, overrides: { endpoints: [], defaults: [] } })
     expect(errors).toEqual([])
     expect(model.skipped).toEqual([{ method: "POST", path, code: "not-a-client-path", reason: "the root path: no client method maps to it" }])
   })
