@@ -319,6 +319,15 @@ export const readOverrideFiles = async (
   )
 }
 
+/** `readOverrideFiles` as an Effect whose failure is the located error (a folder or file that cannot be read). */
+export const readOverrideFilesOrFail = (dir: string, options: LoadOptions = {}) =>
+  Effect.tryPromise({
+    try: () => readOverrideFiles(dir, options),
+    catch: (error): ReadonlyArray<OverrideError> => [
+      error instanceof OverrideError ? error : new OverrideError({ file: dir, at: "", path: "", message: `cannot be read (${String(error)})`, hint: "check the folder's permissions" }),
+    ],
+  })
+
 /** The error for a folder named explicitly that does not exist, if that is the case. */
 export const missingFolder = (dir: string, options: LoadOptions): OverrideError | undefined =>
   options.required === true && !existsSync(dir)
@@ -346,10 +355,7 @@ export const loadOverrides = (dir: string, options: LoadOptions = {}): Effect.Ef
   Effect.gen(function* () {
     const missing = missingFolder(dir, options)
     if (missing !== undefined) return yield* Effect.fail([missing])
-    const files = yield* Effect.tryPromise({
-      try: () => readOverrideFiles(dir, options),
-      catch: (error) => [error instanceof OverrideError ? error : new OverrideError({ file: dir, at: "", path: "", message: `cannot be read (${String(error)})`, hint: "check the folder's permissions" })],
-    })
+    const files = yield* readOverrideFilesOrFail(dir, options)
     const { overrides, errors } = parseOverrides(files, options.builtin === true)
     if (errors.length > 0) return yield* Effect.fail(errors)
     return overrides
