@@ -5,14 +5,14 @@ import { Expr, type ExprEncoded } from "./expr.js";
 
 /** The `BinOp` model. */
 export class BinOp extends Schema.Class<BinOp>("BinOp")({
-  op: Schema.Literals(["+", "*"]),
   left: Schema.suspend((): Schema.Codec<Expr, ExprEncoded> => Expr),
+  op: Schema.Literals(["+", "*"]),
   right: Schema.suspend((): Schema.Codec<Expr, ExprEncoded> => Expr),
 }) {}
 
 /** What `BinOp` is encoded as (declared because it is recursive). */
 export interface BinOpEncoded {
-  readonly op: "+" | "*";
   readonly left: ExprEncoded;
+  readonly op: "+" | "*";
   readonly right: ExprEncoded;
 }

@@ -5,14 +5,14 @@ import { Folder, type FolderEncoded } from "./folder.js";
 
 /** The `File` model. */
 export class File extends Schema.Class<File>("File")({
-  name: Schema.String,
   folder: Schema.optionalKey(
     Schema.suspend((): Schema.Codec<Folder, FolderEncoded> => Folder),
   ),
+  name: Schema.String,
 }) {}
 
 /** What `File` is encoded as (declared because it is recursive). */
 export interface FileEncoded {
-  readonly name: string;
   readonly folder?: FolderEncoded;
+  readonly name: string;
 }

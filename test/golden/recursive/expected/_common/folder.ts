@@ -6,22 +6,22 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /** The `Folder` model. */
 export class Folder extends Schema.Class<Folder>("Folder")({
-  name: Schema.String,
   createdAt: ClientDate,
+  files: Schema.Array(
+    Schema.suspend((): Schema.Codec<File, FileEncoded> => File),
+  ),
+  name: Schema.String,
   parent: Schema.optionalKey(
     Schema.NullOr(
       Schema.suspend((): Schema.Codec<Folder, FolderEncoded> => Folder),
     ),
   ),
-  files: Schema.Array(
-    Schema.suspend((): Schema.Codec<File, FileEncoded> => File),
-  ),
 }) {}
 
 /** What `Folder` is encoded as (declared because it is recursive). */
 export interface FolderEncoded {
-  readonly name: string;
   readonly createdAt: typeof ClientDate.Encoded;
-  readonly parent?: FolderEncoded | null;
   readonly files: ReadonlyArray<FileEncoded>;
+  readonly name: string;
+  readonly parent?: FolderEncoded | null;
 }

@@ -4,14 +4,14 @@ import * as Schema from "effect/Schema";
 
 /** The `Node` model. */
 export class Node extends Schema.Class<Node>("Node")({
-  label: Schema.String,
   children: Schema.Array(
     Schema.suspend((): Schema.Codec<Node, NodeEncoded> => Node),
   ),
+  label: Schema.String,
 }) {}
 
 /** What `Node` is encoded as (declared because it is recursive). */
 export interface NodeEncoded {
-  readonly label: string;
   readonly children: ReadonlyArray<NodeEncoded>;
+  readonly label: string;
 }
