@@ -4,6 +4,9 @@
  */
 import { Data } from "effect"
 
+/** Errors print as one line whatever they quote (an engine's multi-line message, a file name). */
+const oneLine = (text: string): string => text.replace(/\s*(?:\r\n|[\r\n\u2028\u2029])\s*/g, " ")
+
 /** A fault in the OpenAPI document the user gave us. */
 export class SpecError extends Data.TaggedError("SpecError")<{
   readonly file: string
@@ -12,14 +15,14 @@ export class SpecError extends Data.TaggedError("SpecError")<{
   readonly message: string
 }> {
   override toString() {
-    return `${this.file}:${this.at}: ${this.message}`
+    return oneLine(`${this.file}:${this.at}: ${this.message}`)
   }
 }
 
 /** A fault in an override YAML file: where (file:line:col and key path), what, and how to fix it. */
 export class OverrideError extends Data.TaggedError("OverrideError")<{
   readonly file: string
-  /** `line:column` in the file. */
+  /** `line:column` in the file; empty for a fault of the whole file or folder (unreadable, not a folder). */
   readonly at: string
   /** Dotted key path inside the file, e.g. `payload.fields.id`. */
   readonly path: string
@@ -27,7 +30,7 @@ export class OverrideError extends Data.TaggedError("OverrideError")<{
   readonly hint: string
 }> {
   override toString() {
-    return `${this.file}${this.at === "" ? "" : `:${this.at}`}: ${this.path === "" ? "" : `${this.path}: `}${this.message} (${this.hint})`
+    return oneLine(`${this.file}${this.at === "" ? "" : `:${this.at}`}: ${this.path === "" ? "" : `${this.path}: `}${this.message} (${this.hint})`)
   }
 }
 
@@ -45,10 +48,19 @@ export class WriteError extends Data.TaggedError("WriteError")<{ readonly path: 
   }
 }
 
-/** Generated files that were edited by hand would be overwritten or deleted (`--force` allows it). */
-export class EditedFiles extends Data.TaggedError("EditedFiles")<{ readonly out: string; readonly files: ReadonlyArray<string> }> {
+/**
+ * Files the generator cannot prove it wrote would be overwritten or deleted (`--force` allows it):
+ * `files` were edited by hand since the last generation; `unrecorded` are not in a readable previous
+ * manifest (a user's own file at a path the generator needs, or any file when manifest.json is gone).
+ */
+export class EditedFiles extends Data.TaggedError("EditedFiles")<{ readonly out: string; readonly files: ReadonlyArray<string>; readonly unrecorded?: ReadonlyArray<string> }> {
   override toString() {
-    return `${this.files.map((f) => `${this.out}/${f}`).join(", ")}: edited by hand since the last generation; move the change into overrides/ or templates/, or run with --force to overwrite`
+    const list = (files: ReadonlyArray<string>) => files.map((f) => `${this.out}/${f}`).join(", ")
+    const unrecorded = this.unrecorded ?? []
+    return [
+      ...(this.files.length === 0 ? [] : [`${list(this.files)}: edited by hand since the last generation; move the change into overrides/ or templates/, or run with --force to overwrite`]),
+      ...(unrecorded.length === 0 ? [] : [`${list(unrecorded)}: not written by the generator (no readable ${this.out}/manifest.json records them); move your own file away, or run with --force to overwrite`]),
+    ].join("; ")
   }
 }
 

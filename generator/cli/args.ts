@@ -31,7 +31,7 @@ usage: bun run generate [-- options]
 
 exit codes: 0 ok, 1 check failed, hand-edited files in the way, --doctor found a problem or --typecheck
 an error, 2 bad input (config, spec, overrides, templates, flags, warnings with --strict), 3 the output
-folder cannot be written`
+folder cannot be written, 70 internal error (a bug: please report it)`
 
 export const OPTIONS = {
   config: { type: "string" },

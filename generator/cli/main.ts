@@ -5,6 +5,7 @@
  */
 import { CACHE_DIR, HELP, parseFlags } from "./args.ts"
 import { ConfigError, resolveConfig } from "../config.ts"
+import { INTERNAL_ERROR_EXIT, internalErrorLine } from "./internal-error.ts"
 import { fingerprint, outputMatches, readState } from "../write/fingerprint.ts"
 import { summaryLine, warningOutput } from "./summary.ts"
 
@@ -62,4 +63,8 @@ const main = async (): Promise<number> => {
   return runCli(values, config, started, print)
 }
 
-process.exitCode = await main()
+// Anything main did not map to an exit code is a bug: one line and its own exit code, never a stack trace.
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(internalErrorLine(error))
+  return INTERNAL_ERROR_EXIT
+})

@@ -26,7 +26,7 @@ const shortDiff = (action: Action): string => {
 }
 
 const changeLines = (out: string, outcome: Outcome, verb: (a: Action) => string) =>
-  outcome.plan.changes.map((a) => `  ${verb(a).padEnd(8)} ${out}/${a.path}${a.edited ? " (edited by hand)" : ""}`)
+  outcome.plan.changes.map((a) => `  ${verb(a).padEnd(8)} ${out}/${a.path}${a.edited ? (a.recorded ? " (edited by hand)" : " (not written by the generator)") : ""}`)
 
 /** Runs the whole pipeline for the parsed flags; resolves to the exit code. `print` is the inputs' fingerprint, recorded on success. */
 export const runCli = (values: Flags, config: ResolvedConfig, started: number, print: string | undefined): Promise<number> => {
@@ -49,7 +49,10 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
     Effect.promise(async () => {
       if (print === undefined) return
       const files = Object.fromEntries(outcome.plan.actions.flatMap((a) => (a.hash === undefined ? [] : [[a.path, a.hash] as const])))
-      await writeState(CACHE_DIR, out, { fingerprint: print, files, endpoints: outcome.endpoints, skipped: outcome.skipped, warnings })
+      // Like the formatting cache, the run state only saves time: failing to write it is a warning.
+      await writeState(CACHE_DIR, out, { fingerprint: print, files, endpoints: outcome.endpoints, skipped: outcome.skipped, warnings }).catch(
+        (error: NodeJS.ErrnoException) => values.quiet || console.error(`warning: cannot write the run state under ${CACHE_DIR} (${error.code ?? error.message}); the next run cannot take the fast path`),
+      )
     })
   return Effect.runPromise(
     runGenerate({
@@ -61,6 +64,7 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
       typecheck: values.typecheck,
       cacheDir: CACHE_DIR,
       log: (line) => verbose && console.error(line),
+      note: (line) => values.quiet || console.error(`warning: ${line}`),
     }).pipe(
       Effect.flatMap((outcome) =>
         Effect.gen(function* () {

@@ -19,6 +19,7 @@ import { compileTemplates, readTemplates } from "../render/templates.ts"
 import { installedPackage } from "../spec/installed.ts"
 import { loadSpec } from "../spec/load.ts"
 import { makeFormatter } from "../write/format.ts"
+import { lockOutput, waitForUnlock } from "../write/lock.ts"
 import { buildManifest, type Manifest, MANIFEST_FILE, parseManifest, withManifest } from "../write/manifest.ts"
 import { type Plan, planCounts, planWrite } from "../write/plan.ts"
 import { typecheckOutput } from "../write/typecheck.ts"
@@ -52,6 +53,8 @@ export interface RunOptions {
   readonly log: (line: string) => void
   /** Type-check the output on disk against the installed client once it is up to date (`--typecheck`). */
   readonly typecheck?: boolean
+  /** Problems that do not fail the run (a cache that cannot be written), printed as warnings. */
+  readonly note?: ((line: string) => void) | undefined
 }
 
 /** Every override fault of a run, reported together. */
@@ -153,7 +156,14 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
       makeFormatter({ formatter: options.formatter, configFor: join(resolve(options.out), "index.ts"), cacheFile: options.cacheDir === undefined ? undefined : join(options.cacheDir, FORMAT_CACHE) }),
     )
     const formatted = yield* Effect.promise(() => formatter.format(result.files))
-    yield* Effect.promise(() => formatter.save())
+    // The cache only saves time: failing to write it (a full disk, permissions) is a warning, not a failure.
+    const cacheProblem = yield* Effect.promise(() =>
+      formatter.save().then(
+        () => undefined,
+        (error: NodeJS.ErrnoException) => `cannot write the formatting cache under ${options.cacheDir ?? "?"} (${error.code ?? error.message}); the run goes on without it`,
+      ),
+    )
+    if (cacheProblem !== undefined) (options.note ?? options.log)(cacheProblem)
     phase(`formatted (${formatter.stats().misses} by ${formatter.name}, ${formatter.stats().hits} from the cache)`)
     const { manifest, files } = withManifest(result.model, formatted)
     const disk = yield* readDisk(options.out, [...files.map((f) => f.path), ...Object.keys(previous?.files ?? {})])
@@ -175,7 +185,11 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
     if (plan.conflicts.length > 0 && !options.force) {
       const reason = `${plan.conflicts.length} generated file(s) were edited by hand (${plan.conflicts.map((a) => `${options.out}/${a.path}`).join(", ")}); move the change into overrides/ or run with --force`
       yield* report({ ...full, written: { ok: false, reason } })
-      return yield* new EditedFiles({ out: options.out, files: plan.conflicts.map((a) => a.path) })
+      return yield* new EditedFiles({
+        out: options.out,
+        files: plan.conflicts.filter((a) => a.recorded).map((a) => a.path),
+        unrecorded: plan.conflicts.filter((a) => !a.recorded).map((a) => a.path),
+      })
     }
     yield* applyPlan(options.out, plan, options.log)
     phase("written")
@@ -186,8 +200,14 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
     if (options.typecheck === true) phase(`type-checked (${typeErrors.length} errors)`)
     return outcome(true, forced, typeErrors)
   })
+  // Under the output folder's lock: a writing run holds it (a second writer waits for it), a reading run
+  // only waits for it, so none sees another's half-done swap.
+  const locked =
+    options.mode === "write"
+      ? Effect.acquireUseRelease(lockOutput(options.out), () => run, (release) => Effect.promise(() => release().catch(() => undefined)))
+      : waitForUnlock(options.out).pipe(Effect.andThen(run))
   // Whatever stopped the run before a report was written (a bad spec, templates, the disk), the report says nothing was written.
-  return run.pipe(
+  return locked.pipe(
     Effect.tapError((error) =>
       reported || options.report === undefined
         ? Effect.void

@@ -2,17 +2,18 @@
  * Stage 2c: OpenAPI document → Model. Classifies operations, builds payload and success schemas per
  * endpoint, names folders through naming.ts, and collects the component schemas the endpoints use.
  */
-import { OverrideError, type SpecError, type Warning } from "../errors.ts"
+import { OverrideError, SpecError, type Warning } from "../errors.ts"
 import { applySchemaPatch } from "./apply-override.ts"
 import type { LoadedOverride, LoadedOverrides } from "../overrides/load.ts"
 import { checkRefs } from "./override-refs.ts"
 import { normalizeSchema } from "../spec/normalize.ts"
 import { child, pointer } from "../spec/pointer.ts"
 import type { OpenApiDocument, OpenApiOperation, RawSchema } from "../spec/types.ts"
+import { HTTP_METHODS } from "../spec/validate.ts"
 import { skipReason } from "./classify.ts"
 import { type ComponentSource, collectComponents } from "./components.ts"
 import { checkLayout } from "./layout.ts"
-import { clientCallFor, endpointLayout } from "./naming.ts"
+import { clientCallFor, endpointLayout, pathFault } from "./naming.ts"
 import { resolveRules } from "./rules.ts"
 import { nullable, type SchemaContext, toSchemaNode } from "./schema.ts"
 import { overrideDrift, topLevelShape } from "./drift.ts"
@@ -56,6 +57,7 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
   const skipped: Array<Skipped> = []
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
+      if (!HTTP_METHODS.has(method)) continue
       const key = `${method.toUpperCase()} ${path}`
       const layers = overrides.get(key) ?? []
       const last = <K extends keyof LoadedOverride["override"]>(k: K) => layers.findLast((l) => l.override[k] !== undefined)
@@ -168,7 +170,7 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
     }
     const plain = toSchemaNode(normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx), pointer("components", "schemas", name), ctx("success"))
     const schema = rules.nullableOptional(name) ? nullableOptionalFields(plain) : plain
-    const description = componentSchemas[name]?.["description"]
+    const description = Object.hasOwn(componentSchemas, name) ? componentSchemas[name]?.["description"] : undefined
     const changedBy = schema !== plain ? `${rules.files.join(", ")} (rules: nullableOptional)` : undefined
     return { schema, description: typeof description === "string" ? description : undefined, definedBy: undefined, changedBy }
   }
@@ -177,6 +179,14 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
     convert,
     options.warn,
   )
+  for (const component of components) {
+    const fault = pathFault(component.file)
+    if (fault === undefined) continue
+    const defaults = options.overrides.defaults.find((d) => d.file === component.definedBy)
+    if (component.definedBy !== undefined && defaults !== undefined)
+      errors.push(new OverrideError({ file: defaults.file, at: defaults.locate(["shared", component.name]), path: `shared.${component.name}`, message: fault, hint: "give the shared schema a shorter name" }))
+    else errors.push(new SpecError({ file: options.specName, at: pointer("components", "schemas", component.name), message: `${fault}; give the schema a shorter name` }))
+  }
   return { model: { endpoints, skipped, components }, errors }
 }
 

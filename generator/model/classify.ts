@@ -19,6 +19,7 @@ export const skipReason = (method: string, path: string, operation: OpenApiOpera
   const content = operation.requestBody?.content
   if (content !== undefined && Object.keys(content).length > 0 && content["application/json"] === undefined)
     return { code: "non-json-body", reason: `body is ${Object.keys(content).join(", ")}, not JSON` }
+  if (segmentsOf(path).length === 0) return { code: "not-a-client-path", reason: "the root path: no client method maps to it" }
   if (!segmentsOf(path).every(isSafeSegment))
     return { code: "not-a-client-path", reason: "path segments are not lower-case kebab-case, so no client method maps to them" }
   return undefined

@@ -3,8 +3,7 @@
  * under `_common/`: spec components (Better Auth's models) and the override defaults' shared schemas.
  */
 import type { Warning } from "../errors.ts"
-import { pointer } from "../spec/pointer.ts"
-import { componentFile, componentIdentifier } from "./naming.ts"
+import { componentFile, componentIdentifier, uniqueComponentNames } from "./naming.ts"
 import type { Component, SchemaNode } from "./types.ts"
 
 /** Adds every component name a schema refers to into `into`. */
@@ -49,33 +48,42 @@ export const collectComponents = (
     pending.delete(name)
     if (done.has(name)) continue
     const source = convert(name)
-    done.set(name, { name, identifier: componentIdentifier(name), file: componentFile(name), ...source })
+    done.set(name, { name, identifier: componentIdentifier(name), file: componentFile(name), ...source, cycle: [] })
     const nested = new Set<string>()
     refsOf(source.schema, nested)
     for (const n of nested) if (!done.has(n)) pending.add(n)
   }
-  return uniqueNames([...done.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), warn)
+  const sorted = [...done.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const cycles = cyclesOf(sorted)
+  return uniqueComponentNames(sorted, warn).map((c) => ({ ...c, cycle: cycles.get(c.name) ?? [] }))
 }
 
 /**
- * Two components whose names differ only in case or punctuation (`User`, `user`) would share a class
- * name or a file: the later one (in name order) gets a numeric suffix and a `naming-collision` warning.
+ * For each component on a reference cycle, the components of its cycle (strongly connected component):
+ * `a` and `b` share one when each reaches the other. Quadratic, and the counts are small (hundreds).
  */
-const uniqueNames = (components: ReadonlyArray<Component>, warn: (warning: Warning) => void): ReadonlyArray<Component> => {
-  const identifiers = new Map<string, string>()
-  const files = new Map<string, string>()
-  return components.map((component) => {
-    let suffix = 1
-    const taken = () => identifiers.has(component.identifier + (suffix > 1 ? suffix : "")) || files.has(component.file.replace(/\.ts$/, suffix > 1 ? `-${suffix}.ts` : ".ts"))
-    while (taken()) suffix++
-    const identifier = component.identifier + (suffix > 1 ? suffix : "")
-    const file = component.file.replace(/\.ts$/, suffix > 1 ? `-${suffix}.ts` : ".ts")
-    if (suffix > 1) {
-      const other = identifiers.get(component.identifier) ?? files.get(component.file)
-      warn({ code: "naming-collision", at: pointer("components", "schemas", component.name), message: `"${component.name}" would be named like "${other}"; it is ${identifier} in ${file}` })
+const cyclesOf = (components: ReadonlyArray<Component>): ReadonlyMap<string, ReadonlyArray<string>> => {
+  const direct = new Map(components.map((c) => {
+    const refs = new Set<string>()
+    refsOf(c.schema, refs)
+    return [c.name, refs] as const
+  }))
+  const reach = new Map<string, ReadonlySet<string>>()
+  for (const { name } of components) {
+    const seen = new Set<string>()
+    const queue = [...(direct.get(name) ?? [])]
+    while (queue.length > 0) {
+      const next = queue.pop()!
+      if (seen.has(next)) continue
+      seen.add(next)
+      queue.push(...(direct.get(next) ?? []))
     }
-    identifiers.set(identifier, component.name)
-    files.set(file, component.name)
-    return { ...component, identifier, file }
-  })
+    reach.set(name, seen)
+  }
+  const cycles = new Map<string, ReadonlyArray<string>>()
+  for (const { name } of components) {
+    if (!reach.get(name)!.has(name)) continue
+    cycles.set(name, components.map((c) => c.name).filter((other) => reach.get(name)!.has(other) && reach.get(other)!.has(name)))
+  }
+  return cycles
 }

@@ -6,7 +6,7 @@
  */
 import { OverrideError, SpecError } from "../errors.ts"
 import type { LoadedOverride } from "../overrides/load.ts"
-import { pascalCase } from "./naming.ts"
+import { endpointFiles, namespaceFor, pathFault } from "./naming.ts"
 import type { Endpoint } from "./types.ts"
 
 /** Names the root barrel already uses. */
@@ -34,6 +34,15 @@ export const checkLayout = (
 
   const byFolder = new Map<string, Endpoint>()
   for (const endpoint of endpoints) {
+    // The longest file of an endpoint folder; barrels above it are shorter.
+    const fault = pathFault(endpointFiles(endpoint.folder).contract)
+    if (fault !== undefined) {
+      const loaded = overrideOf(endpoint)
+      if (loaded?.override.folder !== undefined)
+        errors.push(new OverrideError({ file: loaded.file, at: loaded.locate(["folder"]), path: "folder", message: fault, hint: "choose a shorter folder" }))
+      else errors.push(new SpecError({ file: specName, at: endpoint.pointer, message: `${fault}; give the endpoint a shorter folder with an override (folder:) or skip it` }))
+      continue
+    }
     const folder = endpoint.folder.join("/")
     const first = byFolder.get(folder)
     if (first !== undefined) blame(endpoint, first, "folder", `{culprit} and {victim} are both placed in ${folder}/`, "give one of them another folder")
@@ -46,7 +55,7 @@ export const checkLayout = (
     for (let depth = 0; depth < endpoint.folder.length; depth++) {
       const parent = endpoint.folder.slice(0, depth).join("/")
       const child = endpoint.folder[depth]!
-      const name = depth === endpoint.folder.length - 1 ? endpoint.namespace : pascalCase(child)
+      const name = depth === endpoint.folder.length - 1 ? endpoint.namespace : namespaceFor(child)
       const names = namespaces.get(parent) ?? new Map()
       namespaces.set(parent, names)
       const taken = names.get(name)

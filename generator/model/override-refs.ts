@@ -7,17 +7,9 @@ import { OverrideError } from "../errors.ts"
 import { COMPONENT_PREFIX, SHARED_PREFIX } from "./schema.ts"
 import type { Located, LoadedOverrides } from "../overrides/load.ts"
 import { suggest } from "../suggest.ts"
+import { cycleEdges, directRefs, MAX_SCHEMA_DEPTH, refName, walkSchema } from "../spec/walk.ts"
 
 type Path = ReadonlyArray<string | number>
-
-/** Every string `$ref` inside a YAML value, with its key path. */
-const refsIn = (value: unknown, path: Path): ReadonlyArray<{ readonly ref: string; readonly path: Path }> => {
-  if (Array.isArray(value)) return value.flatMap((item, index) => refsIn(item, [...path, index]))
-  if (value === null || typeof value !== "object") return []
-  return Object.entries(value).flatMap(([key, item]) =>
-    key === "$ref" && typeof item === "string" ? [{ ref: item, path: [...path, key] }] : refsIn(item, [...path, key]),
-  )
-}
 
 /** The inline schemas of one endpoint override, with their key paths. */
 const inlineSchemas = (override: LoadedOverrides["endpoints"][number]["override"]): ReadonlyArray<{ readonly value: unknown; readonly path: Path }> =>
@@ -31,7 +23,8 @@ const inlineSchemas = (override: LoadedOverrides["endpoints"][number]["override"
   })
 
 /**
- * Checks every `$ref` of every override file against the spec's components and the shared schemas. A
+ * Checks every `$ref` of every override file against the spec's components and the shared schemas (and
+ * the nesting depth of inline schemas, and cycles of shared schemas made only of references). A
  * shipped override only counts where it applies: its endpoint is in the spec (`endpoints`), and its
  * references to components the spec lacks are not errors (those come with plugins not installed).
  */
@@ -39,20 +32,30 @@ export const checkRefs = (overrides: LoadedOverrides, components: ReadonlySet<st
   const shared = new Set(overrides.defaults.flatMap((d) => Object.keys(d.defaults.shared ?? {})))
   const errors: Array<OverrideError> = []
   const check = (located: Located, value: unknown, at: Path, builtin: boolean) => {
-    for (const { ref, path } of refsIn(value, at)) {
+    for (const finding of walkSchema(value, at)) {
+      const path = finding.path
       const error = (message: string, hint: string) =>
         errors.push(new OverrideError({ file: located.file, at: located.locate(path), path: path.join("."), message, hint }))
-      if (ref.startsWith(SHARED_PREFIX)) {
-        const name = ref.slice(SHARED_PREFIX.length)
-        if (shared.has(name)) continue
-        const near = suggest(name, [...shared])
-        error(`no shared schema "${name}"`, near === undefined ? "define it under shared: in _defaults.yaml" : `did you mean "${SHARED_PREFIX}${near}"?`)
-      } else if (ref.startsWith(COMPONENT_PREFIX)) {
-        const name = ref.slice(COMPONENT_PREFIX.length)
-        if (components.has(name) || builtin) continue
-        const near = suggest(name, [...components])
-        error(`the spec has no component "${name}"`, near === undefined ? "see components.schemas in the spec for the names" : `did you mean "${COMPONENT_PREFIX}${near}"?`)
-      } else error(`unsupported $ref ${JSON.stringify(ref)}`, `refer to "${COMPONENT_PREFIX}Name" or "${SHARED_PREFIX}Name"`)
+      if (finding.kind === "too-deep") {
+        error(`schemas nest deeper than ${MAX_SCHEMA_DEPTH} levels here`, "move the inner schema under shared: in _defaults.yaml and refer to it with $ref")
+        continue
+      }
+      const ref = finding.ref
+      if (typeof ref !== "string") {
+        error(`$ref must be a string, got ${JSON.stringify(ref) ?? String(ref)}`, `refer to "${COMPONENT_PREFIX}Name" or "${SHARED_PREFIX}Name"`)
+        continue
+      }
+      const sharedName = refName(ref, SHARED_PREFIX)
+      const componentName = refName(ref, COMPONENT_PREFIX)
+      if (sharedName !== undefined) {
+        if (shared.has(sharedName)) continue
+        const near = suggest(sharedName, [...shared])
+        error(`no shared schema "${sharedName}"`, near === undefined ? "define it under shared: in _defaults.yaml" : `did you mean "${SHARED_PREFIX}${near}"?`)
+      } else if (componentName !== undefined) {
+        if (components.has(componentName) || builtin) continue
+        const near = suggest(componentName, [...components])
+        error(`the spec has no component "${componentName}"`, near === undefined ? "see components.schemas in the spec for the names" : `did you mean "${COMPONENT_PREFIX}${near}"?`)
+      } else error(`unsupported $ref ${JSON.stringify(ref)}`, `refer to "${COMPONENT_PREFIX}Name" or "${SHARED_PREFIX}Name" (no other files or URLs)`)
     }
   }
   for (const defaults of overrides.defaults) {
@@ -73,6 +76,26 @@ export const checkRefs = (overrides: LoadedOverrides, components: ReadonlySet<st
   for (const loaded of overrides.endpoints) {
     if (loaded.builtin && !endpoints.has(loaded.override.endpoint)) continue
     for (const { value, path } of inlineSchemas(loaded.override)) check(loaded, value, path, loaded.builtin)
+  }
+  // Shared schemas that only refer to each other (`A: { $ref: "#/shared/B" }`, `B: { $ref: "#/shared/A" }`);
+  // a later defaults file's schema replaces an earlier one of the same name, as in the model.
+  const byName = new Map(overrides.defaults.flatMap((d) => Object.entries(d.defaults.shared ?? {}).map(([name, schema]) => [name, { schema, defaults: d }] as const)))
+  const edges = (name: string) =>
+    directRefs(byName.get(name)?.schema, ["shared", name]).flatMap(({ ref, path }) => {
+      const to = typeof ref === "string" ? refName(ref, SHARED_PREFIX) : undefined
+      return to === undefined || !byName.has(to) ? [] : [{ to, path }]
+    })
+  for (const { from, edge } of cycleEdges([...byName.keys()], edges)) {
+    const defaults = byName.get(from)!.defaults
+    errors.push(
+      new OverrideError({
+        file: defaults.file,
+        at: defaults.locate(edge.path),
+        path: edge.path.join("."),
+        message: `$ref to "${edge.to}" closes a cycle made only of references (from "${from}")`,
+        hint: "a recursive schema must recurse through an object property or array items",
+      }),
+    )
   }
   return errors
 }

@@ -5,6 +5,7 @@
 import type { Warning } from "../errors.ts"
 import { child } from "../spec/pointer.ts"
 import type { RawSchema } from "../spec/types.ts"
+import { refName } from "../spec/walk.ts"
 import type { Literal, Property, SchemaNode, Side } from "./types.ts"
 
 export interface SchemaRules {
@@ -55,8 +56,10 @@ export const nullable = (node: SchemaNode): SchemaNode =>
 export const toSchemaNode = (schema: RawSchema, at: string, ctx: SchemaContext): SchemaNode => {
   const ref = schema["$ref"]
   if (typeof ref === "string") {
-    if (ref.startsWith(COMPONENT_PREFIX) && ctx.components.has(ref.slice(COMPONENT_PREFIX.length))) return { kind: "ref", name: ref.slice(COMPONENT_PREFIX.length) }
-    if (ref.startsWith(SHARED_PREFIX) && ctx.shared.has(ref.slice(SHARED_PREFIX.length))) return { kind: "ref", name: ref.slice(SHARED_PREFIX.length) }
+    const component = refName(ref, COMPONENT_PREFIX)
+    if (component !== undefined && ctx.components.has(component)) return { kind: "ref", name: component }
+    const shared = refName(ref, SHARED_PREFIX)
+    if (shared !== undefined && ctx.shared.has(shared)) return { kind: "ref", name: shared }
     ctx.warn({ code: "unsupported-schema", at: child(at, "$ref"), message: `unresolvable $ref ${JSON.stringify(ref)}; treated as any JSON value` })
     return { kind: "unknown" }
   }

@@ -46,6 +46,11 @@ export interface Component {
   readonly definedBy: string | undefined
   /** The rule that changed a spec component (`overrides/_defaults.yaml (rules: nullableOptional)`). */
   readonly changedBy: string | undefined
+  /**
+   * The components it is mutually recursive with (itself included; `[name]` for a self-reference), in
+   * name order; empty when it is not recursive. References inside one cycle are printed lazily.
+   */
+  readonly cycle: ReadonlyArray<string>
 }
 
 /** An endpoint the client can call, with everything needed to print its three files. */

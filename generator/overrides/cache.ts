@@ -12,7 +12,7 @@ import { createRequire } from "node:module"
 import { dirname, join, resolve } from "node:path"
 import { Effect } from "effect"
 import type { OverrideError } from "../errors.ts"
-import { lazyLocate, type LoadedOverrides, type LoadOptions, loadOverrides, missingFolder, parseOverrides, readOverrideFiles } from "./load.ts"
+import { lazyLocate, type LoadedOverrides, type LoadOptions, loadOverrides, missingFolder, parseOverrides, readOverrideFiles, readOverrideFilesOrFail } from "./load.ts"
 import type { DefaultsFile, OverrideFile } from "./schema.ts"
 
 interface CacheFile {
@@ -79,7 +79,7 @@ export const loadOverridesCached = (
     : Effect.gen(function* () {
         const builtin = options.builtin === true
         const cacheFile = overridesCacheFile(cacheDir, dir)
-        const files = yield* Effect.promise(() => readOverrideFiles(dir, options))
+        const files = yield* readOverrideFilesOrFail(dir, options)
         const key = yield* Effect.promise(() => keyOf(files, builtin))
         const cache = yield* Effect.promise(() => readCache(cacheFile))
         if (cache !== undefined && cache.key === key) return fromCache(cache, files, builtin)

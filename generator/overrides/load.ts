@@ -7,7 +7,7 @@ import { existsSync } from "node:fs"
 import { readdir, readFile } from "node:fs/promises"
 import { join, relative } from "node:path"
 import { Effect, Schema } from "effect"
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml"
+import { type Alias, type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml"
 import { OverrideError } from "../errors.ts"
 import { suggest } from "../suggest.ts"
 import { DEFAULTS_FILE, DefaultsFile, KNOWN_KEYS, OverrideFile } from "./schema.ts"
@@ -123,7 +123,42 @@ const validatorOf = <S extends Schema.Decoder<unknown>>(schema: S) => Schema.toS
 const OVERRIDE_VALIDATOR = validatorOf(OverrideFile)
 const DEFAULTS_VALIDATOR = validatorOf(DefaultsFile)
 
+/** The largest override file read, in characters: override files are a few hundred bytes. */
+export const MAX_OVERRIDE_CHARS = 256 * 1024
+/** How many aliases one file may expand (YAML "billion laughs" protection). */
+export const MAX_ALIAS_COUNT = 100
+
+/** The first alias that is inside the node its anchor names (`a: &x [*x]`), or else the first unresolved one. */
+const badAlias = (doc: Document): { readonly alias: Alias; readonly selfReference: boolean } | undefined => {
+  let found: { alias: Alias; selfReference: boolean } | undefined
+  visit(doc, {
+    Alias(_, alias, path) {
+      const target = alias.resolve(doc)
+      if (target !== undefined && !path.includes(target)) return undefined
+      found = { alias, selfReference: target !== undefined }
+      return visit.BREAK
+    },
+  })
+  return found
+}
+
+const firstAlias = (doc: Document): Alias | undefined => {
+  let found: Alias | undefined
+  visit(doc, {
+    Alias(_, alias) {
+      found = alias
+      return visit.BREAK
+    },
+  })
+  return found
+}
+
 const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VALIDATOR | typeof DEFAULTS_VALIDATOR, keysAt: (path: Path) => ReadonlyArray<string>): Parsed<A> => {
+  if (text.length > MAX_OVERRIDE_CHARS)
+    return {
+      locate: () => "1:1",
+      errors: [new OverrideError({ file, at: "1:1", path: "", message: `the file is larger than ${MAX_OVERRIDE_CHARS / 1024} KiB`, hint: "an override file corrects one endpoint: keep it small, or split shared schemas" })],
+    }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const position = (offset: number) => {
@@ -138,7 +173,21 @@ const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VAL
         (e) => new OverrideError({ file, at: position(e.pos[0]), path: "", message: `YAML syntax error: ${e.message.split("\n")[0]}`, hint: "fix the YAML syntax" }),
       ),
     }
-  const value = doc.toJS() as unknown
+  const aliasError = (alias: Alias | undefined, message: string, hint: string) => ({
+    locate,
+    errors: [new OverrideError({ file, at: position(alias?.range?.[0] ?? 0), path: "", message, hint })],
+  })
+  const bad = badAlias(doc)
+  if (bad !== undefined)
+    return bad.selfReference
+      ? aliasError(bad.alias, `alias *${bad.alias.source} is inside the node its anchor &${bad.alias.source} names, so its value never ends`, "write the value out instead of the alias")
+      : aliasError(bad.alias, `alias *${bad.alias.source} has no anchor &${bad.alias.source} before it`, "define the anchor before the alias, or write the value out")
+  let value: unknown
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+  } catch (error) {
+    return aliasError(firstAlias(doc), `YAML aliases expand too much (${(error as Error).message})`, `use at most ${MAX_ALIAS_COUNT} aliases' worth of expansion, or write the values out`)
+  }
   if (value === null || value === undefined)
     return { locate, errors: [new OverrideError({ file, at: "1:1", path: "", message: "the file is empty", hint: "add endpoint: \"METHOD /path\" and a correction, or delete the file" })] }
   const result = validator["~standard"].validate(value)
@@ -174,7 +223,8 @@ const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VAL
       return new OverrideError({ file, at: locate(path, true), path: dotted, message: `${JSON.stringify(last)} ${FORMATS["shared"]![0]}`, hint: FORMATS["shared"]![1] })
     const format = typeof actual === "string" ? FORMATS[last] : undefined
     if (format !== undefined) return new OverrideError({ file, at: locate(path), path: dotted, message: `${JSON.stringify(actual)} ${format[0]}`, hint: format[1] })
-    const got = actual === undefined ? "" : `, got ${JSON.stringify(actual)}`
+    const shown = JSON.stringify(actual) ?? String(actual)
+    const got = actual === undefined ? "" : `, got ${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}`
     return new OverrideError({ file, at: locate(path), path: dotted, message: `${issue.message}${got}`, hint: "see overrides.schema.json for the allowed values" })
   })
   return { locate, errors }
@@ -252,9 +302,31 @@ export const readOverrideFiles = async (
   dir: string,
   options: LoadOptions = {},
 ): Promise<ReadonlyArray<{ readonly file: string; readonly text: string; readonly isDefaults: boolean }>> => {
-  const shown = (path: string) => (options.label === undefined ? relative(process.cwd(), path) : `${options.label}/${relative(dir, path).split("\\").join("/")}`)
-  return Promise.all((await listYaml(dir)).map(async (path) => ({ file: shown(path), text: await readFile(path, "utf8"), isDefaults: path === join(dir, DEFAULTS_FILE) })))
+  const shown = (path: string) => (options.label === undefined ? relative(process.cwd(), path) || path : `${options.label}/${relative(dir, path).split("\\").join("/")}`)
+  // A folder that cannot be listed, or a file that cannot be read, is an error naming it (never a crash).
+  const paths = await listYaml(dir).catch((error: NodeJS.ErrnoException) => {
+    const message = error.code === "ENOTDIR" ? "is a file, not a folder" : `cannot be listed (${error.code ?? error.message})`
+    throw new OverrideError({ file: options.label ?? (relative(process.cwd(), dir) || dir), at: "", path: "", message, hint: "--overrides names a folder of YAML files; a symbolic link loop or an unreadable folder below it also stops the listing" })
+  })
+  return Promise.all(
+    paths.map(async (path) => {
+      const file = shown(path)
+      const text = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
+        throw new OverrideError({ file, at: "", path: "", message: `cannot be read (${error.code ?? error.message})`, hint: "fix or remove the file (a symbolic link that points nowhere or to itself?)" })
+      })
+      return { file, text, isDefaults: path === join(dir, DEFAULTS_FILE) }
+    }),
+  )
 }
+
+/** `readOverrideFiles` as an Effect whose failure is the located error (a folder or file that cannot be read). */
+export const readOverrideFilesOrFail = (dir: string, options: LoadOptions = {}) =>
+  Effect.tryPromise({
+    try: () => readOverrideFiles(dir, options),
+    catch: (error): ReadonlyArray<OverrideError> => [
+      error instanceof OverrideError ? error : new OverrideError({ file: dir, at: "", path: "", message: `cannot be read (${String(error)})`, hint: "check the folder's permissions" }),
+    ],
+  })
 
 /** The error for a folder named explicitly that does not exist, if that is the case. */
 export const missingFolder = (dir: string, options: LoadOptions): OverrideError | undefined =>
@@ -283,7 +355,7 @@ export const loadOverrides = (dir: string, options: LoadOptions = {}): Effect.Ef
   Effect.gen(function* () {
     const missing = missingFolder(dir, options)
     if (missing !== undefined) return yield* Effect.fail([missing])
-    const files = yield* Effect.promise(() => readOverrideFiles(dir, options))
+    const files = yield* readOverrideFilesOrFail(dir, options)
     const { overrides, errors } = parseOverrides(files, options.builtin === true)
     if (errors.length > 0) return yield* Effect.fail(errors)
     return overrides

@@ -23,6 +23,10 @@ const JSON_TYPES = new Set(["string", "number", "integer", "boolean", "object", 
 const isRecord = (value: unknown): value is RawSchema =>
   value !== null && typeof value === "object" && !Array.isArray(value)
 
+/** A value `Schema.Literal` can hold and JSON can carry. */
+const isLiteral = (value: unknown): boolean =>
+  value === null || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))
+
 const typeOfLiteral = (value: unknown): string =>
   value === null ? "null" : typeof value === "number" ? (Number.isInteger(value) ? "integer" : "number") : typeof value
 
@@ -53,10 +57,14 @@ export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeConte
     return withNull({ ...description })
   }
 
-  const enumValues = Array.isArray(schema["enum"]) ? (schema["enum"] as ReadonlyArray<unknown>) : undefined
+  let enumValues = "const" in schema ? [schema["const"]] : Array.isArray(schema["enum"]) ? (schema["enum"] as ReadonlyArray<unknown>) : undefined
+  if (enumValues !== undefined && (enumValues.length === 0 || !enumValues.every(isLiteral))) {
+    const key = "const" in schema ? "const" : "enum"
+    ctx.warn({ code: "unsupported-schema", at: child(at, key), message: `${key} must list strings, finite numbers, booleans or null; the ${key} is ignored` })
+    enumValues = undefined
+  }
   let types = ([] as Array<unknown>).concat(schema["type"] ?? [])
   if (types.length === 0 && enumValues !== undefined) types = [...new Set(enumValues.map(typeOfLiteral))]
-  if (types.length === 0 && "const" in schema) types = [typeOfLiteral(schema["const"])]
   if (types.length === 0 && isRecord(schema["properties"])) types = ["object"]
   if (types.length === 0 && "items" in schema) types = ["array"]
   if (types.some((t) => t === "json")) return withNull({ ...description })
@@ -69,7 +77,6 @@ export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeConte
 
   const out: Record<string, unknown> = { ...description, type: types.length === 1 ? types[0] : types }
   if (enumValues !== undefined) out["enum"] = enumValues
-  if ("const" in schema) out["enum"] = [schema["const"]]
   if (typeof schema["format"] === "string") out["format"] = schema["format"]
   if ("default" in schema) out["default"] = schema["default"]
   if (types.includes("array")) {

@@ -2,7 +2,8 @@
  * Stage 4 (plan): what a run would do to the output folder, decided before anything is written, so that
  * `--check` and `--dry-run` are the write path with writes off. Compares the new files with the disk and
  * with the previous manifest's hashes: a file whose bytes differ from what the previous run wrote was
- * edited by hand, and is never overwritten or deleted silently.
+ * edited by hand, and is never overwritten or deleted silently; nor is a file the manifest does not
+ * record (a user's own file at a path the generator needs, or every file when no manifest is readable).
  */
 import type { RenderedFile } from "../render/views.ts"
 import { hashOf } from "./hash.ts"
@@ -17,8 +18,13 @@ export interface Action {
   readonly content: string | undefined
   /** The content on disk (update, unchanged, delete). */
   readonly before: string | undefined
-  /** The file on disk is not what the previous run wrote: it was edited by hand. */
+  /**
+   * Changing the file would lose bytes the generator cannot prove it wrote: the previous manifest records
+   * another hash (edited by hand), or records none (a file of the user's, or no readable manifest).
+   */
   readonly edited: boolean
+  /** The previous manifest records a hash for this path (so `edited` means edited by hand). */
+  readonly recorded: boolean
   /** Hash of the new content (create, update, unchanged). */
   readonly hash: string | undefined
 }
@@ -41,19 +47,21 @@ export interface PlanInput {
 
 /** Decides every action. Pure. */
 export const planWrite = (input: PlanInput): Plan => {
-  const previousHashes = input.previous?.files ?? {}
-  const editedOnDisk = (path: string, before: string | undefined) =>
-    path !== MANIFEST_FILE && before !== undefined && previousHashes[path] !== undefined && hashOf(before) !== previousHashes[path]
+  const previousHashes = new Map(Object.entries(input.previous?.files ?? {}))
+  // Only bytes the previous run provably wrote (their hash is in its manifest) may be replaced silently;
+  // without a readable manifest that is none. The manifest itself is always the generator's.
+  const notProvablyOurs = (path: string, before: string | undefined) => path !== MANIFEST_FILE && before !== undefined && previousHashes.get(path) !== hashOf(before)
   const actions: Array<Action> = input.files.map((file) => {
     const before = input.disk.get(file.path)
     const kind: ActionKind = before === undefined ? "create" : before === file.content ? "unchanged" : "update"
-    return { path: file.path, kind, content: file.content, before, edited: kind === "update" && editedOnDisk(file.path, before), hash: hashOf(file.content) }
+    const edited = kind === "update" && notProvablyOurs(file.path, before)
+    return { path: file.path, kind, content: file.content, before, edited, recorded: previousHashes.has(file.path), hash: hashOf(file.content) }
   })
   const next = new Set(input.files.map((f) => f.path))
-  for (const path of Object.keys(previousHashes)) {
+  for (const path of previousHashes.keys()) {
     const before = input.disk.get(path)
     if (next.has(path) || before === undefined) continue
-    actions.push({ path, kind: "delete", content: undefined, before, edited: editedOnDisk(path, before), hash: undefined })
+    actions.push({ path, kind: "delete", content: undefined, before, edited: notProvablyOurs(path, before), recorded: true, hash: undefined })
   }
   actions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const changes = actions.filter((a) => a.kind !== "unchanged")

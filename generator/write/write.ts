@@ -51,7 +51,8 @@ export const readDisk = (outDir: string, paths: Iterable<string>): Effect.Effect
           if (target === undefined) return undefined
           const content = await readFile(target, "utf8").catch((error: NodeJS.ErrnoException) => {
             if (error.code === "ENOENT" || error.code === "ENOTDIR") return undefined
-            throw error
+            // Name the file in the way (`index.ts` replaced by a folder), not just the output folder.
+            throw new Error(`${join(outDir, path)}: ${error.code === "EISDIR" ? "is a folder where the generator writes a file; move it away" : `cannot be read (${error.code ?? error.message})`}`)
           })
           return content === undefined ? undefined : ([path, content] as const)
         }),
@@ -102,11 +103,23 @@ export const applyPlan = (outDir: string, plan: Plan, log: (line: string) => voi
         throw error
       }
       log(`swapping ${staging} in as ${out}`)
-      await mkdir(dirname(out), { recursive: true })
-      await rename(out, previous).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== "ENOENT") throw error
-      })
-      await rename(staging, out)
+      let moved = false
+      try {
+        await mkdir(dirname(out), { recursive: true })
+        moved = await rename(out, previous).then(
+          () => true,
+          (error: NodeJS.ErrnoException) => {
+            if (error.code !== "ENOENT") throw error
+            return false
+          },
+        )
+        await rename(staging, out)
+      } catch (error) {
+        // Put the previous output back and drop the staging folder: a failed swap changes nothing.
+        if (moved) await rename(previous, out).catch(() => undefined)
+        await rm(staging, { recursive: true, force: true })
+        throw error
+      }
       await rm(previous, { recursive: true, force: true })
     },
     catch: (error) => new WriteError({ path: outDir, message: error instanceof Error ? error.message : String(error) }),

@@ -193,3 +193,82 @@ describe("component names", () => {
     expect(warnings).toEqual(['naming-collision #/components/schemas/user: "user" would be named like "User"; it is User2 in _common/user-2.ts'])
   })
 })
+
+describe("names that cannot hurt", () => {
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+  const using = (names: ReadonlyArray<string>): OpenApiDocument => ({
+    openapi: "3.1.0",
+    paths: {
+      "/a": {
+        get: { responses: { "200": { content: { "application/json": { schema: { type: "object", properties: Object.fromEntries(names.map((n, i) => [`f${i}`, ref(n)])) } } } } } },
+      },
+    },
+    components: { schemas: Object.fromEntries(names.map((n) => [n, { type: "object", properties: { id: { type: "string" } } }])) },
+  })
+  const run = (document: OpenApiDocument, defaults?: string) => {
+    const warnings: Array<string> = []
+    const parsed = parseOverrides(defaults === undefined ? [] : [{ file: "_defaults.yaml", text: defaults, isDefaults: true }])
+    const { model, errors } = buildModel(document, { specName: "spec.json", warn: (w) => warnings.push(`${w.code} ${w.at}: ${w.message}`), overrides: parsed.overrides })
+    return { components: model.components.map((c) => [c.name, c.identifier, c.file, c.definedBy]), warnings, errors: errors.map(String) }
+  }
+
+  it.each([
+    ["Payload", ["Payload", "Payload2", "_common/payload-2.ts"], '"Payload" would be named like the generated Payload; it is Payload2 in _common/payload-2.ts'],
+    ["Success", ["Success", "Success2", "_common/success-2.ts"], '"Success" would be named like the generated Success; it is Success2 in _common/success-2.ts'],
+    ["Handler", ["Handler", "Handler2", "_common/handler-2.ts"], '"Handler" would be named like the generated Handler; it is Handler2 in _common/handler-2.ts'],
+    ["Schema", ["Schema", "Schema2", "_common/schema-2.ts"], '"Schema" would be named like the generated Schema; it is Schema2 in _common/schema-2.ts'],
+    ["index", ["index", "Index2", "_common/index-2.ts"], '"index" would be named like the generated _common/index.ts; it is Index2 in _common/index-2.ts'],
+  ])("a component named %s is renamed with a naming-collision warning", (name, want, message) => {
+    const result = run(using([name]))
+    expect(result.components).toEqual([[...want, undefined]])
+    expect(result.warnings).toEqual([`naming-collision #/components/schemas/${name}: ${message}`])
+  })
+
+  it("a component named like another's Encoded type is renamed", () => {
+    expect(run(using(["Node", "NodeEncoded"])).components.map((c) => c[1])).toEqual(["Node", "NodeEncoded2"])
+  })
+
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])("a component named %s stays the spec's, with or without shared schemas", (name) => {
+    for (const defaults of [undefined, "rules: { redact: [password] }\n"]) {
+      const result = run(using([name]), defaults)
+      expect(result.errors).toEqual([])
+      expect(result.components).toEqual([[name, expect.any(String), expect.any(String), undefined]])
+    }
+  })
+})
+
+describe("paths the file system cannot take", () => {
+  const run = (document: OpenApiDocument) =>
+    buildModel(document, { specName: "spec.json", warn: () => {}, overrides: { endpoints: [], defaults: [] } }).errors.map(String)
+  const post = { post: { responses: {} } }
+
+  it("a 300-character segment is an error at the operation", () => {
+    const path = `/a/${"b".repeat(300)}`
+    expect(run({ openapi: "3.1.0", paths: { [path]: post } })).toEqual([
+      `spec.json:#/paths/~1a~1${"b".repeat(300)}/post: the file or folder name "${"b".repeat(40)}…" is 300 bytes long; file systems take at most 255; give the endpoint a shorter folder with an override (folder:) or skip it`,
+    ])
+  })
+
+  it("a path of 600 segments is an error at the operation", () => {
+    const path = `/${Array(600).fill("a").join("/")}`
+    const errors = run({ openapi: "3.1.0", paths: { [path]: post } })
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/^spec\.json:#\/paths\/~1a~1a.*\/post: the output path "a\/a\/a.*…" is 1213 bytes long; the generator writes paths of at most 1024; give the endpoint/)
+  })
+
+  it("a component name too long for a file name is an error at the component", () => {
+    const name = "N".repeat(260)
+    const ok = { "200": { content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } } } }
+    expect(run({ openapi: "3.1.0", paths: { "/a": { get: { responses: ok } } }, components: { schemas: { [name]: { type: "object", properties: { a: { type: "string" } } } } } })).toEqual([
+      `spec.json:#/components/schemas/${name}: the file or folder name "${"n".repeat(40)}…" is 263 bytes long; file systems take at most 255; give the schema a shorter name`,
+    ])
+  })
+})
+
+describe("paths without segments", () => {
+  it.each(["/", "", "//"])("%j is skipped as not a client path", (path) => {
+    const { model, errors } = buildModel({ openapi: "3.1.0", paths: { [path]: { post: { responses: {} } } } }, { specName: "spec.json", warn: () => {}, overrides: { endpoints: [], defaults: [] } })
+    expect(errors).toEqual([])
+    expect(model.skipped).toEqual([{ method: "POST", path, code: "not-a-client-path", reason: "the root path: no client method maps to it" }])
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { camelCase, clientCallFor, componentFile, endpointFiles, pascalCase, relativeImport } from "../../../generator/model/naming.ts"
+import { camelCase, namespaceFor, clientCallFor, componentFile, endpointFiles, pascalCase, propertyKey, relativeImport } from "../../../generator/model/naming.ts"
 
 describe("naming", () => {
   it.each([
@@ -39,4 +39,25 @@ describe("naming", () => {
     ["index.ts", "_common/user.ts", "./_common/user.ts"],
     ["_common/index.ts", "_common/user.ts", "./user.ts"],
   ])("relativeImport(%s, %s) = %s", (from, to, want) => expect(relativeImport(from, to)).toBe(want))
+})
+
+describe("propertyKey", () => {
+  it.each([
+    ["name", "name"],
+    ["__proto__", '["__proto__"]'],
+    ["constructor", "constructor"],
+    ['a"b', '"a\\"b"'],
+    ["1x", '"1x"'],
+    ["é", '"é"'],
+    ["a\u2028b", '"a\u2028b"'],
+  ])("%s → %s", (name, want) => expect(propertyKey(name)).toBe(want))
+})
+
+describe("namespaceFor", () => {
+  it.each([
+    ["two-factor", "TwoFactor"],
+    ["1abc", "_1abc"],
+    ["2fa-setup", "_2faSetup"],
+    ["constructor", "Constructor"],
+  ])("%s → %s", (segment, want) => expect(namespaceFor(segment)).toBe(want))
 })

@@ -19,6 +19,12 @@ const cases: ReadonlyArray<[string, { given: unknown; openapi?: string; want: un
     { given: { type: "object", properties: { $ref: { type: "string" } } }, want: { type: "object", properties: { $ref: { type: "string" } }, required: [] } },
   ],
   ["unknown type is any JSON value with a warning", { given: { type: "uuid" }, want: {}, warnings: ["unsupported-schema"] }],
+  ["const gives the type and the one literal", { given: { const: 3 }, want: { type: "integer", enum: [3] } }],
+  ["an enum holding an object is widened to its type", { given: { type: "string", enum: ["a", { b: 1 }] }, want: { type: "string" }, warnings: ["unsupported-schema"] }],
+  ["an enum holding an array and no type is any JSON value", { given: { enum: [[1], 2] }, want: {}, warnings: ["unsupported-schema"] }],
+  ["a non-finite const (1e309) is widened", { given: { type: "number", const: Number.POSITIVE_INFINITY }, want: { type: "number" }, warnings: ["unsupported-schema"] }],
+  ["an empty enum is widened", { given: { type: "string", enum: [] }, want: { type: "string" }, warnings: ["unsupported-schema"] }],
+  ["a null enum value makes the literal nullable", { given: { enum: ["a", null] }, want: { type: ["string", "null"], enum: ["a", null] } }],
 ]
 
 describe("normalizeSchema", () => {

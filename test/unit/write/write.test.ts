@@ -69,6 +69,37 @@ describe("applyPlan", () => {
   })
 })
 
+describe("applyPlan when the swap fails", () => {
+  const dirs: Array<string> = []
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+  it("removes its staging folder and leaves the output as it was", async () => {
+    const root = mkdtempSync(join(tmpdir(), "swap-"))
+    dirs.push(root)
+    const out = join(root, "generated")
+    mkdirSync(out)
+    writeFileSync(join(out, "a.ts"), "a")
+    // The name the previous output is moved to is taken by a non-empty folder: the first rename fails.
+    mkdirSync(join(root, `generated.old-${process.pid}`))
+    writeFileSync(join(root, `generated.old-${process.pid}`, "x"), "x")
+    const plan = planWrite({ files: [{ path: "a.ts", content: "a2" }], disk: new Map([["a.ts", "a"]]), previous: { generated: [], skipped: [], files: { "a.ts": hashOf("a") } } })
+    const exit = await Effect.runPromiseExit(applyPlan(out, plan))
+    expect(Exit.isFailure(exit)).toBe(true)
+    expect(readdirSync(root).sort()).toEqual(["generated", `generated.old-${process.pid}`])
+    expect(readFileSync(join(out, "a.ts"), "utf8")).toBe("a")
+  })
+})
+
+describe("readDisk", () => {
+  it("names a folder standing where the generator writes a file", async () => {
+    const root = mkdtempSync(join(tmpdir(), "eisdir-"))
+    mkdirSync(join(root, "index.ts"))
+    const exit = await Effect.runPromiseExit(readDisk(root, ["index.ts"]))
+    rmSync(root, { recursive: true, force: true })
+    expect(String(exit)).toContain(`${join(root, "index.ts")}: is a folder where the generator writes a file; move it away`)
+  })
+})
+
 describe("recoverOutput", () => {
   const dirs: Array<string> = []
   afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
