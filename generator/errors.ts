@@ -34,6 +34,9 @@ export class OverrideError extends Data.TaggedError("OverrideError")<{
   }
 }
 
+/** Every spec and override fault of a run, reported together. */
+export class OverrideErrors extends Data.TaggedError("OverrideErrors")<{ readonly errors: ReadonlyArray<OverrideError | SpecError> }> {}
+
 /** A template folder that cannot be read (missing folder or template file). */
 export class TemplateError extends Data.TaggedError("TemplateError")<{ readonly dir: string; readonly message: string }> {
   override toString() {

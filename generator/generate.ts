@@ -1,12 +1,25 @@
 /**
- * The pure core: spec + templates + options → files and warnings. Touches neither disk nor console;
- * the CLI and the tests call it. The output is canonical: the document's and the overrides' keys are
- * sorted first, so the same content in another key order gives the same bytes.
+ * The pipeline's one entry, used by the CLI and every test: `generate(options)` loads the spec, the
+ * overrides (shipped, then the user's) and the templates, renders the SDK, formats it and adds the
+ * manifest. It never writes the output or prints: planning and writing are the CLI's, with write/.
+ * `renderSdk` is its pure core (spec + overrides + templates → unformatted files). The output is
+ * canonical: the document's and the overrides' keys are sorted first, so the same content in another
+ * key order gives the same bytes.
  */
-import type { OverrideError, SpecError, Warning } from "./errors.ts"
-import type { LoadedOverrides } from "./overrides/load.ts"
+import { basename, isAbsolute, join, relative, resolve } from "node:path"
+import { Effect } from "effect"
+import type { FormatterName, ImportExtension } from "./config.ts"
+import { OverrideErrors, type OverrideError, type SpecError, TemplateError, type Warning } from "./errors.ts"
+import { RUNTIME_FOLDER, withExtension } from "./model/naming.ts"
+import { BUILTIN_LABEL, BUILTIN_OVERRIDES } from "./overrides/builtin.ts"
+import { loadOverridesCached } from "./overrides/cache.ts"
+import { layerOverrides, type LoadedOverrides, type LoadOptions, NO_OVERRIDES } from "./overrides/load.ts"
+import { compileTemplates, readTemplates } from "./render/templates.ts"
+import { installedPackage } from "./spec/installed.ts"
+import { loadSpec } from "./spec/load.ts"
+import { makeFormatter } from "./write/format.ts"
+import { type Manifest, withManifest } from "./write/manifest.ts"
 import { buildModel } from "./model/build.ts"
-import type { ImportExtension } from "./config.ts"
 import type { EndpointDocument, Model } from "./model/types.ts"
 import { type RenderedFile, renderModel } from "./render/views.ts"
 import type { Templates } from "./render/templates.ts"
@@ -46,8 +59,8 @@ const canonicalOverrides = (overrides: LoadedOverrides): LoadedOverrides => ({
   defaults: overrides.defaults.map((d) => ({ ...d, defaults: sortKeys(d.defaults) })),
 })
 
-/** Generates the whole SDK in memory: unformatted TypeScript (the manifest is added once formatted). */
-export const generate = (input: GenerateInput): GenerateResult => {
+/** Renders the whole SDK in memory: unformatted TypeScript (the manifest is added once formatted). */
+export const renderSdk = (input: GenerateInput): GenerateResult => {
   const spec = sortKeys(input.spec)
   const provenance = checkProvenance(spec, { file: input.options.specName, installed: input.options.installedVersion })
   const warnings: Array<Warning> = [...provenance.warnings]
@@ -56,3 +69,97 @@ export const generate = (input: GenerateInput): GenerateResult => {
   const files = renderModel(model, { templates: input.templates, ...input.options })
   return { files, warnings, model, errors: provenance.error === undefined ? built.errors : [provenance.error, ...built.errors] }
 }
+
+/**
+ * The import specifier of the client module as seen from `<out>/_runtime/client.ts`: a package
+ * specifier as it is, a file relative to the output folder (wherever that is) in the chosen style.
+ */
+export const clientModuleFor = (out: string, clientModule: string, extension: ImportExtension): string => {
+  if (!isAbsolute(clientModule)) return clientModule
+  const rel = relative(join(resolve(out), RUNTIME_FOLDER), clientModule).split("\\").join("/")
+  return withExtension(rel.startsWith(".") ? rel : `./${rel}`, extension)
+}
+
+export interface GenerateOptions {
+  /** The OpenAPI document's path. */
+  readonly spec: string
+  /** The user's overrides folder, and whether it was named explicitly (then it must exist). */
+  readonly overrides: string
+  readonly overridesExplicit?: boolean | undefined
+  /** Whether the shipped overrides apply (default true). */
+  readonly builtinOverrides?: boolean | undefined
+  /** A folder of templates replacing shipped ones by name. */
+  readonly templates?: string | undefined
+  /** The output folder: relative imports of the client module and the formatter's config are taken from it. */
+  readonly out: string
+  /** The client module: an absolute path, or a package specifier. */
+  readonly clientModule: string
+  readonly importExtension?: ImportExtension | undefined
+  readonly formatter?: FormatterName | undefined
+  /** Where the formatting and overrides caches live (none: no cache). */
+  readonly cacheDir?: string | undefined
+  /** The manifest of the output as it is, for override drift. */
+  readonly previous?: Manifest | undefined
+  /** Progress lines (`--verbose`), and problems that do not fail the run (a cache that cannot be written). */
+  readonly log?: ((line: string) => void) | undefined
+  readonly note?: ((line: string) => void) | undefined
+}
+
+export interface Generated extends GenerateResult {
+  /** Formatted, the manifest included; empty when `errors` is not. */
+  readonly formatted: ReadonlyArray<RenderedFile>
+  readonly manifest: Manifest | undefined
+}
+
+/** The formatting cache, inside the cache folder. */
+export const FORMAT_CACHE = "format.json"
+
+/** Load, render, format: the whole SDK in memory, as the CLI writes it and the tests read it. */
+export const generate = (options: GenerateOptions): Effect.Effect<Generated, SpecError | OverrideErrors | TemplateError> =>
+  Effect.gen(function* () {
+    const started = performance.now()
+    const phase = (name: string) => options.log?.(`${name} (${Math.round(performance.now() - started)} ms)`)
+    const spec = yield* loadSpec(options.spec)
+    const loadLayer = (dir: string, layer: LoadOptions) =>
+      loadOverridesCached(dir, layer, options.cacheDir).pipe(Effect.mapError((errors) => new OverrideErrors({ errors })))
+    const builtin = options.builtinOverrides === false ? NO_OVERRIDES : yield* loadLayer(BUILTIN_OVERRIDES, { builtin: true, label: BUILTIN_LABEL })
+    const user = yield* loadLayer(options.overrides, { required: options.overridesExplicit === true })
+    const templates = yield* Effect.tryPromise({
+      try: () => readTemplates(options.templates),
+      catch: (error) => new TemplateError({ dir: options.templates ?? "templates", message: `cannot read templates (${(error as Error).message})` }),
+    })
+    phase("loaded spec, overrides and templates")
+    const documentBefore = new Map<string, EndpointDocument>(
+      (options.previous?.generated ?? []).flatMap((e) => (e.document === undefined ? [] : [[`${e.method} ${e.path}`, e.document] as const])),
+    )
+    const extension = options.importExtension ?? ".js"
+    const result = renderSdk({
+      spec,
+      overrides: layerOverrides(builtin, user),
+      templates: compileTemplates(templates),
+      options: {
+        specName: basename(options.spec),
+        clientModule: clientModuleFor(options.out, options.clientModule, extension),
+        importExtension: extension,
+        installedVersion: installedPackage("better-auth", process.cwd())?.version,
+        documentBefore: (key) => documentBefore.get(key),
+      },
+    })
+    phase(`generated ${result.files.length} files in memory`)
+    if (result.errors.length > 0) return { ...result, formatted: [], manifest: undefined }
+    const formatter = yield* Effect.promise(() =>
+      makeFormatter({ formatter: options.formatter, configFor: join(resolve(options.out), "index.ts"), cacheFile: options.cacheDir === undefined ? undefined : join(options.cacheDir, FORMAT_CACHE) }),
+    )
+    const formatted = yield* Effect.promise(() => formatter.format(result.files))
+    // The cache only saves time: failing to write it (a full disk, permissions) is a warning, not a failure.
+    const cacheProblem = yield* Effect.promise(() =>
+      formatter.save().then(
+        () => undefined,
+        (error: NodeJS.ErrnoException) => `cannot write the formatting cache under ${options.cacheDir ?? "?"} (${error.code ?? error.message}); the run goes on without it`,
+      ),
+    )
+    if (cacheProblem !== undefined) (options.note ?? options.log)?.(cacheProblem)
+    phase(`formatted (${formatter.stats().misses} by ${formatter.name}, ${formatter.stats().hits} from the cache)`)
+    const { manifest, files } = withManifest(result.model, formatted)
+    return { ...result, formatted: files, manifest }
+  })

@@ -40,7 +40,7 @@ describe("canonical output", () => {
     // The shipped overrides, as a user's folder in both runs (so that the shuffled copy is the one applied).
     cpSync(join(ROOT, "builtin-overrides"), join(original, "overrides"), { recursive: true })
     cpSync(join(ROOT, "builtin-overrides"), join(shuffled, "overrides"), { recursive: true })
-    writeFileSync(join(shuffled, "spec.json"), JSON.stringify(shuffle(JSON.parse(readFileSync(join(ROOT, "better-auth-api-spec.json"), "utf8")), next), null, 2))
+    writeFileSync(join(shuffled, "better-auth-api-spec.json"), JSON.stringify(shuffle(JSON.parse(readFileSync(join(ROOT, "better-auth-api-spec.json"), "utf8")), next), null, 2))
     for (const file of readdirSync(join(shuffled, "overrides"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml")))
       writeFileSync(join(shuffled, "overrides", file), stringify(shuffle(parse(readFileSync(join(shuffled, "overrides", file), "utf8")), next)))
     const out = join(ROOT, "generated")
@@ -54,7 +54,7 @@ describe("canonical output", () => {
       }
     }
     const before = await runIn(original, join(ROOT, "better-auth-api-spec.json"))
-    const after = await runIn(shuffled, join(shuffled, "spec.json"))
+    const after = await runIn(shuffled, join(shuffled, "better-auth-api-spec.json"))
     expect(after.raw.errors.map(String)).toEqual([])
     expect([...after.files.keys()]).toEqual([...before.files.keys()])
     const differing = [...before.files].filter(([path, content]) => after.files.get(path) !== content).map(([path]) => path)

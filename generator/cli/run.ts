@@ -1,27 +1,18 @@
 /**
- * The generate command as one Effect: load spec, overrides and templates; generate in memory; format;
- * plan against the disk and the previous manifest; then write, or only check. Prints nothing: the
- * outcome and typed errors go back to main.ts.
+ * The generate command as one Effect: `generate()` (load, render, format), then plan against the disk
+ * and the previous manifest, and write, or only check; the change report. Prints nothing: the outcome
+ * and typed errors go back to program.ts.
  */
 import { writeFile } from "node:fs/promises"
-import { basename, isAbsolute, join, relative, resolve } from "node:path"
-import { Data, Effect } from "effect"
-import { EditedFiles, type OverrideError, type SpecError, StrictWarnings, TemplateError, type Warning, WriteError } from "../errors.ts"
-import { generate } from "../generate.ts"
+import { basename } from "node:path"
+import { Effect } from "effect"
 import type { FormatterName, ImportExtension } from "../config.ts"
-import { withExtension } from "../model/naming.ts"
-import type { EndpointDocument } from "../model/types.ts"
-import { BUILTIN_LABEL, BUILTIN_OVERRIDES } from "../overrides/builtin.ts"
-import { loadOverridesCached } from "../overrides/cache.ts"
-import { layerOverrides, type LoadOptions, NO_OVERRIDES } from "../overrides/load.ts"
-import { changeReport, type ReportInput } from "../write/report.ts"
-import { compileTemplates, readTemplates } from "../render/templates.ts"
-import { installedPackage } from "../spec/installed.ts"
-import { loadSpec } from "../spec/load.ts"
-import { makeFormatter } from "../write/format.ts"
+import { EditedFiles, OverrideErrors, type SpecError, StrictWarnings, type TemplateError, type Warning, WriteError } from "../errors.ts"
+import { generate } from "../generate.ts"
 import { lockOutput, waitForUnlock } from "../write/lock.ts"
-import { buildManifest, type Manifest, MANIFEST_FILE, parseManifest, withManifest } from "../write/manifest.ts"
+import { buildManifest, type Manifest, MANIFEST_FILE, parseManifest } from "../write/manifest.ts"
 import { type Plan, planCounts, planWrite } from "../write/plan.ts"
+import { changeReport, type ReportInput } from "../write/report.ts"
 import { typecheckOutput } from "../write/typecheck.ts"
 import { applyPlan, readDisk, recoverOutput } from "../write/write.ts"
 import { warningLine } from "./warning-line.ts"
@@ -57,8 +48,6 @@ export interface RunOptions {
   readonly note?: ((line: string) => void) | undefined
 }
 
-/** Every override fault of a run, reported together. */
-export class OverrideErrors extends Data.TaggedError("OverrideErrors")<{ readonly errors: ReadonlyArray<OverrideError | SpecError> }> {}
 
 export interface Outcome {
   readonly endpoints: number
@@ -73,20 +62,7 @@ export interface Outcome {
   readonly typeErrors: ReadonlyArray<string>
 }
 
-/** The formatting cache, inside the cache folder. */
-export const FORMAT_CACHE = "format.json"
-
 export type RunError = SpecError | OverrideErrors | TemplateError | WriteError | EditedFiles | StrictWarnings
-
-/**
- * The import specifier of the client module as seen from `<out>/_runtime/client.ts`: a package
- * specifier as it is, a file relative to the output folder (wherever that is) in the chosen style.
- */
-export const clientModuleFor = (out: string, clientModule: string, extension: ImportExtension): string => {
-  if (!isAbsolute(clientModule)) return clientModule
-  const rel = relative(join(resolve(out), "_runtime"), clientModule).split("\\").join("/")
-  return withExtension(rel.startsWith(".") ? rel : `./${rel}`, extension)
-}
 
 const writeReport = (file: string, text: string) =>
   Effect.tryPromise({ try: () => writeFile(file, text), catch: (error) => new WriteError({ path: file, message: (error as Error).message }) })
@@ -114,58 +90,18 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
     const started = performance.now()
     const phase = (name: string) => options.log(`${name} (${Math.round(performance.now() - started)} ms)`)
     if (options.mode === "write") yield* recoverOutput(options.out)
-    const spec = yield* loadSpec(options.spec)
-    const loadLayer = (dir: string, layer: LoadOptions) =>
-      loadOverridesCached(dir, layer, options.cacheDir).pipe(Effect.mapError((errors) => new OverrideErrors({ errors })))
-    const builtin = options.builtinOverrides ? yield* loadLayer(BUILTIN_OVERRIDES, { builtin: true, label: BUILTIN_LABEL }) : NO_OVERRIDES
-    const user = yield* loadLayer(options.overrides, { required: options.overridesExplicit })
-    const overrides = layerOverrides(builtin, user)
-    const templates = yield* Effect.tryPromise({
-      try: () => readTemplates(options.templates),
-      catch: (error) => new TemplateError({ dir: options.templates ?? "templates", message: `cannot read templates (${(error as Error).message})` }),
-    })
-    phase("loaded spec, overrides and templates")
     const specName = basename(options.spec)
     const previousText = yield* readDisk(options.out, [MANIFEST_FILE])
     const previous: Manifest | undefined = parseManifest(previousText.get(MANIFEST_FILE) ?? "")
-    const documentBefore = new Map<string, EndpointDocument>((previous?.generated ?? []).flatMap((e) => (e.document === undefined ? [] : [[`${e.method} ${e.path}`, e.document] as const])))
-    const result = generate({
-      spec,
-      overrides,
-      templates: compileTemplates(templates),
-      options: {
-        specName,
-        clientModule: clientModuleFor(options.out, options.clientModule, options.importExtension),
-        importExtension: options.importExtension,
-        installedVersion: installedPackage("better-auth", process.cwd())?.version,
-        documentBefore: (key) => documentBefore.get(key),
-      },
-    })
-    phase(`generated ${result.files.length} files in memory`)
+    const result = yield* generate({ ...options, previous })
     const warnings = result.warnings.map((warning) => ({ warning, line: warningLine(warning, options.spec) }))
     const base = { specName, previous, warnings }
-    if (result.errors.length > 0) {
+    if (result.errors.length > 0 || result.manifest === undefined) {
       const reason = `${result.errors.length} error(s) in the spec or the overrides; ${options.out}/ is unchanged`
       yield* report({ ...base, next: buildManifest(result.model, []), files: { create: 0, update: 0, delete: 0, unchanged: 0 }, overrideErrors: result.errors.map(String), written: { ok: false, reason } })
       return yield* new OverrideErrors({ errors: result.errors })
     }
-    // Without a report to write, --strict fails before formatting anything.
-    if (options.strict && result.warnings.length > 0 && options.report === undefined) return yield* new StrictWarnings({ warnings: result.warnings })
-
-    const formatter = yield* Effect.promise(() =>
-      makeFormatter({ formatter: options.formatter, configFor: join(resolve(options.out), "index.ts"), cacheFile: options.cacheDir === undefined ? undefined : join(options.cacheDir, FORMAT_CACHE) }),
-    )
-    const formatted = yield* Effect.promise(() => formatter.format(result.files))
-    // The cache only saves time: failing to write it (a full disk, permissions) is a warning, not a failure.
-    const cacheProblem = yield* Effect.promise(() =>
-      formatter.save().then(
-        () => undefined,
-        (error: NodeJS.ErrnoException) => `cannot write the formatting cache under ${options.cacheDir ?? "?"} (${error.code ?? error.message}); the run goes on without it`,
-      ),
-    )
-    if (cacheProblem !== undefined) (options.note ?? options.log)(cacheProblem)
-    phase(`formatted (${formatter.stats().misses} by ${formatter.name}, ${formatter.stats().hits} from the cache)`)
-    const { manifest, files } = withManifest(result.model, formatted)
+    const { manifest, formatted: files } = result
     const disk = yield* readDisk(options.out, [...files.map((f) => f.path), ...Object.keys(previous?.files ?? {})])
     const plan = planWrite({ files, disk, previous })
     phase(`planned ${plan.changes.length} changes`)

@@ -11,8 +11,7 @@ import { join, relative } from "node:path"
 import { Effect, Exit } from "effect"
 import fc from "fast-check"
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml"
-import { clientModuleFor } from "../../generator/cli/run.ts"
-import { generate } from "../../generator/generate.ts"
+import { clientModuleFor, renderSdk } from "../../generator/generate.ts"
 import { parseOverrides } from "../../generator/overrides/load.ts"
 import { compileTemplates, readTemplates, type Templates } from "../../generator/render/templates.ts"
 import { parseSpec } from "../../generator/spec/load.ts"
@@ -209,7 +208,7 @@ export const runCase = async (pipeline: Pipeline, input: ReturnType<typeof mater
   }
   const parsed = parseOverrides(input.files)
   if (parsed.errors.length > 0) return { kind: "rejected", errors: parsed.errors.map(String) }
-  const result = generate({
+  const result = renderSdk({
     spec: spec.value,
     overrides: parsed.overrides,
     templates: pipeline.templates,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
-import { clientModuleFor } from "../../generator/cli/run.ts"
+import { clientModuleFor } from "../../generator/generate.ts"
 import { isPackageSpecifier, resolveConfig, validateConfig } from "../../generator/config.ts"
 
 const dir = mkdtempSync(join(tmpdir(), "config-"))

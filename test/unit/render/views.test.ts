@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { generate } from "../../../generator/generate.ts"
+import { renderSdk } from "../../../generator/generate.ts"
 import { compileTemplates, readTemplates } from "../../../generator/render/templates.ts"
 import type { OpenApiDocument } from "../../../generator/spec/types.ts"
 
@@ -20,7 +20,7 @@ const document = JSON.parse(JSON.stringify(spec).replace('"properties":{', '"pro
 describe("rendered files", () => {
   it("keep the banner a comment whatever the spec file is called", async () => {
     const templates = compileTemplates(await readTemplates())
-    const result = generate({ spec: document, overrides: { endpoints: [], defaults: [] }, templates, options: { specName: "a\u2028b\u2029c\r\nd */ e.json", clientModule: "./client.js", importExtension: ".js" } })
+    const result = renderSdk({ spec: document, overrides: { endpoints: [], defaults: [] }, templates, options: { specName: "a\u2028b\u2029c\r\nd */ e.json", clientModule: "./client.js", importExtension: ".js" } })
     expect(result.files.length).toBeGreaterThan(0)
     for (const file of result.files.filter((f) => f.path.endsWith(".ts"))) {
       const lines = file.content.split(/\r\n|[\n\r\u2028\u2029]/)
@@ -31,7 +31,7 @@ describe("rendered files", () => {
 
   it("declare a property named __proto__ as a field, not a prototype", async () => {
     const templates = compileTemplates(await readTemplates())
-    const result = generate({ spec: document, overrides: { endpoints: [], defaults: [] }, templates, options: { specName: "spec.json", clientModule: "./client.js", importExtension: ".js" } })
+    const result = renderSdk({ spec: document, overrides: { endpoints: [], defaults: [] }, templates, options: { specName: "spec.json", clientModule: "./client.js", importExtension: ".js" } })
     const contract = result.files.find((f) => f.path === "a/a.contract.ts")!.content
     expect(contract).toContain('  ["__proto__"]: Schema.String,\n')
     expect(contract).toContain('  "*/": Schema.optionalKey(Schema.String),\n')
