@@ -26,6 +26,7 @@ export const RANKS: Readonly<Record<string, number>> = {
   "errors.ts": 0,
   "suggest.ts": 0,
   "config.ts": 0,
+  "text.ts": 0,
 }
 
 /** `generator/model/build.ts` → `model`, `generator/errors.ts` → `errors.ts`. */

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync } from "node:fs"
 import { join, relative } from "node:path"
 import { type InstalledPackage, installedPackage, readPackage } from "../spec/installed.ts"
+import { sortedEntries } from "../text.ts"
 
 /** Packages of which exactly one copy may be installed. */
 export const SINGLE_COPY = ["better-auth", "@better-auth/core", "better-call"] as const
@@ -95,7 +96,7 @@ export const doctor = (root: string): ReadonlyArray<DoctorFinding> => {
   }
   const members = all.filter((p) => p.name === "better-auth" || p.name.startsWith("@better-auth/"))
   for (const pkg of members) {
-    for (const [peer, range] of Object.entries(pkg.peerDependencies).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [peer, range] of sortedEntries(pkg.peerDependencies)) {
       if (!WATCHED_PEERS.has(peer)) continue
       const resolved = installedPackage(peer, pkg.dir)
       if (resolved === undefined) findings.push({ problem: `${pkg.name}@${pkg.version} (${where(pkg)}) needs ${peer}@${range}, which is not installed`, fix: `npm install ${peer}@${range.replace(/^[\^~]/, "")} --save-exact` })

@@ -1,4 +1,5 @@
-/** The summary line of a run, shared by the fast path and the full run (no dependencies). */
+/** The summary line of a run, shared by the fast path and the full run (node builtins and text rules only). */
+import { compareText } from "../text.ts"
 
 /** The one-line summary of a run. */
 export const summaryLine = (input: {
@@ -26,6 +27,6 @@ export const warningOutput = (lines: ReadonlyArray<string>, verbose: boolean): R
     const code = /^warning\[([\w.-]+)\]/.exec(line)?.[1] ?? "other"
     counts.set(code, (counts.get(code) ?? 0) + 1)
   }
-  const byCode = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, n]) => `${n} ${code}`)
+  const byCode = [...counts].sort(([a], [b]) => compareText(a, b)).map(([code, n]) => `${n} ${code}`)
   return [`${lines.length} warnings: ${byCode.join(", ")} (--verbose lists each with its operation and JSON pointer)`]
 }

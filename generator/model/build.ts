@@ -18,6 +18,7 @@ import { resolveRules } from "./rules.ts"
 import { nullable, type SchemaContext, toSchemaNode } from "./schema.ts"
 import { overrideDrift, topLevelShape } from "./drift.ts"
 import type { Endpoint, EndpointDocument, Model, Property, Provenance, SchemaNode, Skipped } from "./types.ts"
+import { byText } from "../text.ts"
 
 export interface BuildOptions {
   readonly overrides: LoadedOverrides
@@ -34,7 +35,6 @@ export interface BuildResult {
   readonly errors: ReadonlyArray<OverrideError | SpecError>
 }
 
-const byKey = <A>(key: (a: A) => string) => (a: A, b: A) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
 
 /** Builds the model. Pure: warnings go through `options.warn`, override faults come back as errors. */
 export const buildModel = (document: OpenApiDocument, options: BuildOptions): BuildResult => {
@@ -154,9 +154,9 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
         }),
       )
   }
-  endpoints.sort(byKey((e) => `${e.path} ${e.method}`))
+  endpoints.sort(byText((e) => `${e.path} ${e.method}`))
   skipped.push(...dropDuplicateCalls(endpoints))
-  skipped.sort(byKey((s) => `${s.path} ${s.method}`))
+  skipped.sort(byText((s) => `${s.path} ${s.method}`))
   errors.push(...checkLayout(endpoints, (e) => overrideOf.get(e), options.specName))
 
   const convert = (name: string): ComponentSource => {

@@ -10,13 +10,14 @@ import type { SchemaPatch } from "../overrides/schema.ts"
 import { pointer } from "../spec/pointer.ts"
 import { type Shape, typeText } from "./shape.ts"
 import type { Property, SchemaNode } from "./types.ts"
+import { compareText } from "../text.ts"
 
 /** Top-level fields of a Payload or Success, `name` or `name?` → type text: what the manifest keeps of the document. */
 export const topLevelShape = (node: SchemaNode | undefined, root: string): Shape => {
   const inner = node?.kind === "nullable" ? node.inner : node
   if (inner === undefined) return {}
   if (inner.kind !== "object") return { [root]: typeText(inner) }
-  return Object.fromEntries(inner.properties.map((p) => [`${root}.${p.name}${p.optional ? "?" : ""}`, typeText(p.schema)] as const).sort(([a], [b]) => (a < b ? -1 : 1)))
+  return Object.fromEntries(inner.properties.map((p) => [`${root}.${p.name}${p.optional ? "?" : ""}`, typeText(p.schema)] as const).sort(([a], [b]) => compareText(a, b)))
 }
 
 const bare = (key: string) => key.replace(/\?$/, "")

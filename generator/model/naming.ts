@@ -5,6 +5,7 @@
 import type { ImportExtension } from "../config.ts"
 import type { Warning } from "../errors.ts"
 import { pointer } from "../spec/pointer.ts"
+import { IDENTIFIER } from "../text.ts"
 
 /** `verify-totp` → `verifyTotp` (Better Auth's client does the same to each path segment). */
 export const camelCase = (segment: string): string =>
@@ -113,7 +114,7 @@ const RESERVED = new Set(
 )
 
 /** A valid, non-reserved TypeScript identifier. */
-export const isIdentifier = (name: string): boolean => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED.has(name)
+export const isIdentifier = (name: string): boolean => IDENTIFIER.test(name) && !RESERVED.has(name)
 
 /** A component class name: PascalCase of the component key, made a valid identifier. */
 export const componentIdentifier = (name: string): string => {
@@ -151,7 +152,7 @@ export const relativeImport = (fromFile: string, toFile: string): string => {
  * instead of declaring a field.
  */
 export const propertyKey = (name: string): string =>
-  name === "__proto__" ? `[${JSON.stringify(name)}]` : /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name)
+  name === "__proto__" ? `[${JSON.stringify(name)}]` : IDENTIFIER.test(name) ? name : JSON.stringify(name)
 
 /**
  * Identifiers the generated modules declare or import besides components: a component of one of these

@@ -5,6 +5,7 @@
  * a change to User is reported once, with the endpoints that use it.
  */
 import type { SchemaNode } from "./types.ts"
+import { sortedEntries } from "../text.ts"
 
 /** Field path → type text. */
 export type Shape = Readonly<Record<string, string>>
@@ -58,5 +59,5 @@ const expand = (node: SchemaNode, prefix: string, out: Record<string, string>): 
 export const shapeOf = (node: SchemaNode, root: string): Shape => {
   const out: Record<string, string> = {}
   flatten(node, root, out)
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return Object.fromEntries(sortedEntries(out))
 }

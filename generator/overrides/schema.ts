@@ -4,6 +4,7 @@
  * does nothing. Two kinds of file: one per endpoint, and `_defaults.yaml` (global rules, shared schemas).
  */
 import { Schema } from "effect"
+import { IDENTIFIER } from "../text.ts"
 
 /** The file at the root of an overrides folder that holds global rules and shared schemas. */
 export const DEFAULTS_FILE = "_defaults.yaml"
@@ -13,8 +14,9 @@ const SEGMENT = "[a-z0-9]+(?:-[a-z0-9]+)*"
 /** A folder below the output folder: kebab-case segments joined by `/` (so never `..` or absolute). */
 export const FOLDER_PATTERN = new RegExp(`^${SEGMENT}(?:/${SEGMENT})*$`, "u")
 /** A TypeScript identifier (namespace, shared schema name, client property). */
-export const IDENTIFIER_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*$/u
-const CLIENT_CALL_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*$/u
+export const IDENTIFIER_PATTERN = IDENTIFIER
+const NAME = IDENTIFIER.source.slice(1, -1)
+const CLIENT_CALL_PATTERN = new RegExp(`^${NAME}(?:\\.${NAME})*$`, "u")
 const ENDPOINT_PATTERN = /^(GET|POST|PUT|PATCH|DELETE) \/\S*$/u
 
 const Folder = Schema.String.check(

@@ -4,6 +4,7 @@
  * refers to (component classes, runtime helpers) so the caller can write exactly the imports it needs.
  */
 import { encodedIdentifier, propertyKey } from "../model/naming.ts"
+import { typeText } from "../model/shape.ts"
 import type { Component, Property, SchemaNode } from "../model/types.ts"
 import { jsdoc } from "./comment.ts"
 
@@ -102,12 +103,11 @@ export const printType = (node: SchemaNode, ctx: PrintContext, which: "Type" | "
   switch (node.kind) {
     case "string":
     case "number":
+    case "integer":
     case "boolean":
     case "null":
     case "unknown":
-      return node.kind
-    case "integer":
-      return "number"
+      return typeText(node)
     case "date":
       ctx.uses.runtime.add("ClientDate")
       return `typeof ClientDate.${which}`

@@ -18,6 +18,7 @@ import type { Component, Endpoint, Model } from "../model/types.ts"
 import { jsdoc } from "./comment.ts"
 import { emptyUses, identifierMap, printDeclaration, type PrintContext, type Uses } from "./printer.ts"
 import type { Templates } from "./templates.ts"
+import { byText, IDENTIFIER } from "../text.ts"
 
 export interface RenderOptions {
   readonly templates: Templates
@@ -58,7 +59,7 @@ const imports = (file: string, uses: Uses, identifiers: ReadonlyMap<string, stri
 }
 
 const propertyAccess = (chain: ReadonlyArray<string>) =>
-  chain.map((name) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`)).join("")
+  chain.map((name) => (IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`)).join("")
 
 /** The `execute` body: how the encoded payload reaches the client method. */
 const clientCall = (endpoint: Endpoint): { params: string; call: string } => {
@@ -203,5 +204,5 @@ export const renderModel = (model: Model, options: RenderOptions): ReadonlyArray
     ...common,
     ...renderBarrels(model, options),
     ...renderRuntime(options),
-  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  ].sort(byText((file) => file.path))
 }

@@ -8,6 +8,7 @@
 import type { RenderedFile } from "../render/views.ts"
 import { hashOf } from "./hash.ts"
 import { type Manifest, MANIFEST_FILE } from "./manifest.ts"
+import { byText } from "../text.ts"
 
 export type ActionKind = "create" | "update" | "unchanged" | "delete"
 
@@ -63,7 +64,7 @@ export const planWrite = (input: PlanInput): Plan => {
     if (next.has(path) || before === undefined) continue
     actions.push({ path, kind: "delete", content: undefined, before, edited: notProvablyOurs(path, before), recorded: true, hash: undefined })
   }
-  actions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  actions.sort(byText((a) => a.path))
   const changes = actions.filter((a) => a.kind !== "unchanged")
   return { actions, changes, conflicts: changes.filter((a) => a.edited) }
 }
