@@ -8,7 +8,7 @@ import { writeState } from "../write/fingerprint.ts"
 import { type Action, planCounts } from "../write/plan.ts"
 import { CACHE_DIR, type Flags } from "./args.ts"
 import type { ResolvedConfig } from "../config.ts"
-import { summaryLine, warningOutput } from "./summary.ts"
+import { type PrintedWarning, summaryLine, warningOutput } from "./summary.ts"
 import { type Outcome, runGenerate } from "./run.ts"
 import { warningLine } from "./warning-line.ts"
 
@@ -45,7 +45,7 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
     formatter: config.formatter,
   }
   /** After a run that left the output up to date, remember it for the fast path. */
-  const remember = (outcome: Outcome, warnings: ReadonlyArray<string>) =>
+  const remember = (outcome: Outcome, warnings: ReadonlyArray<PrintedWarning>) =>
     Effect.promise(async () => {
       if (print === undefined) return
       const files = Object.fromEntries(outcome.plan.actions.flatMap((a) => (a.hash === undefined ? [] : [[a.path, a.hash] as const])))
@@ -68,7 +68,7 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
     }).pipe(
       Effect.flatMap((outcome) =>
         Effect.gen(function* () {
-          const warnings = outcome.warnings.map((w) => warningLine(w, config.spec))
+          const warnings = outcome.warnings.map((w) => ({ code: w.code, line: warningLine(w, config.spec) }))
           if (!values.quiet) for (const line of warningOutput(warnings, verbose)) console.error(line)
           const ms = Math.round(performance.now() - started)
           // --typecheck: one line per error, naming the endpoint and the override or spec place to change.

@@ -20,13 +20,16 @@ export const summaryLine = (input: {
  * The warnings to print: every line with --verbose; otherwise one line counting them by code (a spec
  * with 3.0-style `nullable` alone gives a hundred), pointing at --verbose.
  */
-export const warningOutput = (lines: ReadonlyArray<string>, verbose: boolean): ReadonlyArray<string> => {
-  if (verbose || lines.length === 0) return lines
+export const warningOutput = (warnings: ReadonlyArray<PrintedWarning>, verbose: boolean): ReadonlyArray<string> => {
+  if (verbose || warnings.length === 0) return warnings.map((w) => w.line)
   const counts = new Map<string, number>()
-  for (const line of lines) {
-    const code = /^warning\[([\w.-]+)\]/.exec(line)?.[1] ?? "other"
-    counts.set(code, (counts.get(code) ?? 0) + 1)
-  }
+  for (const { code } of warnings) counts.set(code, (counts.get(code) ?? 0) + 1)
   const byCode = [...counts].sort(([a], [b]) => compareText(a, b)).map(([code, n]) => `${n} ${code}`)
-  return [`${lines.length} warnings: ${byCode.join(", ")} (--verbose lists each with its operation and JSON pointer)`]
+  return [`${warnings.length} warnings: ${byCode.join(", ")} (--verbose lists each with its operation and JSON pointer)`]
+}
+
+/** A warning as the CLI prints it, its code kept beside the line (the run state stores these). */
+export interface PrintedWarning {
+  readonly code: string
+  readonly line: string
 }

@@ -34,7 +34,7 @@ export interface RunState {
   readonly endpoints: number
   readonly skipped: number
   /** The warning lines that run printed. */
-  readonly warnings: ReadonlyArray<string>
+  readonly warnings: ReadonlyArray<{ readonly code: string; readonly line: string }>
 }
 
 /** One state file per output folder, so runs into different folders do not evict each other. */
