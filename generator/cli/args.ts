@@ -11,7 +11,7 @@ usage: bun run generate [-- options]
   --no-builtin-overrides
                       do not apply the shipped overrides (document corrections, feature layout)
   --out DIR           the output folder (default generated)
-  --templates DIR     templates that replace shipped ones by name (handler.hbs, runtime/client.hbs, ...)
+  --templates DIR     templates that replace shipped ones by name (handler.hbs, runtime/client.ts, ...)
   --client-module M   the module exporting clientPlugins that the SDK imports: a path or a package
                       specifier (default better-auth.client.ts)
   --import-extension E

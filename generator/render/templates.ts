@@ -1,11 +1,16 @@
 /**
- * Stage 3b: the Handlebars templates in templates/, read and compiled once per run. Templates hold
- * layout only: they interpolate precomputed views and never escape (`noEscape`), because every value
- * put into them is already a TypeScript fragment or a JSON.stringify'd literal.
+ * Stage 3b: the templates in templates/, read and compiled once per run. The per-endpoint ones are
+ * Handlebars and hold layout only: they interpolate precomputed views and never escape (`noEscape`),
+ * because every value put into them is already a TypeScript fragment or a JSON.stringify'd literal. The
+ * runtime is real TypeScript (templates/runtime/*.ts), type-checked where it is written; rendering it
+ * only prepends the banner and rewrites its import specifiers: its own modules in the chosen extension
+ * style, and the one import of `clientPlugins` to the app's client module.
  */
 import { readdir, readFile } from "node:fs/promises"
 import { join } from "node:path"
 import Handlebars from "handlebars"
+import type { ImportExtension } from "../config.ts"
+import { withExtension } from "../model/naming.ts"
 
 export const TEMPLATE_NAMES = [
   "contract",
@@ -22,11 +27,36 @@ export const TEMPLATE_NAMES = [
 export type TemplateName = (typeof TEMPLATE_NAMES)[number]
 export type Templates = Readonly<Record<TemplateName, (view: object) => string>>
 
+/** The file a template is read from: runtime modules are TypeScript, the rest Handlebars. */
+export const templateFile = (name: TemplateName): string => (name.startsWith("runtime/") ? `${name}.ts` : `${name}.hbs`)
+
+/** What a runtime module needs filled in. */
+export interface RuntimeView {
+  readonly banner: string
+  /** The client module's specifier, as seen from the runtime folder. */
+  readonly clientModule: string
+  readonly importExtension: ImportExtension
+}
+
+const CLIENT_PLUGINS_IMPORT = /^(import \{ clientPlugins \} from )"[^"\n]*"/m
+const RELATIVE_SPECIFIER = /(from |import\()"(\.\.?\/[^"\n]*)"/g
+
+/** A runtime module for the output: the banner, its own imports in the chosen style, the app's client module. */
+export const fillRuntime = (source: string, view: RuntimeView): string => {
+  const relative = source.replace(RELATIVE_SPECIFIER, (_, keyword: string, specifier: string) => `${keyword}${JSON.stringify(withExtension(specifier, view.importExtension))}`)
+  const filled = relative.replace(CLIENT_PLUGINS_IMPORT, (_, head: string) => `${head}${JSON.stringify(view.clientModule)}`)
+  return `${view.banner}\n${filled}`
+}
+
 /** Compiles template sources (name → text). */
 export const compileTemplates = (sources: Readonly<Record<TemplateName, string>>): Templates => {
   const hbs = Handlebars.create()
   return Object.fromEntries(
-    TEMPLATE_NAMES.map((name) => [name, hbs.compile(sources[name], { noEscape: true, strict: true })]),
+    TEMPLATE_NAMES.map((name) =>
+      name.startsWith("runtime/")
+        ? [name, (view: object) => fillRuntime(sources[name], view as RuntimeView)]
+        : [name, hbs.compile(sources[name], { noEscape: true, strict: true })],
+    ),
   ) as Templates
 }
 
@@ -41,19 +71,19 @@ const readIfExists = (path: string) =>
 
 /**
  * Reads every template: from `userDir` where it has one of that name (`handler.hbs`,
- * `runtime/client.hbs`, …), else the shipped one. A `.hbs` file in `userDir` that replaces nothing is
- * an error, so a misspelt template name is not silently ignored.
+ * `runtime/client.ts`, …), else the shipped one. A `.hbs` or `.ts` file in `userDir` that replaces
+ * nothing is an error, so a misspelt template name is not silently ignored.
  */
 export const readTemplates = async (userDir?: string): Promise<Readonly<Record<TemplateName, string>>> => {
   if (userDir !== undefined) {
     const entries = await readdir(userDir, { recursive: true, encoding: "utf8" })
-    const known = new Set<string>(TEMPLATE_NAMES.map((name) => `${name}.hbs`))
-    const unknown = entries.map((e) => e.split("\\").join("/")).filter((e) => e.endsWith(".hbs") && !known.has(e))
+    const known = new Set<string>(TEMPLATE_NAMES.map(templateFile))
+    const unknown = entries.map((e) => e.split("\\").join("/")).filter((e) => /\.(hbs|ts)$/.test(e) && !known.has(e))
     if (unknown.length > 0) throw new Error(`${unknown.join(", ")} replace no template (the names are ${[...known].join(", ")})`)
   }
   const read = async (name: TemplateName) => {
-    const own = userDir === undefined ? undefined : await readIfExists(join(userDir, `${name}.hbs`))
-    return [name, own ?? (await readFile(join(SHIPPED_TEMPLATES, `${name}.hbs`), "utf8"))] as const
+    const own = userDir === undefined ? undefined : await readIfExists(join(userDir, templateFile(name)))
+    return [name, own ?? (await readFile(join(SHIPPED_TEMPLATES, templateFile(name)), "utf8"))] as const
   }
   return Object.fromEntries(await Promise.all(TEMPLATE_NAMES.map(read))) as Record<TemplateName, string>
 }

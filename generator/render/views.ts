@@ -17,7 +17,7 @@ import type { ImportExtension } from "../config.ts"
 import type { Component, Endpoint, Model } from "../model/types.ts"
 import { jsdoc } from "./comment.ts"
 import { emptyUses, identifierMap, printDeclaration, type PrintContext, type Uses } from "./printer.ts"
-import type { Templates } from "./templates.ts"
+import type { RuntimeView, Templates } from "./templates.ts"
 import { byText, IDENTIFIER } from "../text.ts"
 
 export interface RenderOptions {
@@ -167,11 +167,7 @@ const renderRuntime = (options: RenderOptions): ReadonlyArray<RenderedFile> => {
   const banner = bannerFor(options.specName)
   return ([...RUNTIME_MODULES, "index"] as const).map((name) => ({
     path: `${RUNTIME_FOLDER}/${name}.ts`,
-    content: options.templates[`runtime/${name}`]({
-      banner,
-      clientModule: JSON.stringify(options.clientModule),
-      modules: Object.fromEntries(RUNTIME_MODULES.map((module) => [module, moduleLiteral(`./${module}.ts`, options)])),
-    }),
+    content: options.templates[`runtime/${name}`]({ banner, clientModule: options.clientModule, importExtension: options.importExtension } satisfies RuntimeView),
   }))
 }
 

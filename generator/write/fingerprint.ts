@@ -76,11 +76,11 @@ export const fingerprint = async (input: FingerprintInput): Promise<string> => {
   add("better-auth", installedPackage("better-auth", process.cwd())?.version ?? "not installed")
   const files = [
     ...(await filesBelow(GENERATOR, /\.ts$/)),
-    ...(await filesBelow(SHIPPED_TEMPLATES, /\.hbs$/)),
+    ...(await filesBelow(SHIPPED_TEMPLATES, /\.(hbs|ts)$/)),
     resolve(input.spec),
     ...(await filesBelow(input.overrides, /\.ya?ml$/)),
     ...(input.builtinOverrides ? await filesBelow(BUILTIN_OVERRIDES, /\.ya?ml$/) : []),
-    ...(input.templates === undefined ? [] : await filesBelow(input.templates, /\.hbs$/)),
+    ...(input.templates === undefined ? [] : await filesBelow(input.templates, /\.(hbs|ts)$/)),
     ...(await prettierConfigs(input.out)),
   ]
   for (const file of files) add(file, await readFile(file))

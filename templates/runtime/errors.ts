@@ -1,4 +1,3 @@
-{{banner}}
 /** The typed failures of every generated handler. */
 import * as Data from "effect/Data"
 import type { SchemaError } from "effect/Schema"

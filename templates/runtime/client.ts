@@ -1,4 +1,3 @@
-{{banner}}
 /**
  * The Better Auth client as an Effect service. Handlers ask for `AuthClient`; apps provide it with
  * `layer({ baseURL })`, tests with any client built by `makeAuthClient`. The plugin list comes from the
@@ -8,7 +7,7 @@ import type { BetterAuthClientOptions } from "better-auth/client"
 import { createAuthClient } from "better-auth/client"
 import * as Context from "effect/Context"
 import * as Layer from "effect/Layer"
-import { clientPlugins } from {{clientModule}}
+import { clientPlugins } from "../../better-auth.client.ts"
 
 export interface AuthClientOptions {
   /** The server's origin; the client appends `/api/auth` (or `basePath`). */

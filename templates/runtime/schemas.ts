@@ -1,4 +1,3 @@
-{{banner}}
 /** Schemas shared by generated contracts. */
 import * as Schema from "effect/Schema"
 

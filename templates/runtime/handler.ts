@@ -1,4 +1,3 @@
-{{banner}}
 /**
  * The handler factory: check and encode the payload, call the client through the `AuthClient` service,
  * fail with a typed error when Better Auth answers with one, notify `$sessionSignal` when the session
@@ -7,8 +6,8 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { AuthClient, type AuthClientInstance } from {{modules.client}}
-import { BetterAuthApiError, BetterAuthTransportError, ContractError, type HandlerError } from {{modules.errors}}
+import { AuthClient, type AuthClientInstance } from "./client.ts"
+import { BetterAuthApiError, BetterAuthTransportError, ContractError, type HandlerError } from "./errors.ts"
 
 /** What every client method resolves to: better-fetch's `{ data, error }`. */
 export interface ClientResult {
