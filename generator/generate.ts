@@ -21,7 +21,8 @@ import { makeFormatter } from "./write/format.ts"
 import { type Manifest, withManifest } from "./write/manifest.ts"
 import { buildModel } from "./model/build.ts"
 import type { EndpointDocument, Model } from "./model/types.ts"
-import { type RenderedFile, renderModel } from "./render/views.ts"
+import type { RenderedFile } from "./render/target.ts"
+import { clientTarget } from "./render/targets/client/views.ts"
 import type { Templates } from "./render/templates.ts"
 import { checkProvenance } from "./spec/provenance.ts"
 import { sortKeys } from "./spec/stable-json.ts"
@@ -66,7 +67,7 @@ export const renderSdk = (input: GenerateInput): GenerateResult => {
   const warnings: Array<Warning> = [...provenance.warnings]
   const built = buildModel(spec, { overrides: canonicalOverrides(input.overrides), specName: input.options.specName, warn: (w) => warnings.push(w), documentBefore: input.options.documentBefore })
   const model: Model = { ...built.model, source: provenance.provenance }
-  const files = renderModel(model, { templates: input.templates, ...input.options })
+  const files = clientTarget.render(model, { templates: input.templates, ...input.options })
   return { files, warnings, model, errors: provenance.error === undefined ? built.errors : [provenance.error, ...built.errors] }
 }
 

@@ -14,7 +14,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises"
 import { createRequire } from "node:module"
 import { dirname, join, resolve } from "node:path"
 import { DEFAULT_FORMATTER, type FormatterName } from "../config.ts"
-import type { RenderedFile } from "../render/views.ts"
+import type { RenderedFile } from "../render/target.ts"
 
 
 export interface FormatStats {

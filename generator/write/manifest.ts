@@ -7,7 +7,7 @@ import { Schema } from "effect"
 import { pascalCase } from "../model/naming.ts"
 import { shapeOf } from "../model/shape.ts"
 import type { Model } from "../model/types.ts"
-import type { RenderedFile } from "../render/views.ts"
+import type { RenderedFile } from "../render/target.ts"
 import { stableStringify } from "../spec/stable-json.ts"
 import { hashOf } from "./hash.ts"
 

@@ -5,7 +5,7 @@
  * edited by hand, and is never overwritten or deleted silently; nor is a file the manifest does not
  * record (a user's own file at a path the generator needs, or every file when no manifest is readable).
  */
-import type { RenderedFile } from "../render/views.ts"
+import type { RenderedFile } from "../render/target.ts"
 import { hashOf } from "./hash.ts"
 import { type Manifest, MANIFEST_FILE } from "./manifest.ts"
 import { byText } from "../text.ts"

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest"
 import type { Warning } from "../../../generator/errors.ts"
 import { buildModel } from "../../../generator/model/build.ts"
-import { renderModel } from "../../../generator/render/views.ts"
+import { renderModel } from "../../../generator/render/targets/client/views.ts"
 import { compileTemplates, readTemplates } from "../../../generator/render/templates.ts"
 import type { OpenApiDocument } from "../../../generator/spec/types.ts"
 
