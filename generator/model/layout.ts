@@ -6,13 +6,9 @@
  */
 import { OverrideError, SpecError } from "../errors.ts"
 import type { LoadedOverride } from "../overrides/load.ts"
-import { endpointFiles, namespaceFor, pathFault } from "./naming.ts"
+import { ENDPOINT_EXPORTS, endpointFiles, namespaceFor, pathFault, ROOT_NAMESPACES } from "./naming.ts"
 import type { Endpoint } from "./types.ts"
 
-/** Names the root barrel already uses. */
-const ROOT_NAMESPACES = new Set(["Common", "Runtime"])
-/** Names an endpoint folder's barrel already exports. */
-const ENDPOINT_EXPORTS = new Set(["Payload", "Success", "Handler"])
 
 const keyOf = (e: Endpoint) => `${e.method.toUpperCase()} ${e.path}`
 

@@ -104,6 +104,15 @@ export const pathFault = (path: string): string | undefined => {
 export const COMMON_FOLDER = "_common"
 /** Where the runtime (handler factory, errors, client service) lives. */
 export const RUNTIME_FOLDER = "_runtime"
+/** The root barrel's namespaces for `_common/` and `_runtime/`. */
+export const COMMON_NAMESPACE = "Common"
+export const RUNTIME_NAMESPACE = "Runtime"
+/** Names the root barrel uses for itself. */
+export const ROOT_NAMESPACES: ReadonlySet<string> = new Set([COMMON_NAMESPACE, RUNTIME_NAMESPACE])
+/** Names an endpoint folder's barrel exports. */
+export const ENDPOINT_EXPORTS: ReadonlySet<string> = new Set(["Payload", "Success", "Handler"])
+/** The runtime's schema for answer dates (a `Date` from the client, or an ISO string). */
+export const DATE_SCHEMA = "ClientDate"
 
 /** Component `OauthClient` → file `_common/oauth-client.ts`. */
 export const componentFile = (name: string): string =>
@@ -158,7 +167,7 @@ export const propertyKey = (name: string): string =>
  * Identifiers the generated modules declare or import besides components: a component of one of these
  * names would clash with them (`Payload` in a contract that imports it, `Schema` everywhere).
  */
-const GENERATED_IDENTIFIERS: ReadonlyArray<string> = ["Payload", "Success", "Handler", "Schema", "Effect", "ClientDate", "ReadonlyArray"]
+const GENERATED_IDENTIFIERS: ReadonlyArray<string> = [...ENDPOINT_EXPORTS, "Schema", "Effect", DATE_SCHEMA, "ReadonlyArray"]
 /** Files of `_common/` the generator writes itself. */
 const GENERATED_FILES: ReadonlyArray<string> = [`${COMMON_FOLDER}/index.ts`]
 

@@ -3,7 +3,7 @@
  * every user string through JSON.stringify or the comment helper. It records what the printed text
  * refers to (component classes, runtime helpers) so the caller can write exactly the imports it needs.
  */
-import { encodedIdentifier, propertyKey } from "../model/naming.ts"
+import { DATE_SCHEMA, encodedIdentifier, propertyKey } from "../model/naming.ts"
 import { typeText } from "../model/shape.ts"
 import type { Component, Property, SchemaNode } from "../model/types.ts"
 import { jsdoc } from "./comment.ts"
@@ -15,7 +15,7 @@ export interface Uses {
   readonly components: Set<string>
   /** Components whose `…Encoded` type is mentioned (references that close a cycle). */
   readonly encoded: Set<string>
-  readonly runtime: Set<"ClientDate">
+  readonly runtime: Set<typeof DATE_SCHEMA>
 }
 
 export const emptyUses = (): Uses => ({ schema: false, components: new Set(), encoded: new Set(), runtime: new Set() })
@@ -39,8 +39,8 @@ export const printSchema = (node: SchemaNode, ctx: PrintContext, indent = ""): s
     case "string":
       return "Schema.String"
     case "date":
-      ctx.uses.runtime.add("ClientDate")
-      return "ClientDate"
+      ctx.uses.runtime.add(DATE_SCHEMA)
+      return DATE_SCHEMA
     case "number":
       return "Schema.Number"
     case "integer":
@@ -109,8 +109,8 @@ export const printType = (node: SchemaNode, ctx: PrintContext, which: "Type" | "
     case "unknown":
       return typeText(node)
     case "date":
-      ctx.uses.runtime.add("ClientDate")
-      return `typeof ClientDate.${which}`
+      ctx.uses.runtime.add(DATE_SCHEMA)
+      return `typeof ${DATE_SCHEMA}.${which}`
     case "redacted":
       ctx.uses.schema = true
       return `Schema.RedactedFromValue<Schema.String>["${which}"]`

@@ -5,6 +5,8 @@
  */
 import {
   COMMON_FOLDER,
+  COMMON_NAMESPACE,
+  RUNTIME_NAMESPACE,
   encodedIdentifier,
   endpointFiles,
   namespaceFor,
@@ -131,8 +133,8 @@ const renderBarrels = (model: Model, options: RenderOptions): ReadonlyArray<Rend
       from: moduleLiteral(`./${name}/index.ts`, options),
     }))
     if (folder === "") {
-      if (model.components.length > 0) namespaces.push({ name: "Common", from: moduleLiteral(`./${COMMON_FOLDER}/index.ts`, options) })
-      namespaces.push({ name: "Runtime", from: moduleLiteral(`./${RUNTIME_FOLDER}/index.ts`, options) })
+      if (model.components.length > 0) namespaces.push({ name: COMMON_NAMESPACE, from: moduleLiteral(`./${COMMON_FOLDER}/index.ts`, options) })
+      namespaces.push({ name: RUNTIME_NAMESPACE, from: moduleLiteral(`./${RUNTIME_FOLDER}/index.ts`, options) })
     }
     return { path, content: options.templates.index({ banner, stars: (stars.get(folder) ?? []).map((s) => moduleLiteral(s, options)), namespaces }) }
   })
