@@ -9,7 +9,7 @@ import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { freshEmail, PASSWORD, sessionOf, signIn, signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 const NEW_PASSWORD = "an entirely new passphrase"
 
 const signInWith = (email: string, password: string) =>

@@ -9,7 +9,7 @@ import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { freshEmail, LAST_LOGIN_METHOD_COOKIE, PASSWORD, signIn, signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 
 describe("sign-up", () => {
   it("creates the user and its session, with null for the unset image", async () => {

@@ -8,7 +8,7 @@ import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 const GRANT = "urn:ietf:params:oauth:grant-type:device_code"
 const CLIENT = "conformance-cli"
 

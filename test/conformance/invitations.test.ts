@@ -8,7 +8,7 @@ import { startServer } from "./support/harness.ts"
 import { addMember, withOrganization } from "./support/organization.ts"
 import { freshEmail, signUp, verifyEmail } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 
 describe("invitations", () => {
   it("invites by email; the invitee reads, lists and accepts the invitation", async () => {

@@ -8,7 +8,7 @@ import { startServer } from "./support/harness.ts"
 import { addMember, freshSlug, withOrganization } from "./support/organization.ts"
 import { signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 
 describe("organization CRUD", () => {
   it("creates an organization with its owner as first member", async () => {

@@ -9,7 +9,7 @@ import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { freshEmail, LAST_LOGIN_METHOD_COOKIE, PASSWORD, sessionOf, signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 let phones = 0
 const freshPhone = () => `+1555${String(1_000_000 + ++phones).slice(1)}`
 

@@ -8,7 +8,7 @@ import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { addMember, withOrganization } from "./support/organization.ts"
 
-const server = startServer()
+const server = await startServer()
 
 /** An owner with an active organization, and a second user who accepted an invitation. */
 const organizationWithMember = async () => {

@@ -10,7 +10,7 @@ import { type Actor, startServer } from "./support/harness.ts"
 import { totpCode, totpSecret, wrongCode } from "./support/totp.ts"
 import { PASSWORD, signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 const password = Redacted.make(PASSWORD)
 
 /** Enables TOTP for the signed-in user; the answer carries the URI and the backup codes. */

@@ -3,8 +3,10 @@
  * all of its tests passed (coverage.check.ts only trusts complete, passing runs).
  */
 import { afterAll } from "vitest"
+import { relative } from "node:path"
 import { exercisedBy } from "./coverage.ts"
-import { writeRecord } from "./records.ts"
+import { ROOT, writeRecord } from "./records.ts"
+import { currentStorage } from "./storage.ts"
 
 interface TaskLike {
   readonly result?: { readonly state?: string } | undefined
@@ -14,5 +16,7 @@ interface TaskLike {
 const failed = (task: TaskLike): boolean => task.result?.state === "fail" || (task.tasks ?? []).some(failed)
 
 afterAll(({}, suite) => {
-  writeRecord(suite.file.filepath, !suite.tasks.some(failed), exercisedBy(suite.file.filepath))
+  const storage = currentStorage()
+  const file = suite.file.filepath
+  writeRecord({ file: relative(ROOT, file), storage, passed: !suite.tasks.some(failed), exercised: exercisedBy(storage, file) })
 })
