@@ -102,7 +102,7 @@ export const startServer = async (options: ServerOptions = {}) => {
       const raw: unknown = json ? JSON.parse(text) : text
       const dropped = undeclaredKeys(raw, result.value).filter((at) => !options.extraKeys?.includes(at.split(".").at(-1) ?? ""))
       if (dropped.length > 0) throw new Error(`${request.method} ${path}: the contract drops ${dropped.join(", ")}; the server answered ${text}`)
-      recordExercised(request.method, path)
+      await recordExercised(request.method, path, json ? raw : undefined)
       return result.value
     }
     const fail = async <A>(call: Call<A>): Promise<SDK.Runtime.HandlerError> => {

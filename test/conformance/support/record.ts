@@ -1,10 +1,10 @@
 /**
- * Setup file of the conformance project: when a test file ends, write what it exercised and whether
- * all of its tests passed (coverage.check.ts only trusts complete, passing runs).
+ * Setup file of the conformance projects: when a test file ends, write what it exercised, what the
+ * answers said about Success fields, and whether all of its tests passed (coverage.check.ts only trusts complete, passing runs).
  */
 import { afterAll } from "vitest"
 import { relative } from "node:path"
-import { exercisedBy } from "./coverage.ts"
+import { evidenceOf, exercisedBy } from "./coverage.ts"
 import { ROOT, writeRecord } from "./records.ts"
 import { currentStorage } from "./storage.ts"
 
@@ -18,5 +18,5 @@ const failed = (task: TaskLike): boolean => task.result?.state === "fail" || (ta
 afterAll(({}, suite) => {
   const storage = currentStorage()
   const file = suite.file.filepath
-  writeRecord({ file: relative(ROOT, file), storage, passed: !suite.tasks.some(failed), exercised: exercisedBy(storage, file) })
+  writeRecord({ file: relative(ROOT, file), storage, passed: !suite.tasks.some(failed), exercised: exercisedBy(storage, file), fields: evidenceOf(storage, file) })
 })

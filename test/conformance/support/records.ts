@@ -14,12 +14,23 @@ export const RECORDS_DIR = join(ROOT, ".cache", "conformance")
 export const STORAGES = ["memory", "sqlite", "postgres"] as const
 export type Storage = (typeof STORAGES)[number]
 
-/** What one test file exercised on one storage ("METHOD /path", sorted), and whether all its tests passed. */
+/** How often a Success field was seen, absent or null (see evidence.ts). */
+export interface FieldCounts {
+  readonly seen: number
+  readonly absent: number
+  readonly null: number
+}
+
+/**
+ * What one test file exercised on one storage ("METHOD /path", sorted), what its answers said about each
+ * Success field, and whether all its tests passed.
+ */
 export interface FileRecord {
   readonly file: string
   readonly storage: Storage
   readonly passed: boolean
   readonly exercised: ReadonlyArray<string>
+  readonly fields: Readonly<Record<string, FieldCounts>>
 }
 
 /** The conformance test files, relative to the repository, sorted. */

@@ -2,7 +2,7 @@
  * generated/COVERAGE.md from the manifest, what the suite exercised on each storage and the not-exercised
  * reasons: deterministic (sorted, no timestamps), so a rerun gives the same bytes.
  */
-import { type Storage, STORAGES } from "./records.ts"
+import { type FieldCounts, type Storage, STORAGES } from "./records.ts"
 
 export interface Manifest {
   readonly generated: ReadonlyArray<{ readonly method: string; readonly path: string; readonly folder: string }>
@@ -15,10 +15,45 @@ export const endpointKey = (endpoint: { readonly method: string; readonly path: 
 
 const STORAGE_NAMES: Readonly<Record<Storage, string>> = { memory: "memory", sqlite: "SQLite", postgres: "PostgreSQL" }
 
+/** The Success fields' contract (optional, nullable), their evidence, and why loose ones stay loose. */
+export interface LooseFields {
+  readonly fields: ReadonlyMap<string, { readonly optional: boolean; readonly nullable: boolean }>
+  readonly evidence: Readonly<Record<string, FieldCounts>>
+  readonly reasons: Readonly<Record<string, string>>
+}
+
+/** Every optional or nullable Success field with how often it was absent and null, sorted by id. */
+const looseSection = ({ fields, evidence, reasons }: LooseFields): ReadonlyArray<string> => {
+  const rows = [...fields]
+    .filter(([, facts]) => facts.optional || facts.nullable)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, facts]) => {
+      const counts = evidence[id]
+      const allows = [...(facts.optional ? ["optional"] : []), ...(facts.nullable ? ["nullable"] : [])].join(", ")
+      const seen = counts === undefined ? "0 | — | —" : `${counts.seen} | ${counts.absent} | ${counts.null}`
+      const note = counts === undefined || counts.seen === 0 ? "no answer seen" : (reasons[id] ?? "")
+      return `| \`${cell(id)}\` | ${allows} | ${seen} | ${cell(note)} |`
+    })
+  const seen = [...fields].filter(([id, facts]) => (facts.optional || facts.nullable) && (evidence[id]?.seen ?? 0) > 0).length
+  return [
+    "## Optional and nullable Success fields",
+    "",
+    "Every Success field the contracts let be absent or null, with how many answers (all storages, all flows)",
+    "carried its parent object and how often the field was absent or null in them. A field never absent is",
+    "required, and one never null is non-null, unless the note (test/conformance/support/loose-fields.ts) says",
+    `why not; coverage.check.ts enforces it. ${rows.length} fields, ${seen} of them seen in answers.`,
+    "",
+    "| field | contract | answers | absent | null | note |",
+    "|---|---|---|---|---|---|",
+    ...rows,
+  ]
+}
+
 export const renderCoverage = (
   manifest: Manifest,
   exercised: Readonly<Record<Storage, ReadonlySet<string>>>,
   reasons: Readonly<Record<string, string>>,
+  loose: LooseFields,
 ) => {
   const everywhere = (key: string) => STORAGES.every((storage) => exercised[storage].has(key))
   const generated = manifest.generated.map((e) => {
@@ -52,6 +87,8 @@ export const renderCoverage = (
     `| endpoint | SDK | ${names.join(" | ")} | note |`,
     `|---|---|${names.map(() => "---|").join("")}---|`,
     ...rows.map((row) => `| \`${row.method} ${row.path}\` | ${cell(row.sdk)} | ${row.cells.join(" | ")} | ${cell(row.note)} |`),
+    "",
+    ...looseSection(loose),
     "",
   ].join("\n")
 }
