@@ -65,6 +65,15 @@ describe("device authorization", () => {
     await device.reject(poll(code.device_code), { code: "access_denied", status: 400 })
   })
 
+  it("looks up a code requested without a scope: scope null on SQL, absent on the memory adapter", async () => {
+    const device = server.actor()
+    const code = await device.run(SDK.Device.Code.Handler(new SDK.Device.Code.Payload({ client_id: CLIENT })))
+    const { actor } = await signUp(server)
+    const looked = await actor.run(SDK.Device.Handler(new SDK.Device.Payload({ user_code: code.user_code })))
+    expect(looked).toMatchObject({ user_code: code.user_code, status: "pending" })
+    expect(looked.scope ?? null).toBeNull()
+  })
+
   it("refuses an unknown user code", async () => {
     const { actor } = await signUp(server)
     await actor.reject(SDK.Device.Approve.Handler(new SDK.Device.Approve.Payload({ userCode: "NOPE-NOPE" })), { code: "invalid_request", status: 400 })

@@ -21,6 +21,9 @@ describe("magic link", () => {
     expect(sent.status).toBe(true)
     const { token, url } = server.latest("onMagicLink", (mail) => mail.email === email)
     expect(url).toContain(token)
+    // The email's link (with callbackURL) redirects: navigation-only, not a handler payload.
+    // @ts-expect-error callbackURL is navigation-only
+    void (() => new SDK.MagicLink.Verify.Payload({ token, callbackURL: "/welcome" }))
     const verified = await browser.run(SDK.MagicLink.Verify.Handler(new SDK.MagicLink.Verify.Payload({ token })))
     expect(verified.user.id).toBe(user.id)
     expect(verified.session.userId).toBe(user.id)
