@@ -62,7 +62,7 @@ describe("organization CRUD", () => {
     expect(full?.teams?.map((t) => t.name)).toEqual([organization.name])
 
     const byId = await owner.actor.run(SDK.Organization.GetOrganization.Handler(new SDK.Organization.GetOrganization.Payload({ organizationId: organization.id })))
-    expect(byId.slug).toBe(organization.slug)
+    expect(byId?.slug).toBe(organization.slug)
 
     const cleared = await owner.actor.run(SDK.Organization.Crud.SetActive.Handler(new SDK.Organization.Crud.SetActive.Payload({ organizationId: null })))
     expect(cleared).toBeNull()

@@ -8,6 +8,7 @@ import { Effect } from "effect"
 import { join } from "node:path"
 import { buildModel } from "../../../generator/model/build.ts"
 import type { Component, Model, SchemaNode } from "../../../generator/model/types.ts"
+import { BUILTIN_LABEL, BUILTIN_OVERRIDES } from "../../../generator/overrides/builtin.ts"
 import { loadOverrides } from "../../../generator/overrides/load.ts"
 import { loadSpec } from "../../../generator/spec/load.ts"
 import { type FieldCounts, ROOT } from "./records.ts"
@@ -30,11 +31,14 @@ export interface ContractModel {
 
 let loaded: Promise<ContractModel> | undefined
 
-/** The model the committed SDK was generated from (`generate --check` keeps the two equal). */
+/**
+ * The model the committed SDK was generated from (`generate --check` keeps the two equal): this
+ * repository's configuration uses the shipped overrides only.
+ */
 export const contractModel = (): Promise<ContractModel> => {
   loaded ??= (async () => {
     const spec = await Effect.runPromise(loadSpec(join(ROOT, "better-auth-api-spec.json")))
-    const overrides = await Effect.runPromise(loadOverrides(join(ROOT, "overrides")))
+    const overrides = await Effect.runPromise(loadOverrides(BUILTIN_OVERRIDES, { builtin: true, label: BUILTIN_LABEL }))
     const { model, errors } = buildModel(spec, { overrides, specName: "better-auth-api-spec.json", warn: () => {} })
     if (errors.length > 0) throw new Error(`the overrides do not build:\n${errors.join("\n")}`)
     return modelOf(model)
@@ -129,7 +133,8 @@ const walk = (input: {
       if (raw !== undefined && !isRecord(raw)) return
       for (const property of node.properties) {
         const name = path === "" ? property.name : `${path}.${property.name}`
-        const facts = { optional: property.optional, nullable: property.schema.kind === "nullable" || property.schema.kind === "unknown" }
+        // An unknown value (any JSON) admits null by nature, not by a choice to tighten.
+        const facts = { optional: property.optional, nullable: property.schema.kind === "nullable" }
         const value = raw === undefined ? undefined : raw[property.name]
         const present = raw !== undefined && property.name in raw && value !== undefined
         note(fieldId(owner, name), facts, value, present)
