@@ -19,7 +19,8 @@ const exercisedBy = (storage: Storage): ReadonlySet<string> => new Set(records.f
 const exercisedOn: Record<Storage, ReadonlySet<string>> = { memory: exercisedBy("memory"), sqlite: exercisedBy("sqlite"), postgres: exercisedBy("postgres") }
 const exercised = new Set(records.flatMap((record) => record.exercised))
 const generated = new Set(manifest.generated.map(endpointKey))
-const evidence = mergeEvidence(records.map((record) => record.fields))
+// A record written before field evidence existed has none.
+const evidence = mergeEvidence(records.map((record) => record.fields ?? {}))
 const fields = contractFields(await contractModel())
 
 /** Optional fields never absent, and nullable fields never null, in any answer on any storage. */
