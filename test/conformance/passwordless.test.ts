@@ -40,6 +40,14 @@ describe("magic link", () => {
     const verified = await browser.run(SDK.MagicLink.Verify.Handler(new SDK.MagicLink.Verify.Payload({ token })))
     expect(verified.user).toMatchObject({ email, name: "Magic Ünïcorn", emailVerified: true, image: null })
   })
+
+  it("answers a bad token, even without a callbackURL, with a redirect carrying the error code", async () => {
+    // No JSON form exists for this failure: a handler sees a redirect (which the runtime does not yet
+    // turn into a typed failure), a browser following the link lands on the error page.
+    const response = await server.actor().visit("http://localhost:3000/api/auth/magic-link/verify?token=not-a-token")
+    expect(response.status).toBe(302)
+    expect(new URL(response.headers.get("location") ?? "", "http://localhost:3000").searchParams.get("error")).toBe("INVALID_TOKEN")
+  })
 })
 
 describe("phone number", () => {
