@@ -13,7 +13,7 @@ const object = (properties: ReadonlyArray<readonly [string, SchemaNode, boolean?
   additional: undefined,
   properties: properties.map(([name, schema, optional = false]) => ({ name, schema, optional, description: undefined })),
 })
-const component = (name: string, schema: SchemaNode): Component => ({ name, identifier: name, file: `_common/${name}.ts`, schema, description: undefined, definedBy: undefined, changedBy: undefined })
+const component = (name: string, schema: SchemaNode): Component => ({ name, identifier: name, file: `_common/${name}.ts`, schema, description: undefined, definedBy: undefined, changedBy: undefined, cycle: [] })
 
 const User = component("User", object([["id", string], ["image", nullable(string), true]]))
 const Challenge = component("Challenge", object([["twoFactorRedirect", { kind: "literals", values: [true] }]]))
