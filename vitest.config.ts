@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from "vitest/config"
+import { STORAGES } from "./test/conformance/support/records.ts"
 
 export default defineConfig({
   test: {
@@ -11,19 +12,21 @@ export default defineConfig({
         extends: true,
         test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, "test/conformance/**"] },
       },
-      {
-        // Live conformance: the generated handlers against an in-process Better Auth server. Files share
-        // their worker's module graph (importing Better Auth once per worker, not once per file); each
-        // file starts its own server. Every file's exercised endpoints are recorded for the coverage check.
-        extends: true,
+      // Live conformance, once per storage: the generated handlers against an in-process Better Auth
+      // server on the memory adapter, SQLite and PostgreSQL. Files share their worker's module graph
+      // (importing Better Auth once per worker, not once per file); each file starts its own server.
+      // Every file's exercised endpoints are recorded per storage for the coverage check.
+      ...STORAGES.map((storage) => ({
+        extends: true as const,
         test: {
-          name: "conformance",
+          name: `conformance-${storage}`,
           include: ["test/conformance/**/*.test.ts"],
           isolate: false,
+          provide: { storage },
           globalSetup: ["test/conformance/support/global-setup.ts"],
           setupFiles: ["test/conformance/support/record.ts"],
         },
-      },
+      })),
       {
         // Runs after every other project: compares generated/COVERAGE.md with what this run exercised.
         extends: true,

@@ -52,7 +52,7 @@ describe("the change report of an upgrade", () => {
     expect(report).toContain("- `POST /sign-in/phone-number` → `sign-in/phone-number/` (client.signIn.phoneNumber)")
     expect(report).toContain("- `POST /siwe/verify` → `siwe/verify/` (client.siwe.verify)")
     expect(report).toMatch(/### `User`\n\nUsed by \d+ endpoint\(s\): [^\n]*`GET \/get-session`/)
-    expect(report).toContain("- User.locale?: string | null\n+ User.phoneNumber?: string | null\n+ User.phoneNumberVerified?: boolean | null")
+    expect(report).toContain("- User.locale?: string | null\n+ User.phoneNumber: string | null\n+ User.phoneNumberVerified: boolean | null")
     expect(report).toContain("### `POST /update-user` (`core/update-user/`)\n\n```diff\n- Payload.locale?: string\n+ Payload.phoneNumber?: string\n```")
     expect(report).not.toContain("## Removed endpoints")
     const created = outcome.plan.changes.filter((a) => a.kind === "create").length

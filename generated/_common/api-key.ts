@@ -14,36 +14,40 @@ export class ApiKey extends Schema.Class<ApiKey>("ApiKey")({
   }),
   createdAt: ClientDate,
   enabled: Schema.Boolean,
-  expiresAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  expiresAt: Schema.NullOr(ClientDate),
   id: Schema.String,
-  lastRefillAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
-  lastRequest: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  lastRefillAt: Schema.NullOr(ClientDate),
+  lastRequest: Schema.NullOr(ClientDate),
   /** Any JSON value, or null. */
-  metadata: Schema.optionalKey(
-    Schema.Unknown.annotate({ description: "Any JSON value, or null." }),
+  metadata: Schema.Unknown.annotate({
+    description: "Any JSON value, or null.",
+  }),
+  name: Schema.NullOr(Schema.String),
+  permissions: Schema.NullOr(
+    Schema.Record(Schema.String, Schema.Array(Schema.String)),
   ),
-  name: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  permissions: Schema.optionalKey(
-    Schema.NullOr(Schema.Record(Schema.String, Schema.Array(Schema.String))),
-  ),
-  prefix: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  prefix: Schema.NullOr(Schema.String),
   rateLimitEnabled: Schema.Boolean,
-  rateLimitMax: Schema.optionalKey(Schema.NullOr(Schema.Number)),
-  rateLimitTimeWindow: Schema.optionalKey(Schema.NullOr(Schema.Number)),
+  /** Requests per window (a column with a default). */
+  rateLimitMax: Schema.Number.annotate({
+    description: "Requests per window (a column with a default).",
+  }),
+  /** Milliseconds (a column with a default). */
+  rateLimitTimeWindow: Schema.Number.annotate({
+    description: "Milliseconds (a column with a default).",
+  }),
   /** The owner: a user id (or an organization id for organization keys). */
   referenceId: Schema.String.annotate({
     description:
       "The owner: a user id (or an organization id for organization keys).",
   }),
-  refillAmount: Schema.optionalKey(Schema.NullOr(Schema.Number)),
-  refillInterval: Schema.optionalKey(Schema.NullOr(Schema.Number)),
-  remaining: Schema.optionalKey(Schema.NullOr(Schema.Number)),
+  refillAmount: Schema.NullOr(Schema.Number),
+  refillInterval: Schema.NullOr(Schema.Number),
+  remaining: Schema.NullOr(Schema.Number),
   requestCount: Schema.Number,
   /** The first characters of the key, for display. */
-  start: Schema.optionalKey(
-    Schema.NullOr(Schema.String).annotate({
-      description: "The first characters of the key, for display.",
-    }),
-  ),
+  start: Schema.NullOr(Schema.String).annotate({
+    description: "The first characters of the key, for display.",
+  }),
   updatedAt: ClientDate,
 }) {}

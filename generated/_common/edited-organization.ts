@@ -12,13 +12,11 @@ export class EditedOrganization extends Schema.Class<EditedOrganization>(
 )({
   createdAt: ClientDate,
   id: Schema.String,
-  logo: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  logo: Schema.NullOr(Schema.String),
   /** The metadata object as sent (any JSON value). */
-  metadata: Schema.optionalKey(
-    Schema.Unknown.annotate({
-      description: "The metadata object as sent (any JSON value).",
-    }),
-  ),
+  metadata: Schema.Unknown.annotate({
+    description: "The metadata object as sent (any JSON value).",
+  }),
   name: Schema.String,
   slug: Schema.String,
 }) {}

@@ -16,20 +16,16 @@ export class FullOrganization extends Schema.Class<FullOrganization>(
   createdAt: ClientDate,
   id: Schema.String,
   invitations: Schema.Array(Invitation),
-  logo: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  logo: Schema.NullOr(Schema.String),
   members: Schema.Array(MemberWithUser),
   /** The metadata as stored: a JSON string. */
-  metadata: Schema.optionalKey(
-    Schema.NullOr(Schema.String).annotate({
-      description: "The metadata as stored: a JSON string.",
-    }),
-  ),
+  metadata: Schema.NullOr(Schema.String).annotate({
+    description: "The metadata as stored: a JSON string.",
+  }),
   name: Schema.String,
   slug: Schema.String,
-  /** Present when teams are enabled. */
-  teams: Schema.optionalKey(
-    Schema.Array(Team).annotate({
-      description: "Present when teams are enabled.",
-    }),
-  ),
+  /** Teams are enabled in this configuration. */
+  teams: Schema.Array(Team).annotate({
+    description: "Teams are enabled in this configuration.",
+  }),
 }) {}

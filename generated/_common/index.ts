@@ -14,6 +14,7 @@ export * from "./organization.js";
 export * from "./passkey.js";
 export * from "./session.js";
 export * from "./session-with-user.js";
+export * from "./sign-in-session.js";
 export * from "./sso-provider-summary.js";
 export * from "./status.js";
 export * from "./subscription.js";

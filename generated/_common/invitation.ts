@@ -5,7 +5,7 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `Invitation` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.Invitation: role, teamId)
  */
 export class Invitation extends Schema.Class<Invitation>("Invitation")({
   createdAt: ClientDate,
@@ -14,7 +14,7 @@ export class Invitation extends Schema.Class<Invitation>("Invitation")({
   id: Schema.String,
   inviterId: Schema.String,
   organizationId: Schema.String,
-  role: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  role: Schema.String,
   status: Schema.String,
-  teamId: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  teamId: Schema.NullOr(Schema.String),
 }) {}

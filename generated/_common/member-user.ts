@@ -9,6 +9,6 @@ import * as Schema from "effect/Schema";
 export class MemberUser extends Schema.Class<MemberUser>("MemberUser")({
   email: Schema.String,
   id: Schema.String,
-  image: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  image: Schema.NullOr(Schema.String),
   name: Schema.String,
 }) {}

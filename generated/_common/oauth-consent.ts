@@ -5,18 +5,16 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `OauthConsent` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.OauthConsent: createdAt, referenceId, requestedUserInfoClaims, resources, updatedAt, userId)
  */
 export class OauthConsent extends Schema.Class<OauthConsent>("OauthConsent")({
   clientId: Schema.String,
-  createdAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  createdAt: ClientDate,
   id: Schema.String,
-  referenceId: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  requestedUserInfoClaims: Schema.optionalKey(
-    Schema.NullOr(Schema.Array(Schema.String)),
-  ),
-  resources: Schema.optionalKey(Schema.NullOr(Schema.Array(Schema.String))),
+  referenceId: Schema.NullOr(Schema.String),
+  requestedUserInfoClaims: Schema.NullOr(Schema.Array(Schema.String)),
+  resources: Schema.NullOr(Schema.Array(Schema.String)),
   scopes: Schema.Array(Schema.String),
-  updatedAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
-  userId: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  updatedAt: ClientDate,
+  userId: Schema.NullOr(Schema.String),
 }) {}

@@ -5,13 +5,13 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `Organization` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.Organization: logo, metadata)
  */
 export class Organization extends Schema.Class<Organization>("Organization")({
   createdAt: ClientDate,
   id: Schema.String,
-  logo: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  metadata: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  logo: Schema.NullOr(Schema.String),
+  metadata: Schema.NullOr(Schema.String),
   name: Schema.String,
   slug: Schema.String,
 }) {}

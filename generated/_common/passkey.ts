@@ -5,18 +5,18 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `Passkey` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.Passkey: aaguid, createdAt, name, transports)
  */
 export class Passkey extends Schema.Class<Passkey>("Passkey")({
-  aaguid: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  aaguid: Schema.NullOr(Schema.String),
   backedUp: Schema.Boolean,
   counter: Schema.Number,
-  createdAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  createdAt: ClientDate,
   credentialID: Schema.String,
   deviceType: Schema.String,
   id: Schema.String,
-  name: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  name: Schema.NullOr(Schema.String),
   publicKey: Schema.String,
-  transports: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  transports: Schema.NullOr(Schema.String),
   userId: Schema.String,
 }) {}

@@ -5,18 +5,26 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `Session` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.Session: activeOrganizationId, activeTeamId, impersonatedBy, ipAddress, userAgent)
  */
 export class Session extends Schema.Class<Session>("Session")({
-  activeOrganizationId: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  activeTeamId: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  activeOrganizationId: Schema.NullOr(Schema.String),
+  activeTeamId: Schema.NullOr(Schema.String),
   createdAt: ClientDate,
   expiresAt: ClientDate,
   id: Schema.String,
-  impersonatedBy: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  ipAddress: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  impersonatedBy: Schema.NullOr(Schema.String),
+  /** The client's IP address; empty when the request carried none. */
+  ipAddress: Schema.String.annotate({
+    description:
+      "The client's IP address; empty when the request carried none.",
+  }),
   token: Schema.String,
   updatedAt: ClientDate,
-  userAgent: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  /** The client's user agent; empty when the request carried none. */
+  userAgent: Schema.String.annotate({
+    description:
+      "The client's user agent; empty when the request carried none.",
+  }),
   userId: Schema.String,
 }) {}

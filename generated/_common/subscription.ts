@@ -5,24 +5,26 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `Subscription` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.Subscription: billingInterval, cancelAt, cancelAtPeriodEnd, canceledAt, endedAt, periodEnd, periodStart, seats, status, stripeCustomerId, stripeScheduleId, stripeSubscriptionId, trialEnd, trialStart)
  */
 export class Subscription extends Schema.Class<Subscription>("Subscription")({
-  billingInterval: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  cancelAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
-  cancelAtPeriodEnd: Schema.optionalKey(Schema.NullOr(Schema.Boolean)),
-  canceledAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
-  endedAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  billingInterval: Schema.NullOr(Schema.String),
+  cancelAt: Schema.NullOr(ClientDate),
+  /** Default false. */
+  cancelAtPeriodEnd: Schema.Boolean.annotate({ description: "Default false." }),
+  canceledAt: Schema.NullOr(ClientDate),
+  endedAt: Schema.NullOr(ClientDate),
   id: Schema.String,
-  periodEnd: Schema.optionalKey(Schema.NullOr(ClientDate)),
-  periodStart: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  periodEnd: Schema.NullOr(ClientDate),
+  periodStart: Schema.NullOr(ClientDate),
   plan: Schema.String,
   referenceId: Schema.String,
-  seats: Schema.optionalKey(Schema.NullOr(Schema.Number)),
-  status: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  stripeCustomerId: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  stripeScheduleId: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  stripeSubscriptionId: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  trialEnd: Schema.optionalKey(Schema.NullOr(ClientDate)),
-  trialStart: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  seats: Schema.NullOr(Schema.Number),
+  /** Default "incomplete". */
+  status: Schema.String.annotate({ description: 'Default "incomplete".' }),
+  stripeCustomerId: Schema.NullOr(Schema.String),
+  stripeScheduleId: Schema.NullOr(Schema.String),
+  stripeSubscriptionId: Schema.NullOr(Schema.String),
+  trialEnd: Schema.NullOr(ClientDate),
+  trialStart: Schema.NullOr(ClientDate),
 }) {}

@@ -5,13 +5,19 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `Team` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.Team: memberCount, updatedAt)
  */
 export class Team extends Schema.Class<Team>("Team")({
   createdAt: ClientDate,
   id: Schema.String,
-  memberCount: Schema.optionalKey(Schema.NullOr(Schema.Number)),
+  /** Default 0; answered by the team endpoints that count members. */
+  memberCount: Schema.optionalKey(
+    Schema.Number.annotate({
+      description:
+        "Default 0; answered by the team endpoints that count members.",
+    }),
+  ),
   name: Schema.String,
   organizationId: Schema.String,
-  updatedAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  updatedAt: Schema.NullOr(ClientDate),
 }) {}

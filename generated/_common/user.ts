@@ -5,25 +5,38 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `User` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.User: banExpires, banReason, banned, displayUsername, image, isAnonymous, phoneNumber, phoneNumberVerified, role, stripeCustomerId, twoFactorEnabled, username)
  */
 export class User extends Schema.Class<User>("User")({
-  banExpires: Schema.optionalKey(Schema.NullOr(ClientDate)),
-  banReason: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  banned: Schema.optionalKey(Schema.NullOr(Schema.Boolean)),
+  banExpires: Schema.NullOr(ClientDate),
+  banReason: Schema.NullOr(Schema.String),
+  /** Default false (admin plugin). */
+  banned: Schema.Boolean.annotate({
+    description: "Default false (admin plugin).",
+  }),
   createdAt: ClientDate,
-  displayUsername: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  displayUsername: Schema.NullOr(Schema.String),
   email: Schema.String,
   emailVerified: Schema.Boolean,
   id: Schema.String,
-  image: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  isAnonymous: Schema.optionalKey(Schema.NullOr(Schema.Boolean)),
+  image: Schema.NullOr(Schema.String),
+  /** Default false (anonymous plugin). */
+  isAnonymous: Schema.Boolean.annotate({
+    description: "Default false (anonymous plugin).",
+  }),
   name: Schema.String,
-  phoneNumber: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  phoneNumberVerified: Schema.optionalKey(Schema.NullOr(Schema.Boolean)),
-  role: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  stripeCustomerId: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  twoFactorEnabled: Schema.optionalKey(Schema.NullOr(Schema.Boolean)),
+  phoneNumber: Schema.NullOr(Schema.String),
+  phoneNumberVerified: Schema.NullOr(Schema.Boolean),
+  /** Set on every new user (the admin plugin's defaultRole, "user"); several roles are joined with commas. */
+  role: Schema.String.annotate({
+    description:
+      'Set on every new user (the admin plugin\'s defaultRole, "user"); several roles are joined with commas.',
+  }),
+  stripeCustomerId: Schema.NullOr(Schema.String),
+  /** Default false (two-factor plugin). */
+  twoFactorEnabled: Schema.Boolean.annotate({
+    description: "Default false (two-factor plugin).",
+  }),
   updatedAt: ClientDate,
-  username: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  username: Schema.NullOr(Schema.String),
 }) {}

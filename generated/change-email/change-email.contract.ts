@@ -17,13 +17,16 @@ export class Payload extends Schema.Class<Payload>("change-email/Payload")({
   }),
 }) {}
 
-/** Success answer of `POST /change-email`. */
+/**
+ * Success answer of `POST /change-email`.
+ * Changed by override: builtin-overrides/change-email.yaml (success: message)
+ */
 export class Success extends Schema.Class<Success>("change-email/Success")({
   /** Status message of the email change process */
   message: Schema.optionalKey(
-    Schema.NullOr(
-      Schema.Literals(["Email updated", "Verification email sent"]),
-    ).annotate({ description: "Status message of the email change process" }),
+    Schema.Literals(["Email updated", "Verification email sent"]).annotate({
+      description: "Status message of the email change process",
+    }),
   ),
   /** Indicates if the request was successful */
   status: Schema.Boolean.annotate({

@@ -10,30 +10,25 @@ export class Payload extends Schema.Class<Payload>("device/Payload")({
   user_code: Schema.String,
 }) {}
 
-/** Success answer of `GET /device`. */
+/**
+ * Success answer of `GET /device`.
+ * Changed by override: builtin-overrides/device.yaml (success: client_id, scope, status, user_code)
+ */
 export class Success extends Schema.Class<Success>("device/Success")({
   /** The client requesting authorization, returned only to the authenticated user who owns this request */
-  client_id: Schema.optionalKey(
-    Schema.String.annotate({
-      description:
-        "The client requesting authorization, returned only to the authenticated user who owns this request",
-    }),
-  ),
+  client_id: Schema.String.annotate({
+    description:
+      "The client requesting authorization, returned only to the authenticated user who owns this request",
+  }),
   /** The requested scopes, returned only to the authenticated user who owns this request */
-  scope: Schema.optionalKey(
-    Schema.String.annotate({
-      description:
-        "The requested scopes, returned only to the authenticated user who owns this request",
-    }),
-  ),
+  scope: Schema.NullOr(Schema.String).annotate({
+    description:
+      "The requested scopes, returned only to the authenticated user who owns this request",
+  }),
   /** Current status of the device authorization */
-  status: Schema.optionalKey(
-    Schema.Literals(["pending", "approved", "denied"]).annotate({
-      description: "Current status of the device authorization",
-    }),
-  ),
+  status: Schema.Literals(["pending", "approved", "denied"]).annotate({
+    description: "Current status of the device authorization",
+  }),
   /** The user code to verify */
-  user_code: Schema.optionalKey(
-    Schema.String.annotate({ description: "The user code to verify" }),
-  ),
+  user_code: Schema.String.annotate({ description: "The user code to verify" }),
 }) {}

@@ -2,63 +2,59 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import * as Schema from "effect/Schema";
 
-/** Success answer of `GET /jwks`. */
+/**
+ * Success answer of `GET /jwks`.
+ * Changed by override: builtin-overrides/jwks.yaml (success: replace)
+ */
 export class Success extends Schema.Class<Success>("jwks/Success")({
   /** Array of public JSON Web Keys */
   keys: Schema.Array(
     Schema.Struct({
-      /** Algorithm intended for use with the key (e.g., 'EdDSA', 'RS256') */
+      /** Algorithm intended for use with the key (e.g. EdDSA, RS256). */
       alg: Schema.String.annotate({
         description:
-          "Algorithm intended for use with the key (e.g., 'EdDSA', 'RS256')",
+          "Algorithm intended for use with the key (e.g. EdDSA, RS256).",
       }),
-      /** Curve name for elliptic curve keys (e.g., 'Ed25519', 'P-256') */
+      /** Curve of EC and OKP keys (Ed25519, P-256). */
       crv: Schema.optionalKey(
-        Schema.NullOr(Schema.String).annotate({
-          description:
-            "Curve name for elliptic curve keys (e.g., 'Ed25519', 'P-256')",
+        Schema.String.annotate({
+          description: "Curve of EC and OKP keys (Ed25519, P-256).",
         }),
       ),
-      /** Exponent for RSA keys (base64url-encoded) */
+      /** Exponent of RSA keys (base64url). */
       e: Schema.optionalKey(
-        Schema.NullOr(Schema.String).annotate({
-          description: "Exponent for RSA keys (base64url-encoded)",
+        Schema.String.annotate({
+          description: "Exponent of RSA keys (base64url).",
         }),
       ),
-      /** Key ID uniquely identifying the key, corresponds to the 'id' from the stored Jwk */
+      /** Key ID, the id of the stored key. */
       kid: Schema.String.annotate({
-        description:
-          "Key ID uniquely identifying the key, corresponds to the 'id' from the stored Jwk",
+        description: "Key ID, the id of the stored key.",
       }),
-      /** Key type (e.g., 'RSA', 'EC', 'OKP') */
-      kty: Schema.String.annotate({
-        description: "Key type (e.g., 'RSA', 'EC', 'OKP')",
-      }),
-      /** Modulus for RSA keys (base64url-encoded) */
+      /** Key type (RSA, EC, OKP). */
+      kty: Schema.String.annotate({ description: "Key type (RSA, EC, OKP)." }),
+      /** Modulus of RSA keys (base64url). */
       n: Schema.optionalKey(
-        Schema.NullOr(Schema.String).annotate({
-          description: "Modulus for RSA keys (base64url-encoded)",
+        Schema.String.annotate({
+          description: "Modulus of RSA keys (base64url).",
         }),
       ),
-      /** Intended use of the public key (e.g., 'sig' for signature) */
+      /** Intended use of the key. */
       use: Schema.optionalKey(
-        Schema.NullOr(Schema.Literal("sig")).annotate({
-          description:
-            "Intended use of the public key (e.g., 'sig' for signature)",
+        Schema.Literal("sig").annotate({
+          description: "Intended use of the key.",
         }),
       ),
-      /** X coordinate for elliptic curve keys (base64url-encoded) */
+      /** X coordinate of EC and OKP keys (base64url). */
       x: Schema.optionalKey(
-        Schema.NullOr(Schema.String).annotate({
-          description:
-            "X coordinate for elliptic curve keys (base64url-encoded)",
+        Schema.String.annotate({
+          description: "X coordinate of EC and OKP keys (base64url).",
         }),
       ),
-      /** Y coordinate for elliptic curve keys (base64url-encoded) */
+      /** Y coordinate of EC keys (base64url). */
       y: Schema.optionalKey(
-        Schema.NullOr(Schema.String).annotate({
-          description:
-            "Y coordinate for elliptic curve keys (base64url-encoded)",
+        Schema.String.annotate({
+          description: "Y coordinate of EC keys (base64url).",
         }),
       ),
     }),

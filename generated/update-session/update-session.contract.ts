@@ -8,7 +8,10 @@ export const Payload = Schema.Record(Schema.String, Schema.Unknown);
 /** Payload of `POST /update-session`. */
 export type Payload = typeof Payload.Type;
 
-/** Success answer of `POST /update-session`. */
+/**
+ * Success answer of `POST /update-session`.
+ * Changed by override: builtin-overrides/update-session.yaml (success: session)
+ */
 export class Success extends Schema.Class<Success>("update-session/Success")({
-  session: Schema.optionalKey(Session),
+  session: Session,
 }) {}

@@ -1,6 +1,7 @@
 /**
- * Stage 2d: apply one endpoint's override to its payload or success schema. Inline schemas go through
- * the same normalize → SchemaNode path as the spec, so they obey the same rules.
+ * Stage 2d: apply one endpoint's override to its payload or success schema, or a component correction of
+ * the defaults file to a component. Inline schemas go through the same normalize → SchemaNode path as
+ * the spec, so they obey the same rules.
  */
 import { OverrideError, type SpecError, type Warning } from "../errors.ts"
 import { nullable, type SchemaContext, toSchemaNode } from "./schema.ts"
@@ -11,7 +12,8 @@ import type { LoadedOverride } from "../overrides/load.ts"
 import type { FieldPatch, SchemaPatch } from "../overrides/schema.ts"
 
 export interface ApplyContext {
-  readonly override: LoadedOverride
+  /** The file the patch is in (an endpoint override, or the defaults file for a component). */
+  readonly override: Pick<LoadedOverride, "file" | "locate" | "builtin">
   readonly schema: SchemaContext
   readonly openapi: string
   readonly errors: Array<OverrideError | SpecError>
@@ -45,13 +47,19 @@ export const patchField = (property: Property, patch: FieldPatch, path: Readonly
   }
 }
 
-/** Applies a payload or success patch; `where` is `payload` or `success`. Unknown fields are errors. */
-export const applySchemaPatch = (node: SchemaNode | undefined, patch: SchemaPatch, where: "payload" | "success", ctx: ApplyContext): SchemaNode | undefined => {
-  let result = patch.replace !== undefined ? inline(patch.replace, [where, "replace"], ctx) : node
+/**
+ * Applies a patch; `at` is its key path in the file: `payload` or `success` in an endpoint override,
+ * `components.User` in the defaults file. Unknown fields are errors.
+ */
+export const applySchemaPatch = (node: SchemaNode | undefined, patch: SchemaPatch, at: "payload" | "success" | readonly [string, ...Array<string>], ctx: ApplyContext): SchemaNode | undefined => {
+  const base = typeof at === "string" ? [at] : at
+  const where = base.join(".")
+  const fieldsOf = where.startsWith("components.") ? "component" : where
+  let result = patch.replace !== undefined ? inline(patch.replace, [...base, "replace"], ctx) : node
   if (patch.fields === undefined && patch.remove === undefined) return result
   if (result === undefined || result.kind === "unknown") result = { kind: "object", properties: [], additional: undefined }
   if (result.kind !== "object") {
-    ctx.errors.push(new OverrideError({ file: ctx.override.file, at: ctx.override.locate([where]), path: where, message: `${where} is not an object, so it has no fields to patch`, hint: `use ${where}.replace with a whole schema` }))
+    ctx.errors.push(new OverrideError({ file: ctx.override.file, at: ctx.override.locate(base), path: where, message: `${where} is not an object, so it has no fields to patch`, hint: `use ${where}.replace with a whole schema` }))
     return result
   }
   let properties = [...result.properties]
@@ -59,11 +67,11 @@ export const applySchemaPatch = (node: SchemaNode | undefined, patch: SchemaPatc
   const lenient = ctx.override.builtin
   for (const name of patch.remove ?? []) {
     if (!properties.some((p) => p.name === name) && !lenient)
-      ctx.errors.push(new OverrideError({ file: ctx.override.file, at: ctx.override.locate([where, "remove"]), path: `${where}.remove`, message: `no field "${name}" to remove`, hint: `fields are: ${properties.map((p) => p.name).join(", ") || "(none)"}` }))
+      ctx.errors.push(new OverrideError({ file: ctx.override.file, at: ctx.override.locate([...base, "remove"]), path: `${where}.remove`, message: `no field "${name}" to remove`, hint: `fields are: ${properties.map((p) => p.name).join(", ") || "(none)"}` }))
     properties = properties.filter((p) => p.name !== name)
   }
   for (const [name, fieldPatch] of Object.entries(patch.fields ?? {})) {
-    const path = [where, "fields", name]
+    const path = [...base, "fields", name]
     const index = properties.findIndex((p) => p.name === name)
     if (index >= 0) {
       properties[index] = patchField(properties[index]!, fieldPatch, path, ctx)
@@ -71,7 +79,7 @@ export const applySchemaPatch = (node: SchemaNode | undefined, patch: SchemaPatc
     }
     if (fieldPatch.schema === undefined && fieldPatch.type === undefined && fieldPatch.literals === undefined) {
       if (lenient) continue
-      ctx.errors.push(new OverrideError({ file: ctx.override.file, at: ctx.override.locate(path), path: path.join("."), message: `the spec has no ${where} field "${name}"`, hint: `to add it, give it a type or a schema; fields are: ${properties.map((p) => p.name).join(", ") || "(none)"}` }))
+      ctx.errors.push(new OverrideError({ file: ctx.override.file, at: ctx.override.locate(path), path: path.join("."), message: `the spec has no ${fieldsOf} field "${name}"`, hint: `to add it, give it a type or a schema; fields are: ${properties.map((p) => p.name).join(", ") || "(none)"}` }))
       continue
     }
     const added: Property = { name, schema: { kind: "unknown" }, optional: false, description: undefined }

@@ -5,6 +5,7 @@
 import { OverrideError, SpecError, type Warning } from "../errors.ts"
 import { applySchemaPatch } from "./apply-override.ts"
 import type { LoadedOverride, LoadedOverrides } from "../overrides/load.ts"
+import type { SchemaPatch } from "../overrides/schema.ts"
 import { checkRefs } from "./override-refs.ts"
 import { normalizeSchema } from "../spec/normalize.ts"
 import { child, pointer } from "../spec/pointer.ts"
@@ -169,9 +170,24 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
       return { schema, description: typeof description === "string" ? description : undefined, definedBy: shared.defaults.file, changedBy: undefined }
     }
     const plain = toSchemaNode(normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx), pointer("components", "schemas", name), ctx("success"))
-    const schema = rules.nullableOptional(name) ? nullableOptionalFields(plain) : plain
+    const ruled = rules.nullableOptional(name) ? nullableOptionalFields(plain) : plain
+    // Component corrections of each defaults layer, shipped first, then the user's.
+    const patches = options.overrides.defaults.flatMap((d) => {
+      const corrections = d.defaults.components ?? {}
+      const patch = Object.hasOwn(corrections, name) ? corrections[name] : undefined
+      return patch === undefined ? [] : [{ defaults: d, patch }]
+    })
+    const schema = patches.reduce(
+      (node, { defaults, patch }) =>
+        applySchemaPatch(node, patch, ["components", name], { override: defaults, schema: ctx("success"), openapi: document.openapi, errors }) ?? node,
+      ruled,
+    )
     const description = Object.hasOwn(componentSchemas, name) ? componentSchemas[name]?.["description"] : undefined
-    const changedBy = schema !== plain ? `${rules.files.join(", ")} (rules: nullableOptional)` : undefined
+    const changes = [
+      ...(ruled !== plain ? [`${rules.files.join(", ")} (rules: nullableOptional)`] : []),
+      ...patches.map(({ defaults, patch }) => `${defaults.file} (components.${name}: ${patchedKeys(patch).join(", ")})`),
+    ]
+    const changedBy = changes.length > 0 ? changes.join("; ") : undefined
     return { schema, description: typeof description === "string" ? description : undefined, definedBy: undefined, changedBy }
   }
   const components = collectComponents(
@@ -190,6 +206,13 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
   return { model: { endpoints, skipped, components }, errors }
 }
 
+/** What a patch changes, for provenance: `replace`, the patched fields, `-removed` ones. */
+const patchedKeys = (patch: SchemaPatch): ReadonlyArray<string> => [
+  ...(patch.replace === undefined ? [] : ["replace"]),
+  ...Object.keys(patch.fields ?? {}),
+  ...(patch.remove ?? []).map((f) => `-${f}`),
+]
+
 const HANDLER_KEYS = ["folder", "namespace", "span", "clientCall", "method", "mutatesSession", "description"] as const
 
 /** Which keys of each override, and which rules of the defaults files, changed the handler, the payload and the success schema. */
@@ -206,8 +229,7 @@ const provenanceOf = (input: {
   const part = (side: "payload" | "success") => (loaded: LoadedOverride) => {
     const patch = loaded.override[side]
     if (patch === undefined) return undefined
-    const what = [...(patch.replace === undefined ? [] : ["replace"]), ...Object.keys(patch.fields ?? {}), ...(patch.remove ?? []).map((f) => `-${f}`)]
-    return `${loaded.file} (${side}: ${what.join(", ")})`
+    return `${loaded.file} (${side}: ${patchedKeys(patch).join(", ")})`
   }
   const rules = (items: ReadonlyArray<string>) => (input.rulesFiles.length === 0 || items.length === 0 ? undefined : `${input.rulesFiles.join(", ")} (rules: ${items.join(", ")})`)
   const join = (...sources: ReadonlyArray<string | undefined>) => {

@@ -1,6 +1,7 @@
 /**
  * Stage 2 (override checks): every `$ref` in an override's inline schemas must name a spec component
- * (`#/components/schemas/User`) or a shared schema (`#/shared/Name`). Checked before the model is built,
+ * (`#/components/schemas/User`) or a shared schema (`#/shared/Name`), and every component correction of
+ * the defaults file a spec component. Checked before the model is built,
  * so a dangling reference is an error at its line, not an `unknown` in the output.
  */
 import { OverrideError } from "../errors.ts"
@@ -71,6 +72,26 @@ export const checkRefs = (overrides: LoadedOverrides, components: ReadonlySet<st
           }),
         )
       check(defaults, schema, ["shared", name], defaults.builtin)
+    }
+    // Component corrections: a shipped one for a component the spec lacks is inert (its plugin is missing).
+    for (const [name, patch] of Object.entries(defaults.defaults.components ?? {})) {
+      if (!components.has(name)) {
+        if (defaults.builtin) continue
+        const near = suggest(name, [...components])
+        errors.push(
+          new OverrideError({
+            file: defaults.file,
+            at: defaults.locate(["components", name]),
+            path: `components.${name}`,
+            message: `the spec has no component "${name}"`,
+            hint: near === undefined ? "see components.schemas in the spec for the names" : `did you mean "${near}"?`,
+          }),
+        )
+        continue
+      }
+      if (patch.replace !== undefined) check(defaults, patch.replace, ["components", name, "replace"], defaults.builtin)
+      for (const [field, fieldPatch] of Object.entries(patch.fields ?? {}))
+        if (fieldPatch.schema !== undefined) check(defaults, fieldPatch.schema, ["components", name, "fields", field, "schema"], defaults.builtin)
     }
   }
   for (const loaded of overrides.endpoints) {

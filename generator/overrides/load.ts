@@ -69,6 +69,8 @@ const defaultsKeysAt = (path: Path): ReadonlyArray<string> => {
   const parent = path.slice(0, -1)
   if (parent.length === 0) return KNOWN_KEYS.defaults
   if (parent.length === 1 && parent[0] === "rules") return KNOWN_KEYS.rules
+  if (parent.length === 2 && parent[0] === "components") return KNOWN_KEYS.patch
+  if (parent.length === 4 && parent[0] === "components" && parent[2] === "fields") return KNOWN_KEYS.field
   return []
 }
 

@@ -114,7 +114,13 @@ export const DefaultsFile = Schema.Struct({
       description: "Named schemas, emitted once under _common/ and referenced with `$ref: '#/shared/Name'`.",
     }),
   ),
-}).annotate({ title: "Override defaults", description: "Global rules and shared schemas (the file _defaults.yaml)." })
+  components: Schema.optionalKey(
+    Schema.Record(Schema.String, SchemaPatch).annotate({
+      description:
+        "Corrections to spec components (Better Auth's models: User, Session, …), by name, applied after the rules wherever the component is used, e.g. `User: { fields: { role: { optional: false, nullable: false } } }`.",
+    }),
+  ),
+}).annotate({ title: "Override defaults", description: "Global rules, shared schemas and component corrections (the file _defaults.yaml)." })
 export type DefaultsFile = typeof DefaultsFile.Type
 
 /** What editors validate against: either kind of file. */

@@ -9,7 +9,7 @@ import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { freshEmail, PASSWORD, sessionOf, signIn, signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 const NEW_PASSWORD = "an entirely new passphrase"
 
 const signInWith = (email: string, password: string) =>
@@ -112,6 +112,20 @@ describe("email address", () => {
     expect(session?.user.emailVerified).toBe(true)
   })
 
+  it("verifies the address through the handler with the token from the email (the JSON form)", async () => {
+    const { actor, email } = await signUp(server)
+    await actor.run(SDK.EmailVerification.SendVerification.Handler(new SDK.EmailVerification.SendVerification.Payload({ email })))
+    const { token } = server.latest("onVerificationEmail", (mail) => mail.email === email)
+    await actor.reject(SDK.EmailVerification.Verify.Handler(new SDK.EmailVerification.Verify.Payload({ token: "forged" })), { code: "INVALID_TOKEN", status: 401 })
+    const answer = await actor.run(SDK.EmailVerification.Verify.Handler(new SDK.EmailVerification.Verify.Payload({ token })))
+    expect(answer.status).toBe(true)
+    expect(answer.user === undefined || answer.user === null || answer.user.emailVerified).toBe(true)
+    expect((await actor.run(SDK.Core.GetSession.Handler()))?.user.emailVerified).toBe(true)
+    // The link's callbackURL form only redirects: it is for the browser, not a handler payload.
+    // @ts-expect-error callbackURL is navigation-only
+    void (() => new SDK.EmailVerification.Verify.Payload({ token, callbackURL: "/welcome" }))
+  })
+
   it("changes an unverified address after the new address confirms", async () => {
     const { actor, user } = await signUp(server)
     const newEmail = freshEmail("moved")
@@ -147,6 +161,9 @@ describe("deleting the account", () => {
     expect(answer).toMatchObject({ success: true, message: "Verification email sent" })
     const { token } = server.latest("onDeleteAccount", (mail) => mail.email === email)
     await actor.reject(SDK.DeleteUser.Callback.Handler(new SDK.DeleteUser.Callback.Payload({ token: "forged" })), { code: "INVALID_TOKEN", status: 404 })
+    // The email's link carries a callbackURL, to which the server redirects: navigation-only.
+    // @ts-expect-error callbackURL is navigation-only
+    void (() => new SDK.DeleteUser.Callback.Payload({ token, callbackURL: "/goodbye" }))
     const done = await actor.run(SDK.DeleteUser.Callback.Handler(new SDK.DeleteUser.Callback.Payload({ token })))
     expect(done).toMatchObject({ success: true, message: "User deleted" })
     expect(await actor.run(SDK.Core.GetSession.Handler())).toBeNull()

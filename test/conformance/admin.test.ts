@@ -9,7 +9,7 @@ import * as SDK from "../../generated/index.ts"
 import { type Actor, startServer } from "./support/harness.ts"
 import { freshEmail, makeAdmin, PASSWORD, sessionOf, signIn, type SignedUp, signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 let admin: Actor
 
 beforeAll(async () => {

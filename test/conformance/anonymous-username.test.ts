@@ -9,7 +9,7 @@ import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { freshEmail, PASSWORD, sessionOf, signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 let names = 0
 const freshUsername = (stem = "Ada") => `${stem}_${++names}`
 

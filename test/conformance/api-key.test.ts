@@ -8,7 +8,7 @@ import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 
 describe("API keys", () => {
   it("creates a key, shows the secret once, and reads it back without it", async () => {
@@ -28,6 +28,23 @@ describe("API keys", () => {
     const listed = await actor.run(SDK.ApiKey.List.Handler())
     expect(listed.total).toBe(1)
     expect(listed.apiKeys.map((k) => k.id)).toEqual([created.id])
+  })
+
+  it("pages and sorts the list, and deletes a key named with its configuration", async () => {
+    const { actor } = await signUp(server)
+    for (const name of ["b", "a", "c"]) await actor.run(SDK.ApiKey.Create.Handler(new SDK.ApiKey.Create.Payload({ name })))
+    const sorted = await actor.run(SDK.ApiKey.List.Handler(new SDK.ApiKey.List.Payload({ sortBy: "name", sortDirection: "desc" })))
+    expect(sorted.apiKeys.map((k) => k.name)).toEqual(["c", "b", "a"])
+    const page = await actor.run(SDK.ApiKey.List.Handler(new SDK.ApiKey.List.Payload({ sortBy: "name", sortDirection: "asc", limit: 1, offset: 1, configId: "default" })))
+    expect(page.apiKeys.map((k) => k.name)).toEqual(["b"])
+    expect(page.total).toBe(3)
+    // A key without a name answers name null.
+    const unnamed = await actor.run(SDK.ApiKey.Create.Handler(new SDK.ApiKey.Create.Payload({})))
+    expect(unnamed.name).toBeNull()
+    expect((await actor.run(SDK.ApiKey.List.Handler())).apiKeys.find((k) => k.id === unnamed.id)?.name).toBeNull()
+    const [first] = sorted.apiKeys
+    if (first === undefined) throw new Error("expected a key")
+    expect((await actor.run(SDK.ApiKey.Delete.Handler(new SDK.ApiKey.Delete.Payload({ keyId: first.id, configId: "default" })))).success).toBe(true)
   })
 
   it("updates and deletes a key", async () => {

@@ -9,7 +9,7 @@ import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { freshEmail, LAST_LOGIN_METHOD_COOKIE, PASSWORD, signIn, signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 
 describe("sign-up", () => {
   it("creates the user and its session, with null for the unset image", async () => {
@@ -24,6 +24,9 @@ describe("sign-up", () => {
     const session = await actor.run(SDK.Core.GetSession.Handler())
     expect(session?.user.id).toBe(user.id)
     expect(session?.user.image).toBeNull()
+    // Read from the database, without extending the session.
+    const fresh = await actor.run(SDK.Core.GetSession.Handler(new SDK.Core.GetSession.Payload({ disableCookieCache: true, disableRefresh: true })))
+    expect(fresh?.session.expiresAt.getTime()).toBe(session?.session.expiresAt.getTime())
     expect(session?.session.userId).toBe(user.id)
     expect(session?.session.expiresAt.getTime()).toBeGreaterThan(Date.now())
   })
@@ -103,8 +106,14 @@ describe("payloads as users write them", () => {
 describe("the contracts", () => {
   it("reject answers that do not fit", () => {
     const decode = Schema.decodeUnknownExit(SDK.SignIn.Email.Success)
-    const user = { id: "u1", email: "a@b.c", name: "A", emailVerified: false, createdAt: new Date(), updatedAt: new Date(), image: null }
+    // A user row as a database answers it: every column, null when unset.
+    const nulls = { image: null, banReason: null, banExpires: null, displayUsername: null, phoneNumber: null, phoneNumberVerified: null, stripeCustomerId: null, username: null }
+    const user = { id: "u1", email: "a@b.c", name: "A", emailVerified: false, createdAt: new Date(), updatedAt: new Date(), role: "user", banned: false, isAnonymous: false, twoFactorEnabled: false, ...nulls }
     expect(Exit.isSuccess(decode({ redirect: false, token: "t", user }))).toBe(true)
+    // Columns with a default are never null, and no column is left out.
+    expect(Exit.isSuccess(decode({ redirect: false, token: "t", user: { ...user, role: null } }))).toBe(false)
+    const { image: _, ...withoutImage } = user
+    expect(Exit.isSuccess(decode({ redirect: false, token: "t", user: withoutImage }))).toBe(false)
     expect(Exit.isSuccess(decode({ redirect: false, token: "t", user: { ...user, createdAt: "not a date" } }))).toBe(false)
     expect(Exit.isSuccess(decode({ redirect: false, token: 42, user }))).toBe(false)
   })

@@ -8,7 +8,7 @@ import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 const GRANT = "urn:ietf:params:oauth:grant-type:device_code"
 const CLIENT = "conformance-cli"
 
@@ -63,6 +63,15 @@ describe("device authorization", () => {
     const denied = await actor.run(SDK.Device.Deny.Handler(new SDK.Device.Deny.Payload({ userCode: code.user_code })))
     expect(denied.success).toBe(true)
     await device.reject(poll(code.device_code), { code: "access_denied", status: 400 })
+  })
+
+  it("looks up a code requested without a scope: scope null on SQL, absent on the memory adapter", async () => {
+    const device = server.actor()
+    const code = await device.run(SDK.Device.Code.Handler(new SDK.Device.Code.Payload({ client_id: CLIENT })))
+    const { actor } = await signUp(server)
+    const looked = await actor.run(SDK.Device.Handler(new SDK.Device.Payload({ user_code: code.user_code })))
+    expect(looked).toMatchObject({ user_code: code.user_code, status: "pending" })
+    expect(looked.scope ?? null).toBeNull()
   })
 
   it("refuses an unknown user code", async () => {

@@ -9,7 +9,7 @@ import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { freshEmail, sessionOf, signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 const otpFor = (email: string, type: string) => server.latest("onEmailOtp", (mail) => mail.email === email && mail.type === type).otp
 const otherThan = (otp: string) => (otp === "000000" ? "111111" : "000000")
 

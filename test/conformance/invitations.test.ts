@@ -8,7 +8,7 @@ import { startServer } from "./support/harness.ts"
 import { addMember, withOrganization } from "./support/organization.ts"
 import { freshEmail, signUp, verifyEmail } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 
 describe("invitations", () => {
   it("invites by email; the invitee reads, lists and accepts the invitation", async () => {
@@ -27,6 +27,10 @@ describe("invitations", () => {
 
     const mine = await invitee.actor.run(SDK.Organization.ListUserInvitations.Handler())
     expect(mine.map((i) => [i.id, i.organizationName])).toEqual([[invitation.id, "Invite Co"]])
+    // The server's email parameter is for server-side calls only, so the handler has no payload.
+    const byEmail = await invitee.actor.fetch(`http://localhost:3000/api/auth/organization/list-user-invitations?email=${encodeURIComponent(invitee.email)}`, { method: "GET" })
+    expect(byEmail.status).toBe(400)
+    expect(((await byEmail.json()) as { message: string }).message).toBe("User email cannot be passed for client side API calls.")
     const read = await invitee.actor.run(SDK.Organization.GetInvitation.Handler(new SDK.Organization.GetInvitation.Payload({ id: invitation.id })))
     expect(read).toMatchObject({ id: invitation.id, organizationName: "Invite Co", organizationSlug: organization.slug, inviterEmail: owner.email })
     expect(read.expiresAt).toBeInstanceOf(Date)

@@ -9,7 +9,7 @@ import { startServer } from "./support/harness.ts"
 import { AUTHORIZATION_URL, idToken, linkProviderAccount, PROVIDER_ID, withTokenEndpoint } from "./support/identity-provider.ts"
 import { signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 
 /** A user with a password account and a linked provider account. */
 const linkedUser = async () => {

@@ -8,7 +8,7 @@ import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { PASSWORD, sessionOf, signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 
 /** One browser in which two users signed in, the second one last (so active). */
 const twoAccountsInOneBrowser = async () => {

@@ -10,7 +10,7 @@ import { type Actor, startServer } from "./support/harness.ts"
 import { authorize, codeFrom, exchangeCode, LOGOUT_URI, REDIRECT_URI, SCOPE, withLoopback } from "./support/oauth.ts"
 import { PASSWORD, signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 
 /** A signed-in developer with a confidential client. */
 const withClient = async () => {

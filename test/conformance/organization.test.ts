@@ -8,7 +8,7 @@ import { startServer } from "./support/harness.ts"
 import { addMember, freshSlug, withOrganization } from "./support/organization.ts"
 import { signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 
 describe("organization CRUD", () => {
   it("creates an organization with its owner as first member", async () => {
@@ -62,10 +62,12 @@ describe("organization CRUD", () => {
     expect(full?.teams?.map((t) => t.name)).toEqual([organization.name])
 
     const byId = await owner.actor.run(SDK.Organization.GetOrganization.Handler(new SDK.Organization.GetOrganization.Payload({ organizationId: organization.id })))
-    expect(byId.slug).toBe(organization.slug)
+    expect(byId?.slug).toBe(organization.slug)
 
     const cleared = await owner.actor.run(SDK.Organization.Crud.SetActive.Handler(new SDK.Organization.Crud.SetActive.Payload({ organizationId: null })))
     expect(cleared).toBeNull()
+    // Without an active organization and without an id, there is no organization to answer.
+    expect(await owner.actor.run(SDK.Organization.GetOrganization.Handler(new SDK.Organization.GetOrganization.Payload({})))).toBeNull()
   })
 
   it("updates name, slug and logo, and deletes the organization", async () => {
@@ -130,7 +132,14 @@ describe("members", () => {
         new SDK.Organization.Members.Remove.Payload({ memberIdOrEmail: first.invitee.email, organizationId: organization.id }),
       ),
     )
-    expect(removed.member).toMatchObject({ id: first.member.id, userId: first.invitee.user.id })
+    expect(removed.member).toMatchObject({ id: first.member.id, userId: first.invitee.user.id, user: { email: first.invitee.email } })
+
+    // By member id, the server answers the member without its user.
+    const third = await addMember(server, owner, organization.id)
+    const byId = await owner.actor.run(
+      SDK.Organization.Members.Remove.Handler(new SDK.Organization.Members.Remove.Payload({ memberIdOrEmail: third.member.id, organizationId: organization.id })),
+    )
+    expect(byId.member).toMatchObject({ id: third.member.id, userId: third.invitee.user.id })
 
     const left = await second.invitee.actor.run(SDK.Organization.Leave.Handler(new SDK.Organization.Leave.Payload({ organizationId: organization.id })))
     expect(left).toMatchObject({ id: second.member.id, userId: second.invitee.user.id, user: { email: second.invitee.email } })

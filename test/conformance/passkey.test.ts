@@ -10,7 +10,7 @@ import { startServer } from "./support/harness.ts"
 import { LAST_LOGIN_METHOD_COOKIE, signUp } from "./support/users.ts"
 import { softwareAuthenticator } from "./support/webauthn.ts"
 
-const server = startServer()
+const server = await startServer()
 const RP_ID = new URL(BASE_URL).hostname
 
 /** A signed-in user who registered a passkey on a software authenticator. */

@@ -9,7 +9,7 @@ import { signIn, signUp } from "./support/users.ts"
 
 // One additional session field, so that update-session has something to update (the shared
 // configuration defines none, and the server refuses an update without fields).
-const server = startServer({
+const server = await startServer({
   extra: { session: { additionalFields: { theme: { type: "string", required: false } } } },
   extraKeys: ["theme"],
 })

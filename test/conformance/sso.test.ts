@@ -3,12 +3,13 @@
  * skipped, endpoints given) and a SAML provider, listing, reading, updating and deleting them, the SAML
  * service-provider metadata, and starting an SSO sign-in by provider or by email domain.
  */
+import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 let providers = 0
 
 const IDP = "https://idp.acme.test"
@@ -44,6 +45,18 @@ describe("SSO providers", () => {
     expect(registered).toMatchObject({ providerId, domain, issuer: IDP, userId: owner.user.id, organizationId: null, samlConfig: null })
     expect(registered.oidcConfig).toMatchObject({ clientId: "acme-client", authorizationEndpoint: `${IDP}/authorize`, pkce: true })
     expect(registered.redirectURI).toBe(`http://localhost:3000/api/auth/sso/callback/${providerId}`)
+  })
+
+  it("decodes a registration answer without organizationId, as the memory adapter leaves the unset column out", async () => {
+    const { owner, providerId, domain } = await withOidcProvider()
+    const response = await owner.actor.fetch("http://localhost:3000/api/auth/sso/register", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(oidcProvider(`${providerId}-raw`, `raw.${domain}`)),
+    })
+    const { organizationId, ...answer } = (await response.json()) as Record<string, unknown>
+    expect(organizationId).toBeNull()
+    expect(Schema.decodeUnknownSync(SDK.Sso.Register.Success)(answer).organizationId).toBeUndefined()
   })
 
   it("lists and reads the provider with its client id masked", async () => {

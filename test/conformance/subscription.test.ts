@@ -8,7 +8,7 @@ import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 
 describe("subscriptions", () => {
   it("lists the user's subscriptions, none at first", async () => {
@@ -26,6 +26,9 @@ describe("subscriptions", () => {
     expect(rest).toEqual([])
     expect(subscription).toMatchObject({ plan: "pro", referenceId: user.id, status: "active", seats: 3, cancelAtPeriodEnd: false, trialStart: null })
     expect(subscription?.periodEnd?.getTime()).toBe(periodEnd.getTime())
+    // Named explicitly: the user's own reference, as a user customer.
+    const mine = await actor.run(SDK.Subscription.List.Handler(new SDK.Subscription.List.Payload({ referenceId: user.id, customerType: "user" })))
+    expect(mine.map((s) => s.id)).toEqual([subscription?.id])
   })
 
   it("refuses an unknown plan and a subscription that does not exist, before calling Stripe", async () => {

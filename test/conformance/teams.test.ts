@@ -8,7 +8,7 @@ import * as SDK from "../../generated/index.ts"
 import { startServer } from "./support/harness.ts"
 import { addMember, withOrganization } from "./support/organization.ts"
 
-const server = startServer()
+const server = await startServer()
 
 /** An owner with an active organization, and a second user who accepted an invitation. */
 const organizationWithMember = async () => {
@@ -55,6 +55,10 @@ describe("teams", () => {
     const active = await member.actor.run(SDK.Organization.SetActiveTeam.Handler(new SDK.Organization.SetActiveTeam.Payload({ teamId: team.id })))
     expect(active?.id).toBe(team.id)
     expect((await member.actor.run(SDK.Core.GetSession.Handler()))?.session.activeTeamId).toBe(team.id)
+    // Clearing the active team answers null.
+    expect(await member.actor.run(SDK.Organization.SetActiveTeam.Handler(new SDK.Organization.SetActiveTeam.Payload({ teamId: null })))).toBeNull()
+    expect((await member.actor.run(SDK.Core.GetSession.Handler()))?.session.activeTeamId).toBeNull()
+    await member.actor.run(SDK.Organization.SetActiveTeam.Handler(new SDK.Organization.SetActiveTeam.Payload({ teamId: team.id })))
 
     const members = await member.actor.run(SDK.Organization.ListTeamMembers.Handler(new SDK.Organization.ListTeamMembers.Payload({})))
     expect(members.map((m) => m.userId)).toEqual([member.user.id])

@@ -3,14 +3,14 @@
  * from the URI, as an authenticator app would), signing in with TOTP, an emailed OTP or a backup code,
  * regenerating backup codes and disabling, plus the typed failures of wrong codes and passwords.
  */
-import { Redacted } from "effect"
+import { Redacted, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import * as SDK from "../../generated/index.ts"
 import { type Actor, startServer } from "./support/harness.ts"
 import { totpCode, totpSecret, wrongCode } from "./support/totp.ts"
 import { PASSWORD, signUp } from "./support/users.ts"
 
-const server = startServer()
+const server = await startServer()
 const password = Redacted.make(PASSWORD)
 
 /** Enables TOTP for the signed-in user; the answer carries the URI and the backup codes. */
@@ -33,6 +33,9 @@ const challenge = async (email: string): Promise<Actor> => {
   const browser = server.actor()
   const answer = await browser.run(SDK.SignIn.Email.Handler(new SDK.SignIn.Email.Payload({ email, password })))
   expect(answer).toMatchObject({ twoFactorRedirect: true, twoFactorMethods: ["totp", "otp"] })
+  // The union's members are named: a guard tells the challenge from a session.
+  expect(Schema.is(SDK.Common.TwoFactorChallenge)(answer)).toBe(true)
+  expect(Schema.is(SDK.Common.SignInSession)(answer)).toBe(false)
   expect(await browser.run(SDK.Core.GetSession.Handler())).toBeNull()
   return browser
 }

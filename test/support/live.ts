@@ -1,7 +1,8 @@
 /**
- * An in-process Better Auth server (memory adapter answering NULL for unset columns like SQL, the plugin
- * list of better-auth.config.ts) and browser-like clients wired to it through `customFetchImpl`, each
- * with its own cookie jar, the Origin header and `sec-fetch-mode`. No network.
+ * An in-process Better Auth server (the plugin list of better-auth.config.ts; a given SQL database, or
+ * the memory adapter answering NULL for unset columns like SQL) and browser-like clients wired to it
+ * through `customFetchImpl`, each with its own cookie jar, the Origin header and `sec-fetch-mode`.
+ * No network.
  */
 import { type BetterAuthOptions, betterAuth } from "better-auth"
 import { memoryAdapter } from "better-auth/adapters/memory"
@@ -46,9 +47,10 @@ const withNullColumns = (database: Database, tables: ReturnType<typeof getAuthTa
  */
 export type ExtraOptions = Pick<BetterAuthOptions, "session" | "baseURL" | "advanced" | "logger">
 
-export const startLiveServer = (callbacks: AuthCallbacks = {}, extra: ExtraOptions = {}) => {
+/** `sql`: a migrated SQL database (see test/conformance/support/storage.ts); default the memory adapter. */
+export const startLiveServer = (callbacks: AuthCallbacks = {}, extra: ExtraOptions = {}, sql?: BetterAuthOptions["database"]) => {
   const options = { ...authOptions(callbacks), ...extra }
-  const database = withNullColumns(memoryAdapter(memoryDatabase(options)), getAuthTables(options))
+  const database = sql ?? withNullColumns(memoryAdapter(memoryDatabase(options)), getAuthTables(options))
   // Rate limiting is off outside production already; say so, a suite signs in hundreds of times.
   // The suites provoke failures on purpose (wrong passwords, bad codes, foreign challenges) and assert
   // each one's code and status, so Better Auth's own error log would only be noise in a passing run.

@@ -19,6 +19,6 @@ export class Payload extends Schema.Class<Payload>(
 export class Success extends Schema.Class<Success>(
   "admin/has-permission/Success",
 )({
-  error: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  error: Schema.NullOr(Schema.String),
   success: Schema.Boolean,
 }) {}

@@ -2,9 +2,12 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import * as Schema from "effect/Schema";
 
-/** Success answer of `POST /delete-anonymous-user`. */
+/**
+ * Success answer of `POST /delete-anonymous-user`.
+ * Changed by override: builtin-overrides/delete-anonymous-user.yaml (success: success)
+ */
 export class Success extends Schema.Class<Success>(
   "anonymous/delete-user/Success",
 )({
-  success: Schema.optionalKey(Schema.Boolean),
+  success: Schema.Boolean,
 }) {}

@@ -47,7 +47,7 @@ export class Payload extends Schema.Class<Payload>("api-key/create/Payload")({
 
 /**
  * Success answer of `POST /api-key/create`.
- * Changed by override: builtin-overrides/api-key/create.yaml (success: configId)
+ * Changed by override: builtin-overrides/api-key/create.yaml (success: configId, expiresAt, lastRefillAt, lastRequest, metadata, name, permissions, prefix, rateLimitMax, rateLimitTimeWindow, refillAmount, refillInterval, remaining, start)
  */
 export class Success extends Schema.Class<Success>("api-key/create/Success")({
   /** Creation timestamp */
@@ -57,9 +57,9 @@ export class Success extends Schema.Class<Success>("api-key/create/Success")({
     description: "Whether the key is enabled",
   }),
   /** Expiration timestamp */
-  expiresAt: Schema.optionalKey(
-    Schema.NullOr(ClientDate).annotate({ description: "Expiration timestamp" }),
-  ),
+  expiresAt: Schema.NullOr(ClientDate).annotate({
+    description: "Expiration timestamp",
+  }),
   /** Unique identifier of the API key */
   id: Schema.String.annotate({
     description: "Unique identifier of the API key",
@@ -69,87 +69,65 @@ export class Success extends Schema.Class<Success>("api-key/create/Success")({
     description: "The full API key (only returned on creation)",
   }),
   /** Last refill timestamp */
-  lastRefillAt: Schema.optionalKey(
-    Schema.NullOr(ClientDate).annotate({
-      description: "Last refill timestamp",
-    }),
-  ),
+  lastRefillAt: Schema.NullOr(ClientDate).annotate({
+    description: "Last refill timestamp",
+  }),
   /** Last request timestamp */
-  lastRequest: Schema.optionalKey(
-    Schema.NullOr(ClientDate).annotate({
-      description: "Last request timestamp",
-    }),
-  ),
+  lastRequest: Schema.NullOr(ClientDate).annotate({
+    description: "Last request timestamp",
+  }),
   /** Metadata associated with the key */
-  metadata: Schema.optionalKey(
-    Schema.NullOr(Schema.Record(Schema.String, Schema.Unknown)).annotate({
-      description: "Metadata associated with the key",
-    }),
-  ),
+  metadata: Schema.NullOr(
+    Schema.Record(Schema.String, Schema.Unknown),
+  ).annotate({ description: "Metadata associated with the key" }),
   /** Name of the API key */
-  name: Schema.optionalKey(
-    Schema.NullOr(Schema.String).annotate({
-      description: "Name of the API key",
-    }),
-  ),
+  name: Schema.NullOr(Schema.String).annotate({
+    description: "Name of the API key",
+  }),
   /** Permissions associated with the key */
-  permissions: Schema.optionalKey(
-    Schema.NullOr(
-      Schema.Record(Schema.String, Schema.Array(Schema.String)),
-    ).annotate({ description: "Permissions associated with the key" }),
-  ),
+  permissions: Schema.NullOr(
+    Schema.Record(Schema.String, Schema.Array(Schema.String)),
+  ).annotate({ description: "Permissions associated with the key" }),
   /** Prefix of the API key */
-  prefix: Schema.optionalKey(
-    Schema.NullOr(Schema.String).annotate({
-      description: "Prefix of the API key",
-    }),
-  ),
+  prefix: Schema.NullOr(Schema.String).annotate({
+    description: "Prefix of the API key",
+  }),
   /** Whether rate limiting is enabled */
   rateLimitEnabled: Schema.Boolean.annotate({
     description: "Whether rate limiting is enabled",
   }),
   /** Maximum requests in time window */
-  rateLimitMax: Schema.optionalKey(
-    Schema.NullOr(Schema.Number).annotate({
-      description: "Maximum requests in time window",
-    }),
-  ),
+  rateLimitMax: Schema.Number.annotate({
+    description: "Maximum requests in time window",
+  }),
   /** Rate limit time window in milliseconds */
-  rateLimitTimeWindow: Schema.optionalKey(
-    Schema.NullOr(Schema.Number).annotate({
-      description: "Rate limit time window in milliseconds",
-    }),
-  ),
+  rateLimitTimeWindow: Schema.Number.annotate({
+    description: "Rate limit time window in milliseconds",
+  }),
   /** ID of the reference owning the key */
   referenceId: Schema.String.annotate({
     description: "ID of the reference owning the key",
   }),
   /** Amount to refill */
-  refillAmount: Schema.optionalKey(
-    Schema.NullOr(Schema.Number).annotate({ description: "Amount to refill" }),
-  ),
+  refillAmount: Schema.NullOr(Schema.Number).annotate({
+    description: "Amount to refill",
+  }),
   /** Refill interval in milliseconds */
-  refillInterval: Schema.optionalKey(
-    Schema.NullOr(Schema.Number).annotate({
-      description: "Refill interval in milliseconds",
-    }),
-  ),
+  refillInterval: Schema.NullOr(Schema.Number).annotate({
+    description: "Refill interval in milliseconds",
+  }),
   /** Remaining requests */
-  remaining: Schema.optionalKey(
-    Schema.NullOr(Schema.Number).annotate({
-      description: "Remaining requests",
-    }),
-  ),
+  remaining: Schema.NullOr(Schema.Number).annotate({
+    description: "Remaining requests",
+  }),
   /** Current request count in window */
   requestCount: Schema.Number.annotate({
     description: "Current request count in window",
   }),
   /** Starting characters of the key (if configured) */
-  start: Schema.optionalKey(
-    Schema.NullOr(Schema.String).annotate({
-      description: "Starting characters of the key (if configured)",
-    }),
-  ),
+  start: Schema.NullOr(Schema.String).annotate({
+    description: "Starting characters of the key (if configured)",
+  }),
   /** Last update timestamp */
   updatedAt: ClientDate.annotate({ description: "Last update timestamp" }),
   configId: Schema.String,

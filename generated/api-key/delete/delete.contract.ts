@@ -2,12 +2,22 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import * as Schema from "effect/Schema";
 
-/** Payload of `POST /api-key/delete`. */
+/**
+ * Payload of `POST /api-key/delete`.
+ * Changed by override: builtin-overrides/api-key/delete.yaml (payload: configId)
+ */
 export class Payload extends Schema.Class<Payload>("api-key/delete/Payload")({
   /** The id of the API key to delete */
   keyId: Schema.String.annotate({
     description: "The id of the API key to delete",
   }),
+  /** The configuration of the key (default: the default configuration). */
+  configId: Schema.optionalKey(
+    Schema.String.annotate({
+      description:
+        "The configuration of the key (default: the default configuration).",
+    }),
+  ),
 }) {}
 
 /** Success answer of `POST /api-key/delete`. */

@@ -4,6 +4,26 @@ import * as Schema from "effect/Schema";
 import { Session } from "../../_common/session.js";
 import { User } from "../../_common/user.js";
 
+/**
+ * Payload of `GET /get-session`.
+ * Changed by override: builtin-overrides/get-session.yaml (payload: replace)
+ */
+export class Payload extends Schema.Class<Payload>("core/get-session/Payload")({
+  /** Read the session from the database, not from the cookie cache. */
+  disableCookieCache: Schema.optionalKey(
+    Schema.Boolean.annotate({
+      description:
+        "Read the session from the database, not from the cookie cache.",
+    }),
+  ),
+  /** Do not extend the session's expiry on this read. */
+  disableRefresh: Schema.optionalKey(
+    Schema.Boolean.annotate({
+      description: "Do not extend the session's expiry on this read.",
+    }),
+  ),
+}) {}
+
 /** Success answer of `GET /get-session`. */
 export const Success = Schema.NullOr(
   Schema.Struct({

@@ -24,7 +24,10 @@ export class Payload extends Schema.Class<Payload>("core/sign-out/Payload")({
   ),
 }) {}
 
-/** Success answer of `POST /sign-out`. */
+/**
+ * Success answer of `POST /sign-out`.
+ * Changed by override: builtin-overrides/sign-out.yaml (success: success)
+ */
 export class Success extends Schema.Class<Success>("core/sign-out/Success")({
   /** Whether the client should redirect to the provider logout URL */
   redirect: Schema.optionalKey(
@@ -33,7 +36,7 @@ export class Success extends Schema.Class<Success>("core/sign-out/Success")({
         "Whether the client should redirect to the provider logout URL",
     }),
   ),
-  success: Schema.optionalKey(Schema.Boolean),
+  success: Schema.Boolean,
   /** Provider logout URL when RP-initiated logout is available */
   url: Schema.optionalKey(
     Schema.String.annotate({

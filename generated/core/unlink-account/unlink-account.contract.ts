@@ -12,9 +12,12 @@ export class Payload extends Schema.Class<Payload>(
   }),
 }) {}
 
-/** Success answer of `POST /unlink-account`. */
+/**
+ * Success answer of `POST /unlink-account`.
+ * Changed by override: builtin-overrides/unlink-account.yaml (success: status)
+ */
 export class Success extends Schema.Class<Success>(
   "core/unlink-account/Success",
 )({
-  status: Schema.optionalKey(Schema.Boolean),
+  status: Schema.Boolean,
 }) {}

@@ -4,13 +4,12 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `GET /delete-user/callback`.
- * Changed by override: builtin-overrides/delete-user/callback.yaml (payload: token)
+ * Changed by override: builtin-overrides/delete-user/callback.yaml (payload: token, -callbackURL)
  */
 export class Payload extends Schema.Class<Payload>(
   "delete-user/callback/Payload",
 )({
   token: Schema.String,
-  callbackURL: Schema.optionalKey(Schema.String),
 }) {}
 
 /** Success answer of `GET /delete-user/callback`. */

@@ -8,7 +8,10 @@ export class Payload extends Schema.Class<Payload>("device/approve/Payload")({
   userCode: Schema.String.annotate({ description: "The user code to approve" }),
 }) {}
 
-/** Success answer of `POST /device/approve`. */
+/**
+ * Success answer of `POST /device/approve`.
+ * Changed by override: builtin-overrides/device/approve.yaml (success: success)
+ */
 export class Success extends Schema.Class<Success>("device/approve/Success")({
-  success: Schema.optionalKey(Schema.Boolean),
+  success: Schema.Boolean,
 }) {}

@@ -8,7 +8,10 @@ export class Payload extends Schema.Class<Payload>("device/deny/Payload")({
   userCode: Schema.String.annotate({ description: "The user code to deny" }),
 }) {}
 
-/** Success answer of `POST /device/deny`. */
+/**
+ * Success answer of `POST /device/deny`.
+ * Changed by override: builtin-overrides/device/deny.yaml (success: success)
+ */
 export class Success extends Schema.Class<Success>("device/deny/Success")({
-  success: Schema.optionalKey(Schema.Boolean),
+  success: Schema.Boolean,
 }) {}

@@ -21,9 +21,12 @@ export class Payload extends Schema.Class<Payload>(
   ]).annotate({ description: "Type of the OTP" }),
 }) {}
 
-/** Success answer of `POST /email-otp/check-verification-otp`. */
+/**
+ * Success answer of `POST /email-otp/check-verification-otp`.
+ * Changed by override: builtin-overrides/email-otp/check-verification-otp.yaml (success: success)
+ */
 export class Success extends Schema.Class<Success>(
   "email-otp/check-verification-otp/Success",
 )({
-  success: Schema.optionalKey(Schema.Boolean),
+  success: Schema.Boolean,
 }) {}

@@ -12,14 +12,15 @@ export class Payload extends Schema.Class<Payload>(
   }),
 }) {}
 
-/** Success answer of `POST /email-otp/request-password-reset`. */
+/**
+ * Success answer of `POST /email-otp/request-password-reset`.
+ * Changed by override: builtin-overrides/email-otp/request-password-reset.yaml (success: success)
+ */
 export class Success extends Schema.Class<Success>(
   "email-otp/request-password-reset/Success",
 )({
   /** Indicates if the OTP was sent successfully */
-  success: Schema.optionalKey(
-    Schema.Boolean.annotate({
-      description: "Indicates if the OTP was sent successfully",
-    }),
-  ),
+  success: Schema.Boolean.annotate({
+    description: "Indicates if the OTP was sent successfully",
+  }),
 }) {}

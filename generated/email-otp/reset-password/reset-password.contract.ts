@@ -21,9 +21,12 @@ export class Payload extends Schema.Class<Payload>(
   }),
 }) {}
 
-/** Success answer of `POST /email-otp/reset-password`. */
+/**
+ * Success answer of `POST /email-otp/reset-password`.
+ * Changed by override: builtin-overrides/email-otp/reset-password.yaml (success: success)
+ */
 export class Success extends Schema.Class<Success>(
   "email-otp/reset-password/Success",
 )({
-  success: Schema.optionalKey(Schema.Boolean),
+  success: Schema.Boolean,
 }) {}

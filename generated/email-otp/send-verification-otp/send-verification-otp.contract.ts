@@ -19,9 +19,12 @@ export class Payload extends Schema.Class<Payload>(
   ]).annotate({ description: "Type of the OTP" }),
 }) {}
 
-/** Success answer of `POST /email-otp/send-verification-otp`. */
+/**
+ * Success answer of `POST /email-otp/send-verification-otp`.
+ * Changed by override: builtin-overrides/email-otp/send-verification-otp.yaml (success: success)
+ */
 export class Success extends Schema.Class<Success>(
   "email-otp/send-verification-otp/Success",
 )({
-  success: Schema.optionalKey(Schema.Boolean),
+  success: Schema.Boolean,
 }) {}

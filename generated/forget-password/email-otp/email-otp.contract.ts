@@ -12,14 +12,15 @@ export class Payload extends Schema.Class<Payload>(
   }),
 }) {}
 
-/** Success answer of `POST /forget-password/email-otp`. */
+/**
+ * Success answer of `POST /forget-password/email-otp`.
+ * Changed by override: builtin-overrides/forget-password/email-otp.yaml (success: success)
+ */
 export class Success extends Schema.Class<Success>(
   "forget-password/email-otp/Success",
 )({
   /** Indicates if the OTP was sent successfully */
-  success: Schema.optionalKey(
-    Schema.Boolean.annotate({
-      description: "Indicates if the OTP was sent successfully",
-    }),
-  ),
+  success: Schema.Boolean.annotate({
+    description: "Indicates if the OTP was sent successfully",
+  }),
 }) {}

@@ -6,14 +6,11 @@ import { User } from "../../_common/user.js";
 
 /**
  * Payload of `GET /magic-link/verify`.
- * Changed by override: builtin-overrides/magic-link/verify.yaml (payload: token)
+ * Changed by override: builtin-overrides/magic-link/verify.yaml (payload: token, -callbackURL, -errorCallbackURL, -newUserCallbackURL)
  */
 export class Payload extends Schema.Class<Payload>("magic-link/verify/Payload")(
   {
     token: Schema.String,
-    callbackURL: Schema.optionalKey(Schema.String),
-    errorCallbackURL: Schema.optionalKey(Schema.String),
-    newUserCallbackURL: Schema.optionalKey(Schema.String),
   },
 ) {}
 

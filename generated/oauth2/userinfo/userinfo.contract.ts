@@ -2,7 +2,10 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import * as Schema from "effect/Schema";
 
-/** Success answer of `GET /oauth2/userinfo`. */
+/**
+ * Success answer of `GET /oauth2/userinfo`.
+ * Changed by override: builtin-overrides/oauth2/userinfo.yaml (success: picture)
+ */
 export class Success extends Schema.Class<Success>("oauth2/userinfo/Success")({
   /** User's email address, included if 'email' scope is granted */
   email: Schema.optionalKey(
@@ -37,7 +40,7 @@ export class Success extends Schema.Class<Success>("oauth2/userinfo/Success")({
   ),
   /** User's profile picture URL, included if 'profile' scope is granted */
   picture: Schema.optionalKey(
-    Schema.NullOr(Schema.String).annotate({
+    Schema.String.annotate({
       description:
         "User's profile picture URL, included if 'profile' scope is granted",
     }),

@@ -31,5 +31,5 @@ export class Success extends Schema.Class<Success>(
   organizationSlug: Schema.String,
   role: Schema.String,
   status: Schema.String,
-  teamId: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  teamId: Schema.NullOr(Schema.String),
 }) {}

@@ -20,7 +20,13 @@ export class Payload extends Schema.Class<Payload>(
   ),
 }) {}
 
-/** Success answer of `GET /organization/get-organization`. */
-export const Success = Organization;
-/** Success answer of `GET /organization/get-organization`. */
+/**
+ * Success answer of `GET /organization/get-organization`.
+ * Changed by override: builtin-overrides/organization/get-organization.yaml (success: replace)
+ */
+export const Success = Schema.NullOr(Organization);
+/**
+ * Success answer of `GET /organization/get-organization`.
+ * Changed by override: builtin-overrides/organization/get-organization.yaml (success: replace)
+ */
 export type Success = typeof Success.Type;

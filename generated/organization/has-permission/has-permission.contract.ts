@@ -25,6 +25,6 @@ export class Payload extends Schema.Class<Payload>(
 export class Success extends Schema.Class<Success>(
   "organization/has-permission/Success",
 )({
-  error: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  error: Schema.NullOr(Schema.String),
   success: Schema.Boolean,
 }) {}

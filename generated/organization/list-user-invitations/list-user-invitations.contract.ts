@@ -18,7 +18,7 @@ export const Success = Schema.Array(
     organizationName: Schema.String,
     role: Schema.String,
     status: Schema.String,
-    teamId: Schema.optionalKey(Schema.NullOr(Schema.String)),
+    teamId: Schema.NullOr(Schema.String),
   }),
 );
 /**

@@ -16,7 +16,13 @@ export class Payload extends Schema.Class<Payload>(
   ),
 }) {}
 
-/** Success answer of `POST /organization/set-active-team`. */
-export const Success = Team;
-/** Success answer of `POST /organization/set-active-team`. */
+/**
+ * Success answer of `POST /organization/set-active-team`.
+ * Changed by override: builtin-overrides/organization/set-active-team.yaml (success: replace)
+ */
+export const Success = Schema.NullOr(Team);
+/**
+ * Success answer of `POST /organization/set-active-team`.
+ * Changed by override: builtin-overrides/organization/set-active-team.yaml (success: replace)
+ */
 export type Success = typeof Success.Type;

@@ -29,23 +29,23 @@ export class Payload extends Schema.Class<Payload>(
 export class Success extends Schema.Class<Success>(
   "passkey/verify-registration/Success",
 )({
-  aaguid: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  aaguid: Schema.NullOr(Schema.String),
   backedUp: Schema.Boolean,
   counter: Schema.Number,
-  createdAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
+  createdAt: ClientDate,
   credentialID: Schema.String,
   /** singleDevice or multiDevice. */
   deviceType: Schema.String.annotate({
     description: "singleDevice or multiDevice.",
   }),
   id: Schema.String,
-  name: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  name: Schema.NullOr(Schema.String),
   publicKey: Schema.String,
   session: Schema.optionalKey(Session),
   /** Comma-separated. */
-  transports: Schema.optionalKey(
-    Schema.NullOr(Schema.String).annotate({ description: "Comma-separated." }),
-  ),
+  transports: Schema.NullOr(Schema.String).annotate({
+    description: "Comma-separated.",
+  }),
   user: Schema.optionalKey(User),
   userId: Schema.String,
 }) {}

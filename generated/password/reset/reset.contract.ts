@@ -17,7 +17,10 @@ export class Payload extends Schema.Class<Payload>("password/reset/Payload")({
   ),
 }) {}
 
-/** Success answer of `POST /reset-password`. */
+/**
+ * Success answer of `POST /reset-password`.
+ * Changed by override: builtin-overrides/reset-password.yaml (success: status)
+ */
 export class Success extends Schema.Class<Success>("password/reset/Success")({
-  status: Schema.optionalKey(Schema.Boolean),
+  status: Schema.Boolean,
 }) {}

@@ -12,9 +12,12 @@ export class Payload extends Schema.Class<Payload>(
   }),
 }) {}
 
-/** Success answer of `POST /phone-number/send-otp`. */
+/**
+ * Success answer of `POST /phone-number/send-otp`.
+ * Changed by override: builtin-overrides/phone-number/send-otp.yaml (success: message)
+ */
 export class Success extends Schema.Class<Success>(
   "phone-number/send-otp/Success",
 )({
-  message: Schema.optionalKey(Schema.String),
+  message: Schema.String,
 }) {}

@@ -30,7 +30,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /phone-number/verify`.
- * Changed by override: builtin-overrides/phone-number/verify.yaml (success: user)
+ * Changed by override: builtin-overrides/phone-number/verify.yaml (success: token, user)
  */
 export class Success extends Schema.Class<Success>(
   "phone-number/verify/Success",
@@ -40,17 +40,13 @@ export class Success extends Schema.Class<Success>(
     description: "Indicates if the verification was successful",
   }),
   /** Session token if session is created, null if disableSession is true or no session is created */
-  token: Schema.optionalKey(
-    Schema.NullOr(Schema.String).annotate({
-      description:
-        "Session token if session is created, null if disableSession is true or no session is created",
-    }),
-  ),
+  token: Schema.NullOr(Schema.String).annotate({
+    description:
+      "Session token if session is created, null if disableSession is true or no session is created",
+  }),
   /** User object with phone number details, null if no user is created or found */
-  user: Schema.optionalKey(
-    Schema.NullOr(User).annotate({
-      description:
-        "User object with phone number details, null if no user is created or found",
-    }),
-  ),
+  user: User.annotate({
+    description:
+      "User object with phone number details, null if no user is created or found",
+  }),
 }) {}

@@ -42,9 +42,12 @@ export class Payload extends Schema.Class<Payload>(
   ),
 }) {}
 
-/** Success answer of `POST /sign-in/magic-link`. */
+/**
+ * Success answer of `POST /sign-in/magic-link`.
+ * Changed by override: builtin-overrides/sign-in/magic-link.yaml (success: status)
+ */
 export class Success extends Schema.Class<Success>(
   "sign-in/magic-link/Success",
 )({
-  status: Schema.optionalKey(Schema.Boolean),
+  status: Schema.Boolean,
 }) {}

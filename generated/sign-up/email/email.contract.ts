@@ -43,14 +43,12 @@ export class Payload extends Schema.Class<Payload>("sign-up/email/Payload")({
 
 /**
  * Success answer of `POST /sign-up/email`.
- * Changed by override: builtin-overrides/sign-up/email.yaml (success: user)
+ * Changed by override: builtin-overrides/sign-up/email.yaml (success: token, user)
  */
 export class Success extends Schema.Class<Success>("sign-up/email/Success")({
   /** Authentication token for the session */
-  token: Schema.optionalKey(
-    Schema.NullOr(Schema.String).annotate({
-      description: "Authentication token for the session",
-    }),
-  ),
+  token: Schema.NullOr(Schema.String).annotate({
+    description: "Authentication token for the session",
+  }),
   user: User,
 }) {}

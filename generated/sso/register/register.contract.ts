@@ -316,7 +316,7 @@ export class Success extends Schema.Class<Success>("sso/register/Success")({
       userInfoEndpoint: Schema.optionalKey(Schema.String),
     }),
   ),
-  organizationId: Schema.NullOr(Schema.String),
+  organizationId: Schema.optionalKey(Schema.NullOr(Schema.String)),
   providerId: Schema.String,
   /** The callback URL to register at the identity provider. */
   redirectURI: Schema.String.annotate({

@@ -4,6 +4,29 @@ import * as Schema from "effect/Schema";
 import { Subscription } from "../../_common/subscription.js";
 
 /**
+ * Payload of `GET /subscription/list`.
+ * Changed by override: builtin-overrides/subscription/list.yaml (payload: replace)
+ */
+export class Payload extends Schema.Class<Payload>("subscription/list/Payload")(
+  {
+    /** Whether referenceId is a user or an organization (default user). */
+    customerType: Schema.optionalKey(
+      Schema.Literals(["user", "organization"]).annotate({
+        description:
+          "Whether referenceId is a user or an organization (default user).",
+      }),
+    ),
+    /** Whose subscriptions: a user or organization id (default: the signed-in user). */
+    referenceId: Schema.optionalKey(
+      Schema.String.annotate({
+        description:
+          "Whose subscriptions: a user or organization id (default: the signed-in user).",
+      }),
+    ),
+  },
+) {}
+
+/**
  * Success answer of `GET /subscription/list`.
  * Changed by override: builtin-overrides/subscription/list.yaml (success: replace)
  */

@@ -5,10 +5,11 @@
  */
 import { Cause, Effect, Exit } from "effect"
 import { expect } from "vitest"
-import type { AuthCallbacks } from "../../../better-auth.config.ts"
+import { type AuthCallbacks, authOptions } from "../../../better-auth.config.ts"
 import * as SDK from "../../../generated/index.ts"
 import { type ExtraOptions, startLiveServer } from "../../support/live.ts"
 import { recordExercised } from "./coverage.ts"
+import { currentStorage, openDatabase } from "./storage.ts"
 
 type Captured = { readonly [K in keyof AuthCallbacks]-?: Parameters<NonNullable<AuthCallbacks[K]>>[0] }
 type Inbox = { readonly [K in keyof Captured]: Array<Captured[K]> }
@@ -39,7 +40,8 @@ export interface ServerOptions {
   readonly extraKeys?: ReadonlyArray<string>
 }
 
-export const startServer = (options: ServerOptions = {}) => {
+/** A live server on the storage of the running conformance project (memory, SQLite or PostgreSQL). */
+export const startServer = async (options: ServerOptions = {}) => {
   const inbox: Inbox = {
     onEmailOtp: [],
     onMagicLink: [],
@@ -69,7 +71,8 @@ export const startServer = (options: ServerOptions = {}) => {
     onDeleteAccount: capture("onDeleteAccount"),
     onChangeEmail: capture("onChangeEmail"),
   }
-  const server = startLiveServer(callbacks, options.extra)
+  const database = await openDatabase(currentStorage(), { ...authOptions(), ...options.extra })
+  const server = startLiveServer(callbacks, options.extra, database)
 
   /** A new browser; `headers` go with every request (e.g. an OAuth bearer token). */
   const actor = (headers: Readonly<Record<string, string>> = {}): Actor => {
@@ -99,7 +102,7 @@ export const startServer = (options: ServerOptions = {}) => {
       const raw: unknown = json ? JSON.parse(text) : text
       const dropped = undeclaredKeys(raw, result.value).filter((at) => !options.extraKeys?.includes(at.split(".").at(-1) ?? ""))
       if (dropped.length > 0) throw new Error(`${request.method} ${path}: the contract drops ${dropped.join(", ")}; the server answered ${text}`)
-      recordExercised(request.method, path)
+      await recordExercised(request.method, path, json ? raw : undefined)
       return result.value
     }
     const fail = async <A>(call: Call<A>): Promise<SDK.Runtime.HandlerError> => {
@@ -128,7 +131,7 @@ export const startServer = (options: ServerOptions = {}) => {
   return { auth: server.auth, actor, inbox, latest }
 }
 
-export type ConformanceServer = ReturnType<typeof startServer>
+export type ConformanceServer = Awaited<ReturnType<typeof startServer>>
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date)

@@ -1,10 +1,12 @@
 /**
- * Setup file of the conformance project: when a test file ends, write what it exercised and whether
- * all of its tests passed (coverage.check.ts only trusts complete, passing runs).
+ * Setup file of the conformance projects: when a test file ends, write what it exercised, what the
+ * answers said about Success fields, and whether all of its tests passed (coverage.check.ts only trusts complete, passing runs).
  */
 import { afterAll } from "vitest"
-import { exercisedBy } from "./coverage.ts"
-import { writeRecord } from "./records.ts"
+import { relative } from "node:path"
+import { evidenceOf, exercisedBy } from "./coverage.ts"
+import { ROOT, writeRecord } from "./records.ts"
+import { currentStorage } from "./storage.ts"
 
 interface TaskLike {
   readonly result?: { readonly state?: string } | undefined
@@ -14,5 +16,7 @@ interface TaskLike {
 const failed = (task: TaskLike): boolean => task.result?.state === "fail" || (task.tasks ?? []).some(failed)
 
 afterAll(({}, suite) => {
-  writeRecord(suite.file.filepath, !suite.tasks.some(failed), exercisedBy(suite.file.filepath))
+  const storage = currentStorage()
+  const file = suite.file.filepath
+  writeRecord({ file: relative(ROOT, file), storage, passed: !suite.tasks.some(failed), exercised: exercisedBy(storage, file), fields: evidenceOf(storage, file) })
 })

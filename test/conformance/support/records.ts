@@ -1,6 +1,7 @@
 /**
- * The per-file records of what the conformance suite exercised live, under .cache/conformance/ (git
- * ignored): written when each test file ends, cleared when a run starts, merged by coverage.check.ts.
+ * The per-file records of what the conformance suite exercised live, under .cache/conformance/<storage>/
+ * (git ignored): written when each test file ends, cleared when its storage's run starts, merged by
+ * coverage.check.ts.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { basename, join, relative } from "node:path"
@@ -9,11 +10,27 @@ export const ROOT = join(import.meta.dirname, "..", "..", "..")
 export const CONFORMANCE_DIR = join(ROOT, "test", "conformance")
 export const RECORDS_DIR = join(ROOT, ".cache", "conformance")
 
-/** What one test file exercised ("METHOD /path", sorted), and whether all its tests passed. */
+/** The storages the conformance suite runs on, one vitest project each. */
+export const STORAGES = ["memory", "sqlite", "postgres"] as const
+export type Storage = (typeof STORAGES)[number]
+
+/** How often a Success field was seen, absent or null (see evidence.ts). */
+export interface FieldCounts {
+  readonly seen: number
+  readonly absent: number
+  readonly null: number
+}
+
+/**
+ * What one test file exercised on one storage ("METHOD /path", sorted), what its answers said about each
+ * Success field, and whether all its tests passed.
+ */
 export interface FileRecord {
   readonly file: string
+  readonly storage: Storage
   readonly passed: boolean
   readonly exercised: ReadonlyArray<string>
+  readonly fields: Readonly<Record<string, FieldCounts>>
 }
 
 /** The conformance test files, relative to the repository, sorted. */
@@ -23,23 +40,25 @@ export const conformanceFiles = (): ReadonlyArray<string> =>
     .map((name) => relative(ROOT, join(CONFORMANCE_DIR, name)))
     .sort()
 
-export const writeRecord = (testPath: string, passed: boolean, exercised: ReadonlyArray<string>) => {
-  const record: FileRecord = { file: relative(ROOT, testPath), passed, exercised: [...exercised].sort() }
-  mkdirSync(RECORDS_DIR, { recursive: true })
-  writeFileSync(join(RECORDS_DIR, `${basename(testPath)}.json`), `${JSON.stringify(record, null, 2)}\n`)
+export const writeRecord = (record: FileRecord) => {
+  const dir = join(RECORDS_DIR, record.storage)
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, `${basename(record.file)}.json`), `${JSON.stringify({ ...record, exercised: [...record.exercised].sort() }, null, 2)}\n`)
 }
 
-export const readRecords = (): ReadonlyArray<FileRecord> => {
+/** The records of one storage, by file name. */
+export const readRecords = (storage: Storage): ReadonlyArray<FileRecord> => {
+  const dir = join(RECORDS_DIR, storage)
   let names: Array<string>
   try {
-    names = readdirSync(RECORDS_DIR)
+    names = readdirSync(dir)
   } catch {
     return []
   }
   return names
     .filter((name) => name.endsWith(".json"))
     .sort()
-    .map((name) => JSON.parse(readFileSync(join(RECORDS_DIR, name), "utf8")) as FileRecord)
+    .map((name) => JSON.parse(readFileSync(join(dir, name), "utf8")) as FileRecord)
 }
 
-export const clearRecords = () => rmSync(RECORDS_DIR, { recursive: true, force: true })
+export const clearRecords = (storage: Storage) => rmSync(join(RECORDS_DIR, storage), { recursive: true, force: true })

@@ -1,5 +1,5 @@
 /** Shared steps of many flows: fresh addresses, a signed-up user with its own browser, making an admin. */
-import { Redacted } from "effect"
+import { Redacted, Schema } from "effect"
 import * as SDK from "../../../generated/index.ts"
 import type { Actor, ConformanceServer } from "./harness.ts"
 
@@ -43,9 +43,11 @@ export const signUp = async (
 
 type SignInAnswer = SDK.SignIn.Email.Success | SDK.SignIn.Username.Success | SDK.SignIn.PhoneNumber.Success
 
+const isChallenge = Schema.is(SDK.Common.TwoFactorChallenge)
+
 /** The session variant of a password sign-in answer (not the two-factor challenge). */
 export const sessionOf = <A extends SignInAnswer>(answer: A): Exclude<A, SDK.Common.TwoFactorChallenge> => {
-  if ("twoFactorRedirect" in answer) throw new Error("expected a session, got a two-factor challenge")
+  if (isChallenge(answer)) throw new Error("expected a session, got a two-factor challenge")
   return answer as Exclude<A, SDK.Common.TwoFactorChallenge>
 }
 

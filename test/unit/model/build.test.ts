@@ -176,6 +176,47 @@ describe("buildModel", () => {
   })
 })
 
+describe("component corrections (components: in _defaults.yaml)", () => {
+  const withUser: OpenApiDocument = {
+    ...spec,
+    paths: { "/get-session": { get: { responses: { "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/User" } } } } } } } },
+    components: {
+      schemas: { User: { type: "object", required: ["id"], properties: { id: { type: "string" }, role: { type: "string" }, image: { type: "string" } } } },
+    },
+  }
+  const buildUser = (components: string) => {
+    const text = `rules:\n  nullableOptional: ["*"]\n${components}`
+    const parsed = parseOverrides([{ file: "_defaults.yaml", text, isDefaults: true }])
+    if (parsed.errors.length > 0) throw new Error(parsed.errors.join("\n"))
+    return buildModel(withUser, { specName: "spec.json", warn: () => {}, overrides: parsed.overrides })
+  }
+
+  it("makes a field required and non-null after the nullableOptional rule, and says so in the provenance", () => {
+    const { model, errors } = buildUser("components:\n  User:\n    fields:\n      role: { optional: false, nullable: false }\n")
+    expect(errors).toEqual([])
+    const [user] = model.components
+    expect(user?.changedBy).toBe("_defaults.yaml (rules: nullableOptional); _defaults.yaml (components.User: role)")
+    expect(user?.schema).toMatchObject({
+      properties: [
+        { name: "id", optional: false, schema: { kind: "string" } },
+        { name: "role", optional: false, schema: { kind: "string" } },
+        { name: "image", optional: true, schema: { kind: "nullable", inner: { kind: "string" } } },
+      ],
+    })
+  })
+
+  it.each([
+    ["an unknown component", "components:\n  Usr:\n    fields:\n      role: { optional: false }\n", '_defaults.yaml:5:5: components.Usr: the spec has no component "Usr" (did you mean "User"?)'],
+    [
+      "an unknown field",
+      "components:\n  User:\n    fields:\n      rol: { optional: false }\n",
+      '_defaults.yaml:6:12: components.User.fields.rol: the spec has no component field "rol" (to add it, give it a type or a schema; fields are: id, role, image)',
+    ],
+  ])("reports %s at its line", (_, components, want) => {
+    expect(buildUser(components).errors.map((e) => e.toString())).toEqual([want])
+  })
+})
+
 describe("component names", () => {
   it("gives components that would share a class or a file a suffix, with a naming-collision warning", () => {
     const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })

@@ -45,14 +45,12 @@ export class Success extends Schema.Class<Success>(
 )({
   createdAt: ClientDate,
   id: Schema.String,
-  logo: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  logo: Schema.NullOr(Schema.String),
   members: Schema.Array(Member),
   /** The metadata object as sent (any JSON value). */
-  metadata: Schema.optionalKey(
-    Schema.Unknown.annotate({
-      description: "The metadata object as sent (any JSON value).",
-    }),
-  ),
+  metadata: Schema.Unknown.annotate({
+    description: "The metadata object as sent (any JSON value).",
+  }),
   name: Schema.String,
   slug: Schema.String,
 }) {}
