@@ -251,7 +251,8 @@ const provenanceOf = (input: {
 const dropDuplicateCalls = (endpoints: Array<Endpoint>): ReadonlyArray<Skipped> => {
   const skipped: Array<Skipped> = []
   const byCall = new Map<string, Endpoint>()
-  for (const endpoint of [...endpoints]) {
+  // A copy: the loop removes dropped endpoints from `endpoints` as it goes.
+  for (const endpoint of endpoints.slice()) {
     const call = endpoint.clientCall.join(".")
     const first = byCall.get(call)
     if (first === undefined) {

@@ -15,6 +15,8 @@ interface TaskLike {
 
 const failed = (task: TaskLike): boolean => task.result?.state === "fail" || (task.tasks ?? []).some(failed)
 
+// Vitest passes the hook's context first and requires it destructured; only the suite is needed.
+// oxlint-disable-next-line no-empty-pattern
 afterAll(({}, suite) => {
   const storage = currentStorage()
   const file = suite.file.filepath
