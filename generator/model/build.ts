@@ -222,14 +222,16 @@ const provenanceOf = (input: {
   readonly payloadRules: ReadonlyArray<string>
   readonly sessionRule: boolean
 }): Provenance => {
+  // The override's own reason (its comment) follows the keys it set.
+  const why = (reason: string | undefined) => (reason === undefined ? "" : ` — ${reason}`)
   const handlerKeys = (loaded: LoadedOverride) => {
     const keys = HANDLER_KEYS.filter((key) => loaded.override[key] !== undefined)
-    return keys.length === 0 ? undefined : `${loaded.file} (${keys.join(", ")})`
+    return keys.length === 0 ? undefined : `${loaded.file} (${keys.join(", ")})${why(loaded.reasons?.file)}`
   }
   const part = (side: "payload" | "success") => (loaded: LoadedOverride) => {
     const patch = loaded.override[side]
     if (patch === undefined) return undefined
-    return `${loaded.file} (${side}: ${patchedKeys(patch).join(", ")})`
+    return `${loaded.file} (${side}: ${patchedKeys(patch).join(", ")})${why(loaded.reasons?.[side])}`
   }
   const rules = (items: ReadonlyArray<string>) => (input.rulesFiles.length === 0 || items.length === 0 ? undefined : `${input.rulesFiles.join(", ")} (rules: ${items.join(", ")})`)
   const join = (...sources: ReadonlyArray<string | undefined>) => {

@@ -20,8 +20,21 @@ export interface Located {
   readonly locate: (path: ReadonlyArray<string | number>) => string
 }
 
+/**
+ * Why an override changes what it changes, in its own words: its comments. `file` is the comment at the
+ * top (after the `# yaml-language-server` line); `payload` and `success` the first comment on or inside
+ * that key (the file's comment when it has none). Lines are joined by spaces.
+ */
+export interface StatedReasons {
+  readonly file?: string | undefined
+  readonly payload?: string | undefined
+  readonly success?: string | undefined
+}
+
 export interface LoadedOverride extends Located {
   readonly override: OverrideFile
+  /** The reasons its comments give, shown with its provenance in the generated JSDoc. */
+  readonly reasons?: StatedReasons | undefined
   /**
    * Shipped with the generator: inert where the spec lacks its endpoint or a field it patches (that
    * plugin is not installed). A user's override is strict: those are errors naming the file.
@@ -114,8 +127,42 @@ const FOLDER_KEYS = new Set(["folder", "domain", "feature"])
 const escapesOutput = (value: unknown): boolean =>
   typeof value === "string" && (value.startsWith("/") || value.includes("\\") || value.split("/").some((s) => s === ".." || s === "."))
 
+/** A YAML comment as one line of text, without the editor's schema directive; undefined when nothing is left. */
+export const commentText = (comment: string | null | undefined): string | undefined => {
+  const text = (comment ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("yaml-language-server:"))
+    .join(" ")
+  return text === "" ? undefined : text
+}
+
+/** The reasons an override file's comments give (see StatedReasons). */
+const statedReasons = (doc: Document): StatedReasons => {
+  const pairs = isMap(doc.contents) ? doc.contents.items : []
+  const firstKey = pairs[0]?.key as { commentBefore?: string | null } | undefined
+  const file = commentText(doc.commentBefore) ?? commentText(doc.contents?.commentBefore) ?? commentText(firstKey?.commentBefore)
+  const side = (name: "payload" | "success") => {
+    const index = pairs.findIndex((pair) => isScalar(pair.key) && pair.key.value === name)
+    if (index < 0) return undefined
+    const pair = pairs[index]!
+    let found = index === 0 ? undefined : commentText((pair.key as { commentBefore?: string | null }).commentBefore)
+    if (found === undefined && pair.value !== null && typeof pair.value === "object")
+      visit(pair.value as Parameters<typeof visit>[0], {
+        Node(_, node) {
+          found = commentText(node.commentBefore)
+          return found === undefined ? undefined : visit.BREAK
+        },
+      })
+    return found ?? file
+  }
+  return { file, payload: side("payload"), success: side("success") }
+}
+
 interface Parsed<A> {
   readonly value?: A
+  /** What its comments say it is for. */
+  readonly reasons?: StatedReasons
   readonly locate: (path: Path) => string
   readonly errors: ReadonlyArray<OverrideError>
 }
@@ -194,7 +241,7 @@ const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VAL
     return { locate, errors: [new OverrideError({ file, at: "1:1", path: "", message: "the file is empty", hint: "add endpoint: \"METHOD /path\" and a correction, or delete the file" })] }
   const result = validator["~standard"].validate(value)
   if (result instanceof Promise) throw new Error("override validation must be synchronous")
-  if (result.issues === undefined) return { value: result.value as A, locate, errors: [] }
+  if (result.issues === undefined) return { value: result.value as A, reasons: statedReasons(doc), locate, errors: [] }
   const errors = result.issues.map((issue) => {
     const path = (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p))
     const dotted = path.map(String).join(".")
@@ -235,7 +282,7 @@ const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VAL
 /** Parses and validates one endpoint override file's text. Pure; returns the override or every error in it. */
 export const parseOverride = (file: string, text: string, builtin = false): { readonly loaded?: LoadedOverride; readonly errors: ReadonlyArray<OverrideError> } => {
   const parsed = parseWith<OverrideFile>(file, text, OVERRIDE_VALIDATOR, overrideKeysAt)
-  return parsed.value === undefined ? { errors: parsed.errors } : { loaded: { file, override: parsed.value, locate: parsed.locate, builtin }, errors: [] }
+  return parsed.value === undefined ? { errors: parsed.errors } : { loaded: { file, override: parsed.value, reasons: parsed.reasons, locate: parsed.locate, builtin }, errors: [] }
 }
 
 /** Parses and validates the defaults file's text. */

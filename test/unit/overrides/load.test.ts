@@ -4,6 +4,24 @@ import { parseDefaults, parseOverride, parseOverrides } from "../../../generator
 import { suggest } from "../../../generator/suggest.ts"
 
 describe("parseOverride", () => {
+  it.each([
+    [
+      "the top comment (not the schema line) for the file, a side's own comment for that side",
+      "# yaml-language-server: $schema=../overrides.schema.json\n# Feature layout,\n#   on two lines.\nendpoint: \"GET /x\"\nfolder: a\nsuccess:\n  # The server answers { status }.\n  replace: { type: object }\npayload:\n  fields:\n    x: { optional: false }\n",
+      { file: "Feature layout, on two lines.", payload: "Feature layout, on two lines.", success: "The server answers { status }." },
+    ],
+    [
+      "a comment above the side key, or on a field inside it",
+      "# Why.\n\nendpoint: \"GET /x\"\n# Payload reason.\npayload:\n  fields:\n    x: { optional: false }\nsuccess:\n  fields:\n    # Field reason.\n    y: { optional: false }\n",
+      { file: "Why.", payload: "Payload reason.", success: "Field reason." },
+    ],
+    ["no comment at all", '# yaml-language-server: $schema=x.json\nendpoint: "GET /x"\nfolder: a\n', { file: undefined, payload: undefined, success: undefined }],
+  ])("reads the stated reasons: %s", (_, text, want) => {
+    const result = parseOverride("f.yaml", text)
+    expect(result.errors).toEqual([])
+    expect(result.loaded?.reasons).toEqual(want)
+  })
+
   it("reports every error of a file in one run, in file order", () => {
     const result = parseOverride("f.yaml", 'endpoint: "GET /x"\nskipp: a\nclientCal: b\n')
     expect(result.errors.map(String)).toEqual([
