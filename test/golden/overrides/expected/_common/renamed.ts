@@ -6,6 +6,8 @@ import * as Schema from "effect/Schema";
  * The user's new name, as the server confirms it.
  * Defined by override: test/golden/overrides/overrides/_defaults.yaml (shared.Renamed)
  */
-export class Renamed extends Schema.Class<Renamed>("Renamed")({
+export class Renamed extends Schema.Class<Renamed>(
+  "@better-auth-effect/Renamed",
+)({
   name: Schema.String,
 }) {}

@@ -5,14 +5,12 @@ import { Renamed } from "../../../_common/renamed.js";
 
 /**
  * Payload of `POST /update-user`.
- * Changed by override: test/golden/overrides/overrides/update-user.yaml (payload: image, name)
+ * Changed by override: test/golden/overrides/overrides/update-user.yaml (payload: image, name) — Relocated, renamed and answered with a shared schema; the name is required, and an image field that may be null is added.
  */
 export class Payload extends Schema.Class<Payload>(
-  "account/profile/update/Payload",
+  "@better-auth-effect/account/profile/update/Payload",
 )({
-  /** The new name. */
   name: Schema.String.annotate({ description: "The new name." }),
-  /** The new image URL; null removes it. */
   image: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({
       description: "The new image URL; null removes it.",
@@ -22,11 +20,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /update-user`.
- * Changed by override: test/golden/overrides/overrides/update-user.yaml (success: replace)
+ * Changed by override: test/golden/overrides/overrides/update-user.yaml (success: replace) — Relocated, renamed and answered with a shared schema; the name is required, and an image field that may be null is added.
  */
 export const Success = Renamed;
-/**
- * Success answer of `POST /update-user`.
- * Changed by override: test/golden/overrides/overrides/update-user.yaml (success: replace)
- */
 export type Success = typeof Success.Type;
