@@ -3,7 +3,7 @@
  * endpoint, names folders through naming.ts, and collects the component schemas the endpoints use.
  */
 import { OverrideError, SpecError, type Warning } from "../errors.ts"
-import { applySchemaPatch } from "./apply-override.ts"
+import { applySchemaPatch, schemaFaultsInto } from "./apply-override.ts"
 import type { LoadedOverride, LoadedOverrides } from "../overrides/load.ts"
 import type { SchemaPatch } from "../overrides/schema.ts"
 import { checkRefs } from "./override-refs.ts"
@@ -11,12 +11,13 @@ import { normalizeSchema } from "../spec/normalize.ts"
 import { child, pointer } from "../spec/pointer.ts"
 import type { OpenApiDocument, OpenApiOperation, RawSchema } from "../spec/types.ts"
 import { HTTP_METHODS } from "../spec/validate.ts"
+import { refName } from "../spec/walk.ts"
 import { skipReason } from "./classify.ts"
 import { type ComponentSource, collectComponents } from "./components.ts"
 import { checkLayout } from "./layout.ts"
 import { clientCallFor, endpointLayout, pathFault } from "./naming.ts"
 import { resolveRules } from "./rules.ts"
-import { nullable, type SchemaContext, toSchemaNode } from "./schema.ts"
+import { COMPONENT_PREFIX, nullable, type SchemaContext, SHARED_PREFIX, toSchemaNode } from "./schema.ts"
 import { overrideDrift, topLevelShape } from "./drift.ts"
 import type { Endpoint, EndpointDocument, Model, Property, Provenance, SchemaNode, Skipped } from "./types.ts"
 import { byText } from "../text.ts"
@@ -51,7 +52,14 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
   const componentNames = new Set(Object.keys(componentSchemas))
   const operationKeys = new Set(Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)))
   errors.push(...checkRefs(options.overrides, componentNames, operationKeys))
-  const ctx = (side: "payload" | "success"): SchemaContext => ({ side, rules, components: componentNames, shared: new Set(sharedSchemas.keys()), warn: options.warn })
+  // What an override's `allOf` extends: a shared schema, or a component of the document.
+  const resolve = (ref: string): unknown => {
+    const shared = refName(ref, SHARED_PREFIX)
+    if (shared !== undefined) return sharedSchemas.get(shared)?.schema
+    const component = refName(ref, COMPONENT_PREFIX)
+    return component !== undefined && Object.hasOwn(componentSchemas, component) ? componentSchemas[component] : undefined
+  }
+  const ctx = (side: "payload" | "success"): SchemaContext => ({ side, rules, components: componentNames, shared: new Set(sharedSchemas.keys()), resolve, warn: options.warn })
 
   const endpoints: Array<Endpoint> = []
   const overrideOf = new Map<Endpoint, LoadedOverride>()
@@ -165,7 +173,8 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
     if (shared !== undefined) {
       const at = pointer("shared", name)
       const warn = (w: Warning) => options.warn({ ...w, file: shared.defaults.file })
-      const schema = toSchemaNode(normalizeSchema(shared.schema, at, { ...normalizeCtx, warn }), at, { ...ctx("success"), warn })
+      const fail = schemaFaultsInto(shared.defaults, errors)
+      const schema = toSchemaNode(normalizeSchema(shared.schema, at, { ...normalizeCtx, warn, resolve, fail }), at, { ...ctx("success"), warn })
       const description = shared.schema["description"]
       return { schema, description: typeof description === "string" ? description : undefined, definedBy: shared.defaults.file, changedBy: undefined }
     }
