@@ -7,7 +7,7 @@ import { existsSync } from "node:fs"
 import { readdir, readFile } from "node:fs/promises"
 import { join, relative } from "node:path"
 import { Effect, Schema } from "effect"
-import { type Alias, type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml"
+import { type Alias, type Document, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml"
 import { OverrideError } from "../errors.ts"
 import { suggest } from "../suggest.ts"
 import { DEFAULTS_FILE, DefaultsFile, KNOWN_KEYS, OverrideFile } from "./schema.ts"
@@ -128,7 +128,7 @@ const escapesOutput = (value: unknown): boolean =>
   typeof value === "string" && (value.startsWith("/") || value.includes("\\") || value.split("/").some((s) => s === ".." || s === "."))
 
 /** A YAML comment as one line of text, without the editor's schema directive; undefined when nothing is left. */
-export const commentText = (comment: string | null | undefined): string | undefined => {
+const commentText = (comment: string | null | undefined): string | undefined => {
   const text = (comment ?? "")
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -140,15 +140,15 @@ export const commentText = (comment: string | null | undefined): string | undefi
 /** The reasons an override file's comments give (see StatedReasons). */
 const statedReasons = (doc: Document): StatedReasons => {
   const pairs = isMap(doc.contents) ? doc.contents.items : []
-  const firstKey = pairs[0]?.key as { commentBefore?: string | null } | undefined
-  const file = commentText(doc.commentBefore) ?? commentText(doc.contents?.commentBefore) ?? commentText(firstKey?.commentBefore)
+  const commentOf = (node: unknown) => (isNode(node) ? commentText(node.commentBefore) : undefined)
+  const file = commentText(doc.commentBefore) ?? commentOf(doc.contents) ?? commentOf(pairs[0]?.key)
   const side = (name: "payload" | "success") => {
     const index = pairs.findIndex((pair) => isScalar(pair.key) && pair.key.value === name)
     if (index < 0) return undefined
     const pair = pairs[index]!
-    let found = index === 0 ? undefined : commentText((pair.key as { commentBefore?: string | null }).commentBefore)
-    if (found === undefined && pair.value !== null && typeof pair.value === "object")
-      visit(pair.value as Parameters<typeof visit>[0], {
+    let found = index === 0 ? undefined : commentOf(pair.key)
+    if (found === undefined && isNode(pair.value))
+      visit(pair.value, {
         Node(_, node) {
           found = commentText(node.commentBefore)
           return found === undefined ? undefined : visit.BREAK
