@@ -16,7 +16,7 @@ import { skipReason } from "./classify.ts"
 import { type ComponentSource, collectComponents } from "./components.ts"
 import { checkLayout } from "./layout.ts"
 import { clientCallFor, endpointLayout, pathFault } from "./naming.ts"
-import { resolveRules } from "./rules.ts"
+import { type ResolvedRules, resolveRules, rulesProvenance } from "./rules.ts"
 import { COMPONENT_PREFIX, nullable, type SchemaContext, SHARED_PREFIX, toSchemaNode } from "./schema.ts"
 import { overrideDrift, topLevelShape } from "./drift.ts"
 import type { Endpoint, EndpointDocument, Model, Property, Provenance, SchemaNode, Skipped } from "./types.ts"
@@ -140,7 +140,7 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
         ...(documentShapes === undefined ? {} : { document: documentShapes }),
         provenance: provenanceOf({
           layers,
-          rulesFiles: rules.files,
+          rules,
           payloadRules: [...payloadRules],
           sessionRule: override.mutatesSession === undefined && rules.mutatesSession(path),
         }),
@@ -192,8 +192,9 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
       ruled,
     )
     const description = Object.hasOwn(componentSchemas, name) ? componentSchemas[name]?.["description"] : undefined
+    const nullableRule = ruled !== plain ? rulesProvenance(rules, ["nullableOptional"]) : undefined
     const changes = [
-      ...(ruled !== plain ? [`${rules.files.join(", ")} (rules: nullableOptional)`] : []),
+      ...(nullableRule === undefined ? [] : [nullableRule]),
       ...patches.map(({ defaults, patch }) => `${defaults.file} (components.${name}: ${patchedKeys(patch).join(", ")})`),
     ]
     const changedBy = changes.length > 0 ? changes.join("; ") : undefined
@@ -227,7 +228,7 @@ const HANDLER_KEYS = ["folder", "namespace", "span", "clientCall", "method", "mu
 /** Which keys of each override, and which rules of the defaults files, changed the handler, the payload and the success schema. */
 const provenanceOf = (input: {
   readonly layers: ReadonlyArray<LoadedOverride>
-  readonly rulesFiles: ReadonlyArray<string>
+  readonly rules: ResolvedRules
   readonly payloadRules: ReadonlyArray<string>
   readonly sessionRule: boolean
 }): Provenance => {
@@ -242,7 +243,7 @@ const provenanceOf = (input: {
     if (patch === undefined) return undefined
     return `${loaded.file} (${side}: ${patchedKeys(patch).join(", ")})${why(loaded.reasons?.[side])}`
   }
-  const rules = (items: ReadonlyArray<string>) => (input.rulesFiles.length === 0 || items.length === 0 ? undefined : `${input.rulesFiles.join(", ")} (rules: ${items.join(", ")})`)
+  const rules = (items: ReadonlyArray<string>) => rulesProvenance(input.rules, items)
   const join = (...sources: ReadonlyArray<string | undefined>) => {
     const present = sources.filter((s) => s !== undefined)
     return present.length === 0 ? undefined : present.join("; ")

@@ -19,7 +19,7 @@ import type { DefaultsFile, OverrideFile } from "./schema.ts"
 interface CacheFile {
   readonly key: string
   readonly endpoints: ReadonlyArray<{ readonly file: string; readonly override: OverrideFile; readonly reasons?: StatedReasons | undefined }>
-  readonly defaults: ReadonlyArray<{ readonly file: string; readonly defaults: DefaultsFile }>
+  readonly defaults: ReadonlyArray<{ readonly file: string; readonly defaults: DefaultsFile; readonly reasons?: Readonly<Record<string, string>> | undefined }>
 }
 
 type Files = Awaited<ReturnType<typeof readOverrideFiles>>
@@ -61,7 +61,7 @@ const fromCache = (cache: CacheFile, files: Files, builtin: boolean): LoadedOver
   const locate = (file: string) => lazyLocate(textOf.get(file) ?? "")
   return {
     endpoints: cache.endpoints.map(({ file, override, reasons }) => ({ file, override, reasons, locate: locate(file), builtin })),
-    defaults: cache.defaults.map(({ file, defaults }) => ({ file, defaults, locate: locate(file), builtin })),
+    defaults: cache.defaults.map(({ file, defaults, reasons }) => ({ file, defaults, reasons, locate: locate(file), builtin })),
   }
 }
 
@@ -89,7 +89,7 @@ export const loadOverridesCached = (
         const entry: CacheFile = {
           key,
           endpoints: overrides.endpoints.map(({ file, override, reasons }) => ({ file, override, reasons })),
-          defaults: overrides.defaults.map(({ file, defaults }) => ({ file, defaults })),
+          defaults: overrides.defaults.map(({ file, defaults, reasons }) => ({ file, defaults, reasons })),
         }
         // A cache that cannot be written costs the next run time, not this run its result.
         yield* Effect.promise(() => writeCache(cacheFile, entry).catch(() => undefined))

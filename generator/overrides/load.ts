@@ -44,6 +44,8 @@ export interface LoadedOverride extends Located {
 
 export interface LoadedDefaults extends Located {
   readonly defaults: DefaultsFile
+  /** Rule name → the comment above it under `rules:` (why the rule exists), shown with its provenance. */
+  readonly reasons?: Readonly<Record<string, string>> | undefined
   /** Shipped with the generator (see LoadedOverride.builtin). */
   readonly builtin: boolean
 }
@@ -159,10 +161,24 @@ const statedReasons = (doc: Document): StatedReasons => {
   return { file, payload: side("payload"), success: side("success") }
 }
 
+/** The comment above each key under `rules:` of a defaults file (see LoadedDefaults.reasons). */
+const ruleReasons = (doc: Document): Readonly<Record<string, string>> => {
+  const rules = isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === "rules")?.value : undefined
+  if (!isMap(rules)) return {}
+  return Object.fromEntries(
+    rules.items.flatMap((pair, index) => {
+      if (!isScalar(pair.key)) return []
+      // The first key's comment belongs to the map.
+      const reason = commentText(pair.key.commentBefore) ?? (index === 0 ? commentText(rules.commentBefore) : undefined)
+      return reason === undefined ? [] : [[String(pair.key.value), reason] as const]
+    }),
+  )
+}
+
 interface Parsed<A> {
   readonly value?: A
-  /** What its comments say it is for. */
-  readonly reasons?: StatedReasons
+  /** The parsed document, for what its comments say. */
+  readonly doc?: Document
   readonly locate: (path: Path) => string
   readonly errors: ReadonlyArray<OverrideError>
 }
@@ -241,7 +257,7 @@ const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VAL
     return { locate, errors: [new OverrideError({ file, at: "1:1", path: "", message: "the file is empty", hint: "add endpoint: \"METHOD /path\" and a correction, or delete the file" })] }
   const result = validator["~standard"].validate(value)
   if (result instanceof Promise) throw new Error("override validation must be synchronous")
-  if (result.issues === undefined) return { value: result.value as A, reasons: statedReasons(doc), locate, errors: [] }
+  if (result.issues === undefined) return { value: result.value as A, doc, locate, errors: [] }
   const errors = result.issues.map((issue) => {
     const path = (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p))
     const dotted = path.map(String).join(".")
@@ -282,13 +298,17 @@ const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VAL
 /** Parses and validates one endpoint override file's text. Pure; returns the override or every error in it. */
 export const parseOverride = (file: string, text: string, builtin = false): { readonly loaded?: LoadedOverride; readonly errors: ReadonlyArray<OverrideError> } => {
   const parsed = parseWith<OverrideFile>(file, text, OVERRIDE_VALIDATOR, overrideKeysAt)
-  return parsed.value === undefined ? { errors: parsed.errors } : { loaded: { file, override: parsed.value, reasons: parsed.reasons, locate: parsed.locate, builtin }, errors: [] }
+  return parsed.value === undefined || parsed.doc === undefined
+    ? { errors: parsed.errors }
+    : { loaded: { file, override: parsed.value, reasons: statedReasons(parsed.doc), locate: parsed.locate, builtin }, errors: [] }
 }
 
 /** Parses and validates the defaults file's text. */
 export const parseDefaults = (file: string, text: string, builtin = false): { readonly loaded?: LoadedDefaults; readonly errors: ReadonlyArray<OverrideError> } => {
   const parsed = parseWith<DefaultsFile>(file, text, DEFAULTS_VALIDATOR, defaultsKeysAt)
-  return parsed.value === undefined ? { errors: parsed.errors } : { loaded: { file, defaults: parsed.value, locate: parsed.locate, builtin }, errors: [] }
+  return parsed.value === undefined || parsed.doc === undefined
+    ? { errors: parsed.errors }
+    : { loaded: { file, defaults: parsed.value, reasons: ruleReasons(parsed.doc), locate: parsed.locate, builtin }, errors: [] }
 }
 
 const listYaml = async (dir: string): Promise<ReadonlyArray<string>> => {

@@ -3,6 +3,15 @@ import { describe, expect, it } from "vitest"
 import { parseDefaults, parseOverride, parseOverrides } from "../../../generator/overrides/load.ts"
 import { suggest } from "../../../generator/suggest.ts"
 
+describe("parseDefaults", () => {
+  it("reads the comment above each rule as its reason", () => {
+    const text = "# yaml-language-server: $schema=x.json\n# The file.\nrules:\n  # Secrets,\n  # on two lines.\n  redact: [password]\n  nullableOptional: [User]\n  # Sign-in changes the session.\n  mutatesSession: [\"^/sign-in\"]\n"
+    const result = parseDefaults("d.yaml", text)
+    expect(result.errors).toEqual([])
+    expect(result.loaded?.reasons).toEqual({ redact: "Secrets, on two lines.", mutatesSession: "Sign-in changes the session." })
+  })
+})
+
 describe("parseOverride", () => {
   it.each([
     [
