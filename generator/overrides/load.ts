@@ -22,8 +22,9 @@ export interface Located {
 
 /**
  * Why an override changes what it changes, in its own words: its comments. `file` is the comment at the
- * top (after the `# yaml-language-server` line); `payload` and `success` the first comment on or inside
- * that key (the file's comment when it has none). Lines are joined by spaces.
+ * top (after the `# yaml-language-server` line); `payload` and `success` the first comment inside that
+ * key (the file's comment when it has none: a comment above the key may be about something else, such
+ * as why there is no payload). Lines are joined by spaces.
  */
 export interface StatedReasons {
   readonly file?: string | undefined
@@ -148,8 +149,8 @@ const statedReasons = (doc: Document): StatedReasons => {
     const index = pairs.findIndex((pair) => isScalar(pair.key) && pair.key.value === name)
     if (index < 0) return undefined
     const pair = pairs[index]!
-    let found = index === 0 ? undefined : commentOf(pair.key)
-    if (found === undefined && isNode(pair.value))
+    let found: string | undefined
+    if (isNode(pair.value))
       visit(pair.value, {
         Node(_, node) {
           found = commentText(node.commentBefore)

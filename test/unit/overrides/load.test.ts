@@ -20,9 +20,9 @@ describe("parseOverride", () => {
       { file: "Feature layout, on two lines.", payload: "Feature layout, on two lines.", success: "The server answers { status }." },
     ],
     [
-      "a comment above the side key, or on a field inside it",
-      "# Why.\n\nendpoint: \"GET /x\"\n# Payload reason.\npayload:\n  fields:\n    x: { optional: false }\nsuccess:\n  fields:\n    # Field reason.\n    y: { optional: false }\n",
-      { file: "Why.", payload: "Payload reason.", success: "Field reason." },
+      "a comment on a field inside the side; not one above the side key (it may be about something else)",
+      "# Why.\n\nendpoint: \"GET /x\"\n# No payload: the server reads it from the cookie.\nsuccess:\n  fields:\n    # Field reason.\n    y: { optional: false }\npayload:\n  fields:\n    x: { optional: false }\n",
+      { file: "Why.", payload: "Why.", success: "Field reason." },
     ],
     ["no comment at all", '# yaml-language-server: $schema=x.json\nendpoint: "GET /x"\nfolder: a\n', { file: undefined, payload: undefined, success: undefined }],
   ])("reads the stated reasons: %s", (_, text, want) => {
