@@ -23,6 +23,13 @@ export const FORMATTERS = ["oxfmt", "prettier"] as const
 export type FormatterName = (typeof FORMATTERS)[number]
 export const DEFAULT_FORMATTER: FormatterName = "oxfmt"
 
+/**
+ * What every `Schema.Class` identifier starts with (`"@better-auth-effect/two-factor/totp/verify/Payload"`):
+ * package-qualified, as Effect's own identifiers are (`"@effect/..."`), so classes of two SDKs never
+ * share one. `""` leaves the bare path.
+ */
+export const DEFAULT_IDENTIFIER_PREFIX = "@better-auth-effect"
+
 export const isFormatterName = (name: string): name is FormatterName => (FORMATTERS as ReadonlyArray<string>).includes(name)
 
 /** What a user sets. Every key is optional. */
@@ -52,6 +59,12 @@ export interface CodegenConfig {
    * Either uses the prettier config that applies to the output folder.
    */
   readonly formatter?: FormatterName
+  /**
+   * What `Schema.Class` identifiers start with, joined to the class's path by `/`:
+   * `"@acme/auth"` gives `"@acme/auth/two-factor/totp/verify/Payload"`. Default `"@better-auth-effect"`;
+   * `""` for bare paths.
+   */
+  readonly identifierPrefix?: string
   /** For `bun run spec`: the module exporting `authOptions` (your Better Auth server options). Default `better-auth.config.ts`. */
   readonly serverModule?: string
 }
@@ -76,6 +89,7 @@ export interface ResolvedConfig {
   readonly clientModule: string
   readonly importExtension: ImportExtension
   readonly formatter: FormatterName
+  readonly identifierPrefix: string
   readonly serverModule: string
 }
 
@@ -84,7 +98,7 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError"
 }
 
-type Keys = { readonly [K in keyof CodegenConfig]-?: "string" | "boolean" | "extension" | "formatter" }
+type Keys = { readonly [K in keyof CodegenConfig]-?: "string" | "boolean" | "extension" | "formatter" | "prefix" }
 const KEYS: Keys = {
   spec: "string",
   overrides: "string",
@@ -94,12 +108,24 @@ const KEYS: Keys = {
   clientModule: "string",
   importExtension: "extension",
   formatter: "formatter",
+  identifierPrefix: "prefix",
   serverModule: "string",
 }
 
 /** Whether a client module names a package (`@app/auth`, `auth-client`) rather than a file. */
 export const isPackageSpecifier = (specifier: string): boolean =>
   !specifier.startsWith(".") && !isAbsolute(specifier) && !/\.(m?[jt]sx?)$/.test(specifier)
+
+/**
+ * Why a value cannot be an identifier prefix, if it cannot: it must be a string on one line (it is
+ * printed inside a string literal, so any other character is safe), possibly empty.
+ */
+export const prefixFault = (value: unknown): string | undefined =>
+  typeof value !== "string"
+    ? `expected a string such as "@acme/auth" (or "" for none), got ${JSON.stringify(value)}`
+    : /[\u0000-\u001f\u007f\u2028\u2029]/u.test(value)
+      ? `expected one line without control characters, got ${JSON.stringify(value)}`
+      : undefined
 
 /** Checks a config object; every fault becomes a ConfigError naming `file` and the key. */
 export const validateConfig = (file: string, value: unknown): CodegenConfig => {
@@ -121,6 +147,11 @@ export const validateConfig = (file: string, value: unknown): CodegenConfig => {
     if (kind === "formatter") {
       if (typeof item !== "string" || !isFormatterName(item))
         throw new ConfigError(`${file}: ${key}: expected ${FORMATTERS.map((f) => JSON.stringify(f)).join(" or ")}, got ${JSON.stringify(item)}`)
+      continue
+    }
+    if (kind === "prefix") {
+      const fault = prefixFault(item)
+      if (fault !== undefined) throw new ConfigError(`${file}: ${key}: ${fault}`)
       continue
     }
     if (typeof item !== kind || (kind === "string" && (item as string).trim() === ""))
@@ -158,6 +189,7 @@ export interface ConfigFlags {
   readonly "import-extension"?: string | undefined
   readonly formatter?: string | undefined
   readonly "no-builtin-overrides"?: boolean | undefined
+  readonly "identifier-prefix"?: string | undefined
 }
 
 /**
@@ -176,6 +208,9 @@ export const resolveConfig = async (flags: ConfigFlags): Promise<ResolvedConfig>
     throw new ConfigError(`--import-extension: expected ${IMPORT_EXTENSIONS.join(", ")}, got ${JSON.stringify(extension)}`)
   const formatter = flags.formatter ?? config.formatter ?? DEFAULT_FORMATTER
   if (!isFormatterName(formatter)) throw new ConfigError(`--formatter: expected ${FORMATTERS.join(" or ")}, got ${JSON.stringify(formatter)}`)
+  const identifierPrefix = flags["identifier-prefix"] ?? config.identifierPrefix ?? DEFAULT_IDENTIFIER_PREFIX
+  const prefixProblem = prefixFault(identifierPrefix)
+  if (prefixProblem !== undefined) throw new ConfigError(`--identifier-prefix: ${prefixProblem}`)
   const clientModule = flags["client-module"] ?? config.clientModule
   const clientBase = flags["client-module"] !== undefined ? cwd : base
   const resolvedClient = clientModule === undefined ? resolve(base, "better-auth.client.ts") : isPackageSpecifier(clientModule) ? clientModule : resolve(clientBase, clientModule)
@@ -196,6 +231,7 @@ export const resolveConfig = async (flags: ConfigFlags): Promise<ResolvedConfig>
     clientModule: resolvedClient,
     importExtension: extension as ImportExtension,
     formatter,
+    identifierPrefix,
     serverModule: fromFile(config.serverModule) ?? resolve(base, "better-auth.config.ts"),
   }
 }

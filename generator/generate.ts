@@ -8,7 +8,7 @@
  */
 import { basename, isAbsolute, join, relative, resolve } from "node:path"
 import { Effect } from "effect"
-import type { FormatterName, ImportExtension } from "./config.ts"
+import { DEFAULT_IDENTIFIER_PREFIX, type FormatterName, type ImportExtension } from "./config.ts"
 import { OverrideErrors, type OverrideError, type SpecError, TemplateError, type Warning } from "./errors.ts"
 import { RUNTIME_FOLDER, withExtension } from "./model/naming.ts"
 import { BUILTIN_LABEL, BUILTIN_OVERRIDES } from "./overrides/builtin.ts"
@@ -39,6 +39,8 @@ export interface GenerateInput {
     readonly clientModule: string
     /** How relative import specifiers end. */
     readonly importExtension: ImportExtension
+    /** What `Schema.Class` identifiers start with (default `@better-auth-effect`; `""` for none). */
+    readonly identifierPrefix?: string | undefined
     /** The installed better-auth version, compared with the one the spec was exported from. */
     readonly installedVersion?: string | undefined
     /** What the previous run recorded of overridden endpoints' document schemas, to report override drift. */
@@ -67,7 +69,7 @@ export const renderSdk = (input: GenerateInput): GenerateResult => {
   const warnings: Array<Warning> = [...provenance.warnings]
   const built = buildModel(spec, { overrides: canonicalOverrides(input.overrides), specName: input.options.specName, warn: (w) => warnings.push(w), documentBefore: input.options.documentBefore })
   const model: Model = { ...built.model, source: provenance.provenance }
-  const files = clientTarget.render(model, { templates: input.templates, ...input.options })
+  const files = clientTarget.render(model, { templates: input.templates, ...input.options, identifierPrefix: input.options.identifierPrefix ?? DEFAULT_IDENTIFIER_PREFIX })
   return { files, warnings, model, errors: provenance.error === undefined ? built.errors : [provenance.error, ...built.errors] }
 }
 
@@ -97,6 +99,8 @@ export interface GenerateOptions {
   readonly clientModule: string
   readonly importExtension?: ImportExtension | undefined
   readonly formatter?: FormatterName | undefined
+  /** What `Schema.Class` identifiers start with (default `@better-auth-effect`; `""` for none). */
+  readonly identifierPrefix?: string | undefined
   /** Where the formatting and overrides caches live (none: no cache). */
   readonly cacheDir?: string | undefined
   /** The manifest of the output as it is, for override drift. */
@@ -142,6 +146,7 @@ export const generate = (options: GenerateOptions): Effect.Effect<Generated, Spe
         specName: basename(options.spec),
         clientModule: clientModuleFor(options.out, options.clientModule, extension),
         importExtension: extension,
+        identifierPrefix: options.identifierPrefix,
         installedVersion: installedPackage("better-auth", process.cwd())?.version,
         documentBefore: (key) => documentBefore.get(key),
       },

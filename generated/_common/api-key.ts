@@ -7,8 +7,7 @@ import { ClientDate } from "../_runtime/schemas.js";
  * An API key as the server answers it after creation (without the secret `key`).
  * Defined by override: builtin-overrides/_defaults.yaml (shared.ApiKey)
  */
-export class ApiKey extends Schema.Class<ApiKey>("ApiKey")({
-  /** The key configuration it belongs to ("default"). */
+export class ApiKey extends Schema.Class<ApiKey>("@better-auth-effect/ApiKey")({
   configId: Schema.String.annotate({
     description: 'The key configuration it belongs to ("default").',
   }),
@@ -18,7 +17,6 @@ export class ApiKey extends Schema.Class<ApiKey>("ApiKey")({
   id: Schema.String,
   lastRefillAt: Schema.NullOr(ClientDate),
   lastRequest: Schema.NullOr(ClientDate),
-  /** Any JSON value, or null. */
   metadata: Schema.Unknown.annotate({
     description: "Any JSON value, or null.",
   }),
@@ -28,15 +26,12 @@ export class ApiKey extends Schema.Class<ApiKey>("ApiKey")({
   ),
   prefix: Schema.NullOr(Schema.String),
   rateLimitEnabled: Schema.Boolean,
-  /** Requests per window (a column with a default). */
   rateLimitMax: Schema.Number.annotate({
     description: "Requests per window (a column with a default).",
   }),
-  /** Milliseconds (a column with a default). */
   rateLimitTimeWindow: Schema.Number.annotate({
     description: "Milliseconds (a column with a default).",
   }),
-  /** The owner: a user id (or an organization id for organization keys). */
   referenceId: Schema.String.annotate({
     description:
       "The owner: a user id (or an organization id for organization keys).",
@@ -45,7 +40,6 @@ export class ApiKey extends Schema.Class<ApiKey>("ApiKey")({
   refillInterval: Schema.NullOr(Schema.Number),
   remaining: Schema.NullOr(Schema.Number),
   requestCount: Schema.Number,
-  /** The first characters of the key, for display. */
   start: Schema.NullOr(Schema.String).annotate({
     description: "The first characters of the key, for display.",
   }),

@@ -8,15 +8,14 @@ import { ClientDate } from "../_runtime/schemas.js";
  * Defined by override: builtin-overrides/_defaults.yaml (shared.EditedOrganization)
  */
 export class EditedOrganization extends Schema.Class<EditedOrganization>(
-  "EditedOrganization",
+  "@better-auth-effect/EditedOrganization",
 )({
   createdAt: ClientDate,
   id: Schema.String,
   logo: Schema.NullOr(Schema.String),
-  /** The metadata object as sent (any JSON value). */
+  name: Schema.String,
+  slug: Schema.String,
   metadata: Schema.Unknown.annotate({
     description: "The metadata object as sent (any JSON value).",
   }),
-  name: Schema.String,
-  slug: Schema.String,
 }) {}

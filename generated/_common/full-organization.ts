@@ -11,20 +11,18 @@ import { ClientDate } from "../_runtime/schemas.js";
  * Defined by override: builtin-overrides/_defaults.yaml (shared.FullOrganization)
  */
 export class FullOrganization extends Schema.Class<FullOrganization>(
-  "FullOrganization",
+  "@better-auth-effect/FullOrganization",
 )({
   createdAt: ClientDate,
   id: Schema.String,
-  invitations: Schema.Array(Invitation),
   logo: Schema.NullOr(Schema.String),
+  name: Schema.String,
+  slug: Schema.String,
+  invitations: Schema.Array(Invitation),
   members: Schema.Array(MemberWithUser),
-  /** The metadata as stored: a JSON string. */
   metadata: Schema.NullOr(Schema.String).annotate({
     description: "The metadata as stored: a JSON string.",
   }),
-  name: Schema.String,
-  slug: Schema.String,
-  /** Teams are enabled in this configuration. */
   teams: Schema.Array(Team).annotate({
     description: "Teams are enabled in this configuration.",
   }),

@@ -5,9 +5,11 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `Invitation` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.Invitation: role, teamId)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional) — Better Auth's components are its database models: optional columns come back as null.; builtin-overrides/_defaults.yaml (components.Invitation: role, teamId)
  */
-export class Invitation extends Schema.Class<Invitation>("Invitation")({
+export class Invitation extends Schema.Class<Invitation>(
+  "@better-auth-effect/Invitation",
+)({
   createdAt: ClientDate,
   email: Schema.String,
   expiresAt: ClientDate,

@@ -6,7 +6,9 @@ import * as Schema from "effect/Schema";
  * The public fields of a member's user, as organization answers embed them.
  * Defined by override: builtin-overrides/_defaults.yaml (shared.MemberUser)
  */
-export class MemberUser extends Schema.Class<MemberUser>("MemberUser")({
+export class MemberUser extends Schema.Class<MemberUser>(
+  "@better-auth-effect/MemberUser",
+)({
   email: Schema.String,
   id: Schema.String,
   image: Schema.NullOr(Schema.String),

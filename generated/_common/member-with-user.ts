@@ -9,12 +9,11 @@ import { ClientDate } from "../_runtime/schemas.js";
  * Defined by override: builtin-overrides/_defaults.yaml (shared.MemberWithUser)
  */
 export class MemberWithUser extends Schema.Class<MemberWithUser>(
-  "MemberWithUser",
+  "@better-auth-effect/MemberWithUser",
 )({
   createdAt: ClientDate,
   id: Schema.String,
   organizationId: Schema.String,
-  /** The member's role; several roles are joined with commas. */
   role: Schema.String.annotate({
     description: "The member's role; several roles are joined with commas.",
   }),

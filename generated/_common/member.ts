@@ -4,7 +4,7 @@ import * as Schema from "effect/Schema";
 import { ClientDate } from "../_runtime/schemas.js";
 
 /** The `Member` model. */
-export class Member extends Schema.Class<Member>("Member")({
+export class Member extends Schema.Class<Member>("@better-auth-effect/Member")({
   createdAt: ClientDate,
   id: Schema.String,
   organizationId: Schema.String,

@@ -6,18 +6,18 @@ import * as Schema from "effect/Schema";
  * An OAuth client of the OAuth provider plugin, in RFC 7591 form. client_secret is only answered when it was just created or rotated.
  * Defined by override: builtin-overrides/_defaults.yaml (shared.OAuthClient)
  */
-export class OAuthClient extends Schema.Class<OAuthClient>("OAuthClient")({
+export class OAuthClient extends Schema.Class<OAuthClient>(
+  "@better-auth-effect/OAuthClient",
+)({
   application_type: Schema.optionalKey(Schema.Literals(["web", "native"])),
   backchannel_logout_session_required: Schema.optionalKey(Schema.Boolean),
   backchannel_logout_uri: Schema.optionalKey(Schema.String),
   client_id: Schema.String,
-  /** Epoch seconds. */
   client_id_issued_at: Schema.optionalKey(
     Schema.Number.annotate({ description: "Epoch seconds." }),
   ),
   client_name: Schema.optionalKey(Schema.String),
   client_secret: Schema.optionalKey(Schema.String),
-  /** Epoch seconds; 0 when the secret never expires. */
   client_secret_expires_at: Schema.optionalKey(
     Schema.Number.annotate({
       description: "Epoch seconds; 0 when the secret never expires.",
@@ -31,7 +31,6 @@ export class OAuthClient extends Schema.Class<OAuthClient>("OAuthClient")({
   grant_types: Schema.Array(Schema.String),
   jwks_uri: Schema.optionalKey(Schema.String),
   logo_uri: Schema.optionalKey(Schema.String),
-  /** Any JSON value. */
   metadata: Schema.optionalKey(
     Schema.Unknown.annotate({ description: "Any JSON value." }),
   ),

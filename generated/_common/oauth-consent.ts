@@ -5,9 +5,11 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `OauthConsent` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.OauthConsent: createdAt, referenceId, requestedUserInfoClaims, resources, updatedAt, userId)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional) — Better Auth's components are its database models: optional columns come back as null.; builtin-overrides/_defaults.yaml (components.OauthConsent: createdAt, referenceId, requestedUserInfoClaims, resources, updatedAt, userId)
  */
-export class OauthConsent extends Schema.Class<OauthConsent>("OauthConsent")({
+export class OauthConsent extends Schema.Class<OauthConsent>(
+  "@better-auth-effect/OauthConsent",
+)({
   clientId: Schema.String,
   createdAt: ClientDate,
   id: Schema.String,

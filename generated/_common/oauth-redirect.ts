@@ -6,9 +6,9 @@ import * as Schema from "effect/Schema";
  * Where the browser goes next in an OAuth authorization (the client's redirect URI with the code, or the next page).
  * Defined by override: builtin-overrides/_defaults.yaml (shared.OAuthRedirect)
  */
-export class OAuthRedirect extends Schema.Class<OAuthRedirect>("OAuthRedirect")(
-  {
-    redirect: Schema.Boolean,
-    url: Schema.String,
-  },
-) {}
+export class OAuthRedirect extends Schema.Class<OAuthRedirect>(
+  "@better-auth-effect/OAuthRedirect",
+)({
+  redirect: Schema.Boolean,
+  url: Schema.String,
+}) {}

@@ -5,9 +5,11 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `Organization` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.Organization: logo, metadata)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional) — Better Auth's components are its database models: optional columns come back as null.; builtin-overrides/_defaults.yaml (components.Organization: logo, metadata)
  */
-export class Organization extends Schema.Class<Organization>("Organization")({
+export class Organization extends Schema.Class<Organization>(
+  "@better-auth-effect/Organization",
+)({
   createdAt: ClientDate,
   id: Schema.String,
   logo: Schema.NullOr(Schema.String),

@@ -5,9 +5,11 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `Passkey` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.Passkey: aaguid, createdAt, name, transports)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional) — Better Auth's components are its database models: optional columns come back as null.; builtin-overrides/_defaults.yaml (components.Passkey: aaguid, createdAt, name, transports)
  */
-export class Passkey extends Schema.Class<Passkey>("Passkey")({
+export class Passkey extends Schema.Class<Passkey>(
+  "@better-auth-effect/Passkey",
+)({
   aaguid: Schema.NullOr(Schema.String),
   backedUp: Schema.Boolean,
   counter: Schema.Number,

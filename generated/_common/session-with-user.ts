@@ -9,7 +9,7 @@ import { User } from "./user.js";
  * Defined by override: builtin-overrides/_defaults.yaml (shared.SessionWithUser)
  */
 export class SessionWithUser extends Schema.Class<SessionWithUser>(
-  "SessionWithUser",
+  "@better-auth-effect/SessionWithUser",
 )({
   session: Session,
   user: User,

@@ -5,23 +5,23 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `Session` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.Session: activeOrganizationId, activeTeamId, impersonatedBy, ipAddress, userAgent)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional) — Better Auth's components are its database models: optional columns come back as null.; builtin-overrides/_defaults.yaml (components.Session: activeOrganizationId, activeTeamId, impersonatedBy, ipAddress, userAgent)
  */
-export class Session extends Schema.Class<Session>("Session")({
+export class Session extends Schema.Class<Session>(
+  "@better-auth-effect/Session",
+)({
   activeOrganizationId: Schema.NullOr(Schema.String),
   activeTeamId: Schema.NullOr(Schema.String),
   createdAt: ClientDate,
   expiresAt: ClientDate,
   id: Schema.String,
   impersonatedBy: Schema.NullOr(Schema.String),
-  /** The client's IP address; empty when the request carried none. */
   ipAddress: Schema.String.annotate({
     description:
       "The client's IP address; empty when the request carried none.",
   }),
   token: Schema.String,
   updatedAt: ClientDate,
-  /** The client's user agent; empty when the request carried none. */
   userAgent: Schema.String.annotate({
     description:
       "The client's user agent; empty when the request carried none.",

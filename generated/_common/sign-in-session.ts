@@ -7,21 +7,18 @@ import { User } from "./user.js";
  * The answer of a password sign-in (email, username) that started a session: the session token and the user. For a user with two-factor enabled the server answers a TwoFactorChallenge instead; tell them apart with `Schema.is(TwoFactorChallenge)` (or `Schema.is(SignInSession)`).
  * Defined by override: builtin-overrides/_defaults.yaml (shared.SignInSession)
  */
-export class SignInSession extends Schema.Class<SignInSession>("SignInSession")(
-  {
-    /** True when a callbackURL was sent: the client should go to `url`. */
-    redirect: Schema.Boolean.annotate({
-      description:
-        "True when a callbackURL was sent: the client should go to `url`.",
+export class SignInSession extends Schema.Class<SignInSession>(
+  "@better-auth-effect/SignInSession",
+)({
+  redirect: Schema.Boolean.annotate({
+    description:
+      "True when a callbackURL was sent: the client should go to `url`.",
+  }),
+  token: Schema.String.annotate({ description: "The session token." }),
+  url: Schema.optionalKey(
+    Schema.String.annotate({
+      description: "The callbackURL, echoed back (left out without one).",
     }),
-    /** The session token. */
-    token: Schema.String.annotate({ description: "The session token." }),
-    /** The callbackURL, echoed back (left out without one). */
-    url: Schema.optionalKey(
-      Schema.String.annotate({
-        description: "The callbackURL, echoed back (left out without one).",
-      }),
-    ),
-    user: User,
-  },
-) {}
+  ),
+  user: User,
+}) {}

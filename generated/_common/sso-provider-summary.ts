@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema";
  * Defined by override: builtin-overrides/_defaults.yaml (shared.SsoProviderSummary)
  */
 export class SsoProviderSummary extends Schema.Class<SsoProviderSummary>(
-  "SsoProviderSummary",
+  "@better-auth-effect/SsoProviderSummary",
 )({
   domain: Schema.String,
   domainVerified: Schema.Boolean,
@@ -15,7 +15,6 @@ export class SsoProviderSummary extends Schema.Class<SsoProviderSummary>(
   oidcConfig: Schema.optionalKey(
     Schema.Struct({
       authorizationEndpoint: Schema.optionalKey(Schema.String),
-      clientIdLastFour: Schema.String,
       discoveryEndpoint: Schema.optionalKey(Schema.String),
       jwksEndpoint: Schema.optionalKey(Schema.String),
       pkce: Schema.optionalKey(Schema.Boolean),
@@ -29,6 +28,7 @@ export class SsoProviderSummary extends Schema.Class<SsoProviderSummary>(
         ]),
       ),
       userInfoEndpoint: Schema.optionalKey(Schema.String),
+      clientIdLastFour: Schema.String,
     }),
   ),
   organizationId: Schema.NullOr(Schema.String),
@@ -38,7 +38,6 @@ export class SsoProviderSummary extends Schema.Class<SsoProviderSummary>(
       audience: Schema.optionalKey(Schema.String),
       authnRequestsSigned: Schema.optionalKey(Schema.Boolean),
       callbackUrl: Schema.optionalKey(Schema.String),
-      /** The signing certificates' public details. */
       certificate: Schema.optionalKey(
         Schema.Unknown.annotate({
           description: "The signing certificates' public details.",
@@ -52,7 +51,6 @@ export class SsoProviderSummary extends Schema.Class<SsoProviderSummary>(
       wantAssertionsSigned: Schema.optionalKey(Schema.Boolean),
     }),
   ),
-  /** Where the service provider's SAML metadata is served. */
   spMetadataUrl: Schema.String.annotate({
     description: "Where the service provider's SAML metadata is served.",
   }),

@@ -6,6 +6,6 @@ import * as Schema from "effect/Schema";
  * The answer of endpoints that only report success.
  * Defined by override: builtin-overrides/_defaults.yaml (shared.Status)
  */
-export class Status extends Schema.Class<Status>("Status")({
+export class Status extends Schema.Class<Status>("@better-auth-effect/Status")({
   status: Schema.Boolean,
 }) {}

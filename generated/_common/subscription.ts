@@ -5,12 +5,13 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `Subscription` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.Subscription: billingInterval, cancelAt, cancelAtPeriodEnd, canceledAt, endedAt, periodEnd, periodStart, seats, status, stripeCustomerId, stripeScheduleId, stripeSubscriptionId, trialEnd, trialStart)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional) — Better Auth's components are its database models: optional columns come back as null.; builtin-overrides/_defaults.yaml (components.Subscription: billingInterval, cancelAt, cancelAtPeriodEnd, canceledAt, endedAt, periodEnd, periodStart, seats, status, stripeCustomerId, stripeScheduleId, stripeSubscriptionId, trialEnd, trialStart)
  */
-export class Subscription extends Schema.Class<Subscription>("Subscription")({
+export class Subscription extends Schema.Class<Subscription>(
+  "@better-auth-effect/Subscription",
+)({
   billingInterval: Schema.NullOr(Schema.String),
   cancelAt: Schema.NullOr(ClientDate),
-  /** Default false. */
   cancelAtPeriodEnd: Schema.Boolean.annotate({ description: "Default false." }),
   canceledAt: Schema.NullOr(ClientDate),
   endedAt: Schema.NullOr(ClientDate),
@@ -20,7 +21,6 @@ export class Subscription extends Schema.Class<Subscription>("Subscription")({
   plan: Schema.String,
   referenceId: Schema.String,
   seats: Schema.NullOr(Schema.Number),
-  /** Default "incomplete". */
   status: Schema.String.annotate({ description: 'Default "incomplete".' }),
   stripeCustomerId: Schema.NullOr(Schema.String),
   stripeScheduleId: Schema.NullOr(Schema.String),

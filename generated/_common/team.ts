@@ -5,12 +5,11 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `Team` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.Team: memberCount, updatedAt)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional) — Better Auth's components are its database models: optional columns come back as null.; builtin-overrides/_defaults.yaml (components.Team: memberCount, updatedAt)
  */
-export class Team extends Schema.Class<Team>("Team")({
+export class Team extends Schema.Class<Team>("@better-auth-effect/Team")({
   createdAt: ClientDate,
   id: Schema.String,
-  /** Default 0; answered by the team endpoints that count members. */
   memberCount: Schema.optionalKey(
     Schema.Number.annotate({
       description:

@@ -7,9 +7,9 @@ import { User } from "./user.js";
  * A session token and the signed-in user.
  * Defined by override: builtin-overrides/_defaults.yaml (shared.TokenWithUser)
  */
-export class TokenWithUser extends Schema.Class<TokenWithUser>("TokenWithUser")(
-  {
-    token: Schema.String,
-    user: User,
-  },
-) {}
+export class TokenWithUser extends Schema.Class<TokenWithUser>(
+  "@better-auth-effect/TokenWithUser",
+)({
+  token: Schema.String,
+  user: User,
+}) {}

@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema";
  * Defined by override: builtin-overrides/_defaults.yaml (shared.TwoFactorChallenge)
  */
 export class TwoFactorChallenge extends Schema.Class<TwoFactorChallenge>(
-  "TwoFactorChallenge",
+  "@better-auth-effect/TwoFactorChallenge",
 )({
   twoFactorMethods: Schema.Array(Schema.Literals(["totp", "otp"])),
   twoFactorRedirect: Schema.Literal(true),

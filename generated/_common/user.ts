@@ -5,12 +5,11 @@ import { ClientDate } from "../_runtime/schemas.js";
 
 /**
  * The `User` model.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional); builtin-overrides/_defaults.yaml (components.User: banExpires, banReason, banned, displayUsername, image, isAnonymous, phoneNumber, phoneNumberVerified, role, stripeCustomerId, twoFactorEnabled, username)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: nullableOptional) — Better Auth's components are its database models: optional columns come back as null.; builtin-overrides/_defaults.yaml (components.User: banExpires, banReason, banned, displayUsername, image, isAnonymous, phoneNumber, phoneNumberVerified, role, stripeCustomerId, twoFactorEnabled, username)
  */
-export class User extends Schema.Class<User>("User")({
+export class User extends Schema.Class<User>("@better-auth-effect/User")({
   banExpires: Schema.NullOr(ClientDate),
   banReason: Schema.NullOr(Schema.String),
-  /** Default false (admin plugin). */
   banned: Schema.Boolean.annotate({
     description: "Default false (admin plugin).",
   }),
@@ -20,20 +19,17 @@ export class User extends Schema.Class<User>("User")({
   emailVerified: Schema.Boolean,
   id: Schema.String,
   image: Schema.NullOr(Schema.String),
-  /** Default false (anonymous plugin). */
   isAnonymous: Schema.Boolean.annotate({
     description: "Default false (anonymous plugin).",
   }),
   name: Schema.String,
   phoneNumber: Schema.NullOr(Schema.String),
   phoneNumberVerified: Schema.NullOr(Schema.Boolean),
-  /** Set on every new user (the admin plugin's defaultRole, "user"); several roles are joined with commas. */
   role: Schema.String.annotate({
     description:
       'Set on every new user (the admin plugin\'s defaultRole, "user"); several roles are joined with commas.',
   }),
   stripeCustomerId: Schema.NullOr(Schema.String),
-  /** Default false (two-factor plugin). */
   twoFactorEnabled: Schema.Boolean.annotate({
     description: "Default false (two-factor plugin).",
   }),

@@ -4,32 +4,28 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `GET /account-info`.
- * Changed by override: builtin-overrides/account-info.yaml (payload: replace)
+ * Changed by override: builtin-overrides/account-info.yaml (payload: replace) — The document lists no query parameters; the server requires an account (by id or by cookie).
  */
 export const Payload = Schema.Union([
   Schema.Struct({
-    /** The provider account id to fetch information for. */
     accountId: Schema.String.annotate({
       description: "The provider account id to fetch information for.",
     }),
     userId: Schema.optionalKey(Schema.String),
   }),
   Schema.Struct({
-    /** Use the account stored in the account cookie. */
     useAccountCookie: Schema.Literal(true).annotate({
       description: "Use the account stored in the account cookie.",
     }),
     userId: Schema.optionalKey(Schema.String),
   }),
 ]);
-/**
- * Payload of `GET /account-info`.
- * Changed by override: builtin-overrides/account-info.yaml (payload: replace)
- */
 export type Payload = typeof Payload.Type;
 
 /** Success answer of `GET /account-info`. */
-export class Success extends Schema.Class<Success>("account-info/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/account-info/Success",
+)({
   account: Schema.Struct({
     accountId: Schema.String,
     id: Schema.String,

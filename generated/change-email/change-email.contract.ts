@@ -4,14 +4,14 @@ import * as Schema from "effect/Schema";
 import { User } from "../_common/user.js";
 
 /** Payload of `POST /change-email`. */
-export class Payload extends Schema.Class<Payload>("change-email/Payload")({
-  /** The URL to redirect to after email verification */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/change-email/Payload",
+)({
   callbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description: "The URL to redirect to after email verification",
     }),
   ),
-  /** The new email address to set must be a valid email address */
   newEmail: Schema.String.annotate({
     description: "The new email address to set must be a valid email address",
   }),
@@ -19,16 +19,16 @@ export class Payload extends Schema.Class<Payload>("change-email/Payload")({
 
 /**
  * Success answer of `POST /change-email`.
- * Changed by override: builtin-overrides/change-email.yaml (success: message)
+ * Changed by override: builtin-overrides/change-email.yaml (success: message) — message is left out or a string, never null.
  */
-export class Success extends Schema.Class<Success>("change-email/Success")({
-  /** Status message of the email change process */
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/change-email/Success",
+)({
   message: Schema.optionalKey(
     Schema.Literals(["Email updated", "Verification email sent"]).annotate({
       description: "Status message of the email change process",
     }),
   ),
-  /** Indicates if the request was successful */
   status: Schema.Boolean.annotate({
     description: "Indicates if the request was successful",
   }),

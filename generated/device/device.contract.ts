@@ -4,31 +4,31 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `GET /device`.
- * Changed by override: builtin-overrides/device.yaml (payload: user_code)
+ * Changed by override: builtin-overrides/device.yaml (payload: user_code) — Better Auth requires these query parameters but the document does not mark them required.
  */
-export class Payload extends Schema.Class<Payload>("device/Payload")({
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/device/Payload",
+)({
   user_code: Schema.String,
 }) {}
 
 /**
  * Success answer of `GET /device`.
- * Changed by override: builtin-overrides/device.yaml (success: client_id, scope, status, user_code)
+ * Changed by override: builtin-overrides/device.yaml (success: client_id, scope, status, user_code) — A code requested without a scope has none: SQL answers null for the unset column.
  */
-export class Success extends Schema.Class<Success>("device/Success")({
-  /** The client requesting authorization, returned only to the authenticated user who owns this request */
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/device/Success",
+)({
   client_id: Schema.String.annotate({
     description:
       "The client requesting authorization, returned only to the authenticated user who owns this request",
   }),
-  /** The requested scopes, returned only to the authenticated user who owns this request */
   scope: Schema.NullOr(Schema.String).annotate({
     description:
       "The requested scopes, returned only to the authenticated user who owns this request",
   }),
-  /** Current status of the device authorization */
   status: Schema.Literals(["pending", "approved", "denied"]).annotate({
     description: "Current status of the device authorization",
   }),
-  /** The user code to verify */
   user_code: Schema.String.annotate({ description: "The user code to verify" }),
 }) {}

@@ -4,18 +4,17 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /is-username-available`. */
 export class Payload extends Schema.Class<Payload>(
-  "is-username-available/Payload",
+  "@better-auth-effect/is-username-available/Payload",
 )({
-  /** The username to check */
   username: Schema.String.annotate({ description: "The username to check" }),
 }) {}
 
 /**
  * Success answer of `POST /is-username-available`.
- * Changed by override: builtin-overrides/is-username-available.yaml (success: replace)
+ * Changed by override: builtin-overrides/is-username-available.yaml (success: replace) — The document has no response schema; the server answers { available }.
  */
 export class Success extends Schema.Class<Success>(
-  "is-username-available/Success",
+  "@better-auth-effect/is-username-available/Success",
 )({
   available: Schema.Boolean,
 }) {}

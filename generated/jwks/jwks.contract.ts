@@ -4,54 +4,46 @@ import * as Schema from "effect/Schema";
 
 /**
  * Success answer of `GET /jwks`.
- * Changed by override: builtin-overrides/jwks.yaml (success: replace)
+ * Changed by override: builtin-overrides/jwks.yaml (success: replace) — The document marks the key-type members nullable; the live server leaves out the members a key type does not have (RSA: n, e; EC: crv, x, y; OKP: crv, x) and never sends null.
  */
-export class Success extends Schema.Class<Success>("jwks/Success")({
-  /** Array of public JSON Web Keys */
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/jwks/Success",
+)({
   keys: Schema.Array(
     Schema.Struct({
-      /** Algorithm intended for use with the key (e.g. EdDSA, RS256). */
       alg: Schema.String.annotate({
         description:
           "Algorithm intended for use with the key (e.g. EdDSA, RS256).",
       }),
-      /** Curve of EC and OKP keys (Ed25519, P-256). */
       crv: Schema.optionalKey(
         Schema.String.annotate({
           description: "Curve of EC and OKP keys (Ed25519, P-256).",
         }),
       ),
-      /** Exponent of RSA keys (base64url). */
       e: Schema.optionalKey(
         Schema.String.annotate({
           description: "Exponent of RSA keys (base64url).",
         }),
       ),
-      /** Key ID, the id of the stored key. */
       kid: Schema.String.annotate({
         description: "Key ID, the id of the stored key.",
       }),
-      /** Key type (RSA, EC, OKP). */
       kty: Schema.String.annotate({ description: "Key type (RSA, EC, OKP)." }),
-      /** Modulus of RSA keys (base64url). */
       n: Schema.optionalKey(
         Schema.String.annotate({
           description: "Modulus of RSA keys (base64url).",
         }),
       ),
-      /** Intended use of the key. */
       use: Schema.optionalKey(
         Schema.Literal("sig").annotate({
           description: "Intended use of the key.",
         }),
       ),
-      /** X coordinate of EC and OKP keys (base64url). */
       x: Schema.optionalKey(
         Schema.String.annotate({
           description: "X coordinate of EC and OKP keys (base64url).",
         }),
       ),
-      /** Y coordinate of EC keys (base64url). */
       y: Schema.optionalKey(
         Schema.String.annotate({
           description: "Y coordinate of EC keys (base64url).",

@@ -4,8 +4,10 @@ import * as Schema from "effect/Schema";
 
 /**
  * Success answer of `GET /token`.
- * Changed by override: builtin-overrides/token.yaml (success: token)
+ * Changed by override: builtin-overrides/token.yaml (success: token) — The document marks the token optional; the live server always answers it (the session's JWT).
  */
-export class Success extends Schema.Class<Success>("token/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/token/Success",
+)({
   token: Schema.String,
 }) {}

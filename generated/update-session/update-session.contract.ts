@@ -5,13 +5,14 @@ import { Session } from "../_common/session.js";
 
 /** Payload of `POST /update-session`. */
 export const Payload = Schema.Record(Schema.String, Schema.Unknown);
-/** Payload of `POST /update-session`. */
 export type Payload = typeof Payload.Type;
 
 /**
  * Success answer of `POST /update-session`.
- * Changed by override: builtin-overrides/update-session.yaml (success: session)
+ * Changed by override: builtin-overrides/update-session.yaml (success: session) — The server always answers the updated session.
  */
-export class Success extends Schema.Class<Success>("update-session/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/update-session/Success",
+)({
   session: Session,
 }) {}

@@ -16,6 +16,9 @@ usage: bun run generate [-- options]
                       specifier (default better-auth.client.ts)
   --import-extension E
                       how relative imports end: .js (default), .ts or none
+  --identifier-prefix P
+                      what Schema.Class identifiers start with, joined by / (default @better-auth-effect,
+                      giving "@better-auth-effect/two-factor/totp/verify/Payload"; "" for bare paths)
   --formatter NAME    oxfmt (default; native, same bytes as prettier for this output) or prettier (the
                       reference, slower); either uses the prettier config that applies to the output folder
   --check             write nothing; exit 1 and list missing, changed and stale files if the output is not up to date
@@ -43,6 +46,7 @@ export const OPTIONS = {
   "client-module": { type: "string" },
   "import-extension": { type: "string" },
   formatter: { type: "string" },
+  "identifier-prefix": { type: "string" },
   check: { type: "boolean", default: false },
   "dry-run": { type: "boolean", default: false },
   strict: { type: "boolean", default: false },

@@ -43,6 +43,7 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
     clientModule: config.clientModule,
     importExtension: config.importExtension,
     formatter: config.formatter,
+    identifierPrefix: config.identifierPrefix,
   }
   /** After a run that left the output up to date, remember it for the fast path. */
   const remember = (outcome: Outcome, warnings: ReadonlyArray<PrintedWarning>) =>

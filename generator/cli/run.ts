@@ -32,6 +32,8 @@ export interface RunOptions {
   readonly importExtension: ImportExtension
   /** Which formatter formats the output (oxfmt when undefined). */
   readonly formatter?: FormatterName | undefined
+  /** What `Schema.Class` identifiers start with (`@better-auth-effect` when undefined). */
+  readonly identifierPrefix?: string | undefined
   /** `write` changes the disk; `check` and `dry-run` only plan. */
   readonly mode: "write" | "check" | "dry-run"
   readonly strict: boolean

@@ -7,8 +7,8 @@ import { OverrideError, type SpecError, type Warning } from "../errors.ts"
 import { nullable, type SchemaContext, toSchemaNode } from "./schema.ts"
 import type { Property, SchemaNode } from "./types.ts"
 import { normalizeSchema } from "../spec/normalize.ts"
-import { pointer } from "../spec/pointer.ts"
-import type { LoadedOverride } from "../overrides/load.ts"
+import { pointer, tokensOf } from "../spec/pointer.ts"
+import type { Located, LoadedOverride } from "../overrides/load.ts"
 import type { FieldPatch, SchemaPatch } from "../overrides/schema.ts"
 
 export interface ApplyContext {
@@ -19,11 +19,20 @@ export interface ApplyContext {
   readonly errors: Array<OverrideError | SpecError>
 }
 
+/** Reports a schema fault of an override file (an `allOf` that cannot be merged) at its line, into `errors`. */
+export const schemaFaultsInto = (located: Located, errors: Array<OverrideError | SpecError>) => (where: string, message: string) => {
+  const tokens = tokensOf(where)
+  errors.push(
+    new OverrideError({ file: located.file, at: located.locate(tokens), path: tokens.join("."), message, hint: 'extend only object schemas: allOf: [{ $ref: "#/shared/Name" }, { type: object, properties: {...} }]' }),
+  )
+}
+
 /** An override's inline JSON Schema as a SchemaNode (normalized as the spec is). */
 export const inline = (raw: Readonly<Record<string, unknown>>, path: ReadonlyArray<string>, ctx: ApplyContext): SchemaNode => {
   const at = pointer(...path)
   const warn = (warning: Warning) => ctx.schema.warn({ ...warning, file: ctx.override.file })
-  return toSchemaNode(normalizeSchema(raw, at, { openapi: ctx.openapi, warn }), at, { ...ctx.schema, warn })
+  const fail = schemaFaultsInto(ctx.override, ctx.errors)
+  return toSchemaNode(normalizeSchema(raw, at, { openapi: ctx.openapi, warn, resolve: ctx.schema.resolve, fail }), at, { ...ctx.schema, warn })
 }
 
 const stripNull = (node: SchemaNode): SchemaNode => (node.kind === "nullable" ? node.inner : node)

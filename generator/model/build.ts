@@ -3,7 +3,7 @@
  * endpoint, names folders through naming.ts, and collects the component schemas the endpoints use.
  */
 import { OverrideError, SpecError, type Warning } from "../errors.ts"
-import { applySchemaPatch } from "./apply-override.ts"
+import { applySchemaPatch, schemaFaultsInto } from "./apply-override.ts"
 import type { LoadedOverride, LoadedOverrides } from "../overrides/load.ts"
 import type { SchemaPatch } from "../overrides/schema.ts"
 import { checkRefs } from "./override-refs.ts"
@@ -11,12 +11,13 @@ import { normalizeSchema } from "../spec/normalize.ts"
 import { child, pointer } from "../spec/pointer.ts"
 import type { OpenApiDocument, OpenApiOperation, RawSchema } from "../spec/types.ts"
 import { HTTP_METHODS } from "../spec/validate.ts"
+import { refName } from "../spec/walk.ts"
 import { skipReason } from "./classify.ts"
 import { type ComponentSource, collectComponents } from "./components.ts"
 import { checkLayout } from "./layout.ts"
 import { clientCallFor, endpointLayout, pathFault } from "./naming.ts"
-import { resolveRules } from "./rules.ts"
-import { nullable, type SchemaContext, toSchemaNode } from "./schema.ts"
+import { type ResolvedRules, resolveRules, rulesProvenance } from "./rules.ts"
+import { COMPONENT_PREFIX, nullable, type SchemaContext, SHARED_PREFIX, toSchemaNode } from "./schema.ts"
 import { overrideDrift, topLevelShape } from "./drift.ts"
 import type { Endpoint, EndpointDocument, Model, Property, Provenance, SchemaNode, Skipped } from "./types.ts"
 import { byText } from "../text.ts"
@@ -51,7 +52,14 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
   const componentNames = new Set(Object.keys(componentSchemas))
   const operationKeys = new Set(Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)))
   errors.push(...checkRefs(options.overrides, componentNames, operationKeys))
-  const ctx = (side: "payload" | "success"): SchemaContext => ({ side, rules, components: componentNames, shared: new Set(sharedSchemas.keys()), warn: options.warn })
+  // What an override's `allOf` extends: a shared schema, or a component of the document.
+  const resolve = (ref: string): unknown => {
+    const shared = refName(ref, SHARED_PREFIX)
+    if (shared !== undefined) return sharedSchemas.get(shared)?.schema
+    const component = refName(ref, COMPONENT_PREFIX)
+    return component !== undefined && Object.hasOwn(componentSchemas, component) ? componentSchemas[component] : undefined
+  }
+  const ctx = (side: "payload" | "success"): SchemaContext => ({ side, rules, components: componentNames, shared: new Set(sharedSchemas.keys()), resolve, warn: options.warn })
 
   const endpoints: Array<Endpoint> = []
   const overrideOf = new Map<Endpoint, LoadedOverride>()
@@ -132,7 +140,7 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
         ...(documentShapes === undefined ? {} : { document: documentShapes }),
         provenance: provenanceOf({
           layers,
-          rulesFiles: rules.files,
+          rules,
           payloadRules: [...payloadRules],
           sessionRule: override.mutatesSession === undefined && rules.mutatesSession(path),
         }),
@@ -165,7 +173,8 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
     if (shared !== undefined) {
       const at = pointer("shared", name)
       const warn = (w: Warning) => options.warn({ ...w, file: shared.defaults.file })
-      const schema = toSchemaNode(normalizeSchema(shared.schema, at, { ...normalizeCtx, warn }), at, { ...ctx("success"), warn })
+      const fail = schemaFaultsInto(shared.defaults, errors)
+      const schema = toSchemaNode(normalizeSchema(shared.schema, at, { ...normalizeCtx, warn, resolve, fail }), at, { ...ctx("success"), warn })
       const description = shared.schema["description"]
       return { schema, description: typeof description === "string" ? description : undefined, definedBy: shared.defaults.file, changedBy: undefined }
     }
@@ -183,8 +192,9 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
       ruled,
     )
     const description = Object.hasOwn(componentSchemas, name) ? componentSchemas[name]?.["description"] : undefined
+    const nullableRule = ruled !== plain ? rulesProvenance(rules, ["nullableOptional"]) : undefined
     const changes = [
-      ...(ruled !== plain ? [`${rules.files.join(", ")} (rules: nullableOptional)`] : []),
+      ...(nullableRule === undefined ? [] : [nullableRule]),
       ...patches.map(({ defaults, patch }) => `${defaults.file} (components.${name}: ${patchedKeys(patch).join(", ")})`),
     ]
     const changedBy = changes.length > 0 ? changes.join("; ") : undefined
@@ -218,20 +228,22 @@ const HANDLER_KEYS = ["folder", "namespace", "span", "clientCall", "method", "mu
 /** Which keys of each override, and which rules of the defaults files, changed the handler, the payload and the success schema. */
 const provenanceOf = (input: {
   readonly layers: ReadonlyArray<LoadedOverride>
-  readonly rulesFiles: ReadonlyArray<string>
+  readonly rules: ResolvedRules
   readonly payloadRules: ReadonlyArray<string>
   readonly sessionRule: boolean
 }): Provenance => {
+  // The override's own reason (its comment) follows the keys it set.
+  const why = (reason: string | undefined) => (reason === undefined ? "" : ` — ${reason}`)
   const handlerKeys = (loaded: LoadedOverride) => {
     const keys = HANDLER_KEYS.filter((key) => loaded.override[key] !== undefined)
-    return keys.length === 0 ? undefined : `${loaded.file} (${keys.join(", ")})`
+    return keys.length === 0 ? undefined : `${loaded.file} (${keys.join(", ")})${why(loaded.reasons?.file)}`
   }
   const part = (side: "payload" | "success") => (loaded: LoadedOverride) => {
     const patch = loaded.override[side]
     if (patch === undefined) return undefined
-    return `${loaded.file} (${side}: ${patchedKeys(patch).join(", ")})`
+    return `${loaded.file} (${side}: ${patchedKeys(patch).join(", ")})${why(loaded.reasons?.[side])}`
   }
-  const rules = (items: ReadonlyArray<string>) => (input.rulesFiles.length === 0 || items.length === 0 ? undefined : `${input.rulesFiles.join(", ")} (rules: ${items.join(", ")})`)
+  const rules = (items: ReadonlyArray<string>) => rulesProvenance(input.rules, items)
   const join = (...sources: ReadonlyArray<string | undefined>) => {
     const present = sources.filter((s) => s !== undefined)
     return present.length === 0 ? undefined : present.join("; ")

@@ -142,6 +142,16 @@ export const withExtension = (specifier: string, extension: ImportExtension): st
 }
 
 /** The type a recursive component is encoded as: `Node` → `NodeEncoded` (reserved by `componentNames`). */
+/**
+ * The identifier of a `Schema.Class` (its name at runtime, in errors and in JSON Schema): the prefix
+ * (trailing `/` ignored), then the class's path, e.g. `@better-auth-effect/two-factor/totp/verify/Payload`
+ * for an endpoint (its folder, then `Payload`) or `@better-auth-effect/User` for a component.
+ */
+export const classIdentifier = (prefix: string, path: ReadonlyArray<string>): string => {
+  const base = prefix.replace(/\/+$/, "")
+  return base === "" ? path.join("/") : `${base}/${path.join("/")}`
+}
+
 export const encodedIdentifier = (identifier: string): string => `${identifier}Encoded`
 
 /** Relative import specifier from one output file to another (both relative to the output folder). */

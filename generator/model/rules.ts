@@ -14,9 +14,21 @@ export interface ResolvedRules extends SchemaRules {
   readonly mutatesSession: (path: string) => boolean
   /** The defaults files that hold rules, for provenance (`builtin-overrides/_defaults.yaml`). */
   readonly files: ReadonlyArray<string>
+  /** Why a rule exists, as the comments above it say (every layer's, in order), if they say. */
+  readonly reason: (rule: string) => string | undefined
 }
 
-export const NO_RULES: ResolvedRules = { redactFields: new Set(), serverOnly: () => false, nullableOptional: () => false, mutatesSession: () => false, files: [] }
+export const NO_RULES: ResolvedRules = { redactFields: new Set(), serverOnly: () => false, nullableOptional: () => false, mutatesSession: () => false, files: [], reason: () => undefined }
+
+/**
+ * Provenance of what rules changed: `builtin-overrides/_defaults.yaml (rules: redact: password) — <why>`.
+ * `items` are `rule` or `rule: field`; undefined when no rule applied.
+ */
+export const rulesProvenance = (rules: ResolvedRules, items: ReadonlyArray<string>): string | undefined => {
+  if (rules.files.length === 0 || items.length === 0) return undefined
+  const reasons = [...new Set(items.map((item) => item.split(":")[0]!))].flatMap((rule) => rules.reason(rule) ?? [])
+  return `${rules.files.join(", ")} (rules: ${items.join(", ")})${reasons.length === 0 ? "" : ` — ${reasons.join(" ")}`}`
+}
 
 const compile = (defaults: LoadedDefaults, key: "mutatesSession" | "serverOnly", sources: ReadonlyArray<string>, errors: Array<OverrideError>, hint: string) =>
   sources.flatMap((source, index) => {
@@ -55,6 +67,10 @@ export const resolveRules = (layers: ReadonlyArray<LoadedDefaults>): { readonly 
       nullableOptional: (component) => nullable.has("*") || nullable.has(component),
       mutatesSession: (path) => sessionPatterns.some((p) => p.test(path)),
       files: withRules.map((d) => d.file),
+      reason: (rule) => {
+        const stated = withRules.flatMap((d) => d.reasons?.[rule] ?? [])
+        return stated.length === 0 ? undefined : stated.join(" ")
+      },
     },
     errors,
   }

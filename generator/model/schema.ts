@@ -26,6 +26,11 @@ export interface SchemaContext {
   readonly components: ReadonlySet<string>
   /** Shared schema names (from the override defaults); disjoint from `components`. */
   readonly shared: ReadonlySet<string>
+  /**
+   * The raw schema a `$ref` names, so that override schemas can extend one with `allOf` (see
+   * spec/normalize.ts); absent, `allOf` of several members is not supported.
+   */
+  readonly resolve?: ((ref: string) => unknown) | undefined
   /** Hears each field a rule changed (`redact: password`), for provenance. */
   readonly onRule?: ((rule: string) => void) | undefined
   readonly warn: (warning: Warning) => void

@@ -13,12 +13,13 @@ import { dirname, join, resolve } from "node:path"
 import { Effect } from "effect"
 import type { OverrideError } from "../errors.ts"
 import { lazyLocate, type LoadedOverrides, type LoadOptions, loadOverrides, missingFolder, parseOverrides, readOverrideFiles, readOverrideFilesOrFail } from "./load.ts"
+import type { StatedReasons } from "./load.ts"
 import type { DefaultsFile, OverrideFile } from "./schema.ts"
 
 interface CacheFile {
   readonly key: string
-  readonly endpoints: ReadonlyArray<{ readonly file: string; readonly override: OverrideFile }>
-  readonly defaults: ReadonlyArray<{ readonly file: string; readonly defaults: DefaultsFile }>
+  readonly endpoints: ReadonlyArray<{ readonly file: string; readonly override: OverrideFile; readonly reasons?: StatedReasons | undefined }>
+  readonly defaults: ReadonlyArray<{ readonly file: string; readonly defaults: DefaultsFile; readonly reasons?: Readonly<Record<string, string>> | undefined }>
 }
 
 type Files = Awaited<ReturnType<typeof readOverrideFiles>>
@@ -59,8 +60,8 @@ const fromCache = (cache: CacheFile, files: Files, builtin: boolean): LoadedOver
   const textOf = new Map(files.map((f) => [f.file, f.text]))
   const locate = (file: string) => lazyLocate(textOf.get(file) ?? "")
   return {
-    endpoints: cache.endpoints.map(({ file, override }) => ({ file, override, locate: locate(file), builtin })),
-    defaults: cache.defaults.map(({ file, defaults }) => ({ file, defaults, locate: locate(file), builtin })),
+    endpoints: cache.endpoints.map(({ file, override, reasons }) => ({ file, override, reasons, locate: locate(file), builtin })),
+    defaults: cache.defaults.map(({ file, defaults, reasons }) => ({ file, defaults, reasons, locate: locate(file), builtin })),
   }
 }
 
@@ -87,8 +88,8 @@ export const loadOverridesCached = (
         if (errors.length > 0) return yield* Effect.fail(errors)
         const entry: CacheFile = {
           key,
-          endpoints: overrides.endpoints.map(({ file, override }) => ({ file, override })),
-          defaults: overrides.defaults.map(({ file, defaults }) => ({ file, defaults })),
+          endpoints: overrides.endpoints.map(({ file, override, reasons }) => ({ file, override, reasons })),
+          defaults: overrides.defaults.map(({ file, defaults, reasons }) => ({ file, defaults, reasons })),
         }
         // A cache that cannot be written costs the next run time, not this run its result.
         yield* Effect.promise(() => writeCache(cacheFile, entry).catch(() => undefined))

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs"
 import { readdir, readFile } from "node:fs/promises"
 import { join, relative } from "node:path"
 import { Effect, Schema } from "effect"
-import { type Alias, type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml"
+import { type Alias, type Document, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml"
 import { OverrideError } from "../errors.ts"
 import { suggest } from "../suggest.ts"
 import { DEFAULTS_FILE, DefaultsFile, KNOWN_KEYS, OverrideFile } from "./schema.ts"
@@ -20,8 +20,22 @@ export interface Located {
   readonly locate: (path: ReadonlyArray<string | number>) => string
 }
 
+/**
+ * Why an override changes what it changes, in its own words: its comments. `file` is the comment at the
+ * top (after the `# yaml-language-server` line); `payload` and `success` the first comment inside that
+ * key (the file's comment when it has none: a comment above the key may be about something else, such
+ * as why there is no payload). Lines are joined by spaces.
+ */
+export interface StatedReasons {
+  readonly file?: string | undefined
+  readonly payload?: string | undefined
+  readonly success?: string | undefined
+}
+
 export interface LoadedOverride extends Located {
   readonly override: OverrideFile
+  /** The reasons its comments give, shown with its provenance in the generated JSDoc. */
+  readonly reasons?: StatedReasons | undefined
   /**
    * Shipped with the generator: inert where the spec lacks its endpoint or a field it patches (that
    * plugin is not installed). A user's override is strict: those are errors naming the file.
@@ -31,6 +45,8 @@ export interface LoadedOverride extends Located {
 
 export interface LoadedDefaults extends Located {
   readonly defaults: DefaultsFile
+  /** Rule name → the comment above it under `rules:` (why the rule exists), shown with its provenance. */
+  readonly reasons?: Readonly<Record<string, string>> | undefined
   /** Shipped with the generator (see LoadedOverride.builtin). */
   readonly builtin: boolean
 }
@@ -114,8 +130,56 @@ const FOLDER_KEYS = new Set(["folder", "domain", "feature"])
 const escapesOutput = (value: unknown): boolean =>
   typeof value === "string" && (value.startsWith("/") || value.includes("\\") || value.split("/").some((s) => s === ".." || s === "."))
 
+/** A YAML comment as one line of text, without the editor's schema directive; undefined when nothing is left. */
+const commentText = (comment: string | null | undefined): string | undefined => {
+  const text = (comment ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("yaml-language-server:"))
+    .join(" ")
+  return text === "" ? undefined : text
+}
+
+/** The reasons an override file's comments give (see StatedReasons). */
+const statedReasons = (doc: Document): StatedReasons => {
+  const pairs = isMap(doc.contents) ? doc.contents.items : []
+  const commentOf = (node: unknown) => (isNode(node) ? commentText(node.commentBefore) : undefined)
+  const file = commentText(doc.commentBefore) ?? commentOf(doc.contents) ?? commentOf(pairs[0]?.key)
+  const side = (name: "payload" | "success") => {
+    const index = pairs.findIndex((pair) => isScalar(pair.key) && pair.key.value === name)
+    if (index < 0) return undefined
+    const pair = pairs[index]!
+    let found: string | undefined
+    if (isNode(pair.value))
+      visit(pair.value, {
+        Node(_, node) {
+          found = commentText(node.commentBefore)
+          return found === undefined ? undefined : visit.BREAK
+        },
+      })
+    return found ?? file
+  }
+  return { file, payload: side("payload"), success: side("success") }
+}
+
+/** The comment above each key under `rules:` of a defaults file (see LoadedDefaults.reasons). */
+const ruleReasons = (doc: Document): Readonly<Record<string, string>> => {
+  const rules = isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === "rules")?.value : undefined
+  if (!isMap(rules)) return {}
+  return Object.fromEntries(
+    rules.items.flatMap((pair, index) => {
+      if (!isScalar(pair.key)) return []
+      // The first key's comment belongs to the map.
+      const reason = commentText(pair.key.commentBefore) ?? (index === 0 ? commentText(rules.commentBefore) : undefined)
+      return reason === undefined ? [] : [[String(pair.key.value), reason] as const]
+    }),
+  )
+}
+
 interface Parsed<A> {
   readonly value?: A
+  /** The parsed document, for what its comments say. */
+  readonly doc?: Document
   readonly locate: (path: Path) => string
   readonly errors: ReadonlyArray<OverrideError>
 }
@@ -194,7 +258,7 @@ const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VAL
     return { locate, errors: [new OverrideError({ file, at: "1:1", path: "", message: "the file is empty", hint: "add endpoint: \"METHOD /path\" and a correction, or delete the file" })] }
   const result = validator["~standard"].validate(value)
   if (result instanceof Promise) throw new Error("override validation must be synchronous")
-  if (result.issues === undefined) return { value: result.value as A, locate, errors: [] }
+  if (result.issues === undefined) return { value: result.value as A, doc, locate, errors: [] }
   const errors = result.issues.map((issue) => {
     const path = (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p))
     const dotted = path.map(String).join(".")
@@ -235,13 +299,17 @@ const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VAL
 /** Parses and validates one endpoint override file's text. Pure; returns the override or every error in it. */
 export const parseOverride = (file: string, text: string, builtin = false): { readonly loaded?: LoadedOverride; readonly errors: ReadonlyArray<OverrideError> } => {
   const parsed = parseWith<OverrideFile>(file, text, OVERRIDE_VALIDATOR, overrideKeysAt)
-  return parsed.value === undefined ? { errors: parsed.errors } : { loaded: { file, override: parsed.value, locate: parsed.locate, builtin }, errors: [] }
+  return parsed.value === undefined || parsed.doc === undefined
+    ? { errors: parsed.errors }
+    : { loaded: { file, override: parsed.value, reasons: statedReasons(parsed.doc), locate: parsed.locate, builtin }, errors: [] }
 }
 
 /** Parses and validates the defaults file's text. */
 export const parseDefaults = (file: string, text: string, builtin = false): { readonly loaded?: LoadedDefaults; readonly errors: ReadonlyArray<OverrideError> } => {
   const parsed = parseWith<DefaultsFile>(file, text, DEFAULTS_VALIDATOR, defaultsKeysAt)
-  return parsed.value === undefined ? { errors: parsed.errors } : { loaded: { file, defaults: parsed.value, locate: parsed.locate, builtin }, errors: [] }
+  return parsed.value === undefined || parsed.doc === undefined
+    ? { errors: parsed.errors }
+    : { loaded: { file, defaults: parsed.value, reasons: ruleReasons(parsed.doc), locate: parsed.locate, builtin }, errors: [] }
 }
 
 const listYaml = async (dir: string): Promise<ReadonlyArray<string>> => {

@@ -26,7 +26,7 @@ const Folder = Schema.String.check(
 /** A JSON-Schema-like YAML value (`type`, `properties`, `required`, `items`, `enum`, `anyOf`, `$ref`, …). */
 export const InlineSchema = Schema.Record(Schema.String, Schema.Unknown).annotate({
   description:
-    "A JSON Schema, written in YAML. `$ref: '#/components/schemas/User'` refers to a spec component, `$ref: '#/shared/Name'` to a shared schema of _defaults.yaml.",
+    "A JSON Schema, written in YAML. `$ref: '#/components/schemas/User'` refers to a spec component, `$ref: '#/shared/Name'` to a shared schema of _defaults.yaml. `allOf: [{ $ref: '#/shared/Name' }, { type: object, properties: {...} }]` extends an object schema with fields.",
 })
 
 export const FieldPatch = Schema.Struct({

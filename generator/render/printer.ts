@@ -2,6 +2,13 @@
  * Stage 3a: SchemaNode → Effect Schema source text. A printer, not a template: one case per node kind,
  * every user string through JSON.stringify or the comment helper. It records what the printed text
  * refers to (component classes, runtime helpers) so the caller can write exactly the imports it needs.
+ *
+ * Each description is printed once, where it serves:
+ * - a field's description is an annotation, `.annotate({ description })`, not JSDoc: annotations reach
+ *   runtime, so JSON Schema and OpenAPI generated from the same schemas (the server target's OpenAPI
+ *   document) carry it, and go-to-definition on the field lands on it; a JSDoc copy would only repeat it;
+ * - a declaration's description (what the schema is, which override changed it) is JSDoc on the value
+ *   (`const` or class), the one hover shows; the `type` of the same name carries no copy.
  */
 import { DATE_SCHEMA, encodedIdentifier, propertyKey } from "../model/naming.ts"
 import { typeText } from "../model/shape.ts"
@@ -81,7 +88,7 @@ export const printSchema = (node: SchemaNode, ctx: PrintContext, indent = ""): s
   }
 }
 
-/** Prints `{ field: schema, ... }` with JSDoc and description annotations, one field per line. */
+/** Prints `{ field: schema, ... }`, one field per line, descriptions as annotations (see the module comment). */
 export const printFields = (properties: ReadonlyArray<Property>, ctx: PrintContext, indent = ""): string => {
   if (properties.some((p) => p.optional || p.description !== undefined)) ctx.uses.schema = true
   const inner = `${indent}  `
@@ -89,7 +96,7 @@ export const printFields = (properties: ReadonlyArray<Property>, ctx: PrintConte
     let value = printSchema(property.schema, ctx, inner)
     if (property.description !== undefined) value = `${value}.annotate({ description: ${JSON.stringify(property.description)} })`
     if (property.optional) value = `Schema.optionalKey(${value})`
-    return `${jsdoc([property.description], inner)}${inner}${propertyKey(property.name)}: ${value},\n`
+    return `${inner}${propertyKey(property.name)}: ${value},\n`
   })
   return `{\n${fields.join("")}${indent}}`
 }
@@ -161,9 +168,9 @@ export const printDeclaration = (input: {
   if (recursive) {
     ctx.uses.schema = true
     const schema = printSchema(node, ctx)
-    return `${comment}export type ${name} = ${printType(node, ctx, "Type")}\n/** What \`${name}\` is encoded as (declared because it is recursive). */\nexport type ${encodedIdentifier(name)} = ${printType(node, ctx, "Encoded")}\n${comment}export const ${name}: Schema.Codec<${name}, ${encodedIdentifier(name)}> = ${schema}\n`
+    return `export type ${name} = ${printType(node, ctx, "Type")}\n/** What \`${name}\` is encoded as (declared because it is recursive). */\nexport type ${encodedIdentifier(name)} = ${printType(node, ctx, "Encoded")}\n${comment}export const ${name}: Schema.Codec<${name}, ${encodedIdentifier(name)}> = ${schema}\n`
   }
-  return `${comment}export const ${name} = ${printSchema(node, ctx)}\n${comment}export type ${name} = typeof ${name}.Type\n`
+  return `${comment}export const ${name} = ${printSchema(node, ctx)}\nexport type ${name} = typeof ${name}.Type\n`
 }
 
 /** The component identifiers by component name. */

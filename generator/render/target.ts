@@ -16,6 +16,8 @@ export interface RenderOptions {
   readonly importExtension: ImportExtension
   /** The spec file name, for the banner. */
   readonly specName: string
+  /** What `Schema.Class` identifiers start with (see `classIdentifier` in model/naming.ts). */
+  readonly identifierPrefix: string
 }
 
 /** A file to write: path relative to the output folder, unformatted content. */

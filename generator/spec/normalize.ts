@@ -5,7 +5,10 @@
  * - `type: "json"`, `{}` and unknown types become `{}` (any JSON value);
  * - `$ref` stands alone (siblings other than `description` dropped);
  * - arrays always have `items`; `enum` always has a `type`;
- * - object keys are untouched, so a property literally named `$ref` stays a property.
+ * - object keys are untouched, so a property literally named `$ref` stays a property;
+ * - where the context can resolve references (override schemas), `allOf` of objects (a `$ref` to a
+ *   shared schema or component plus fields) is merged into one object: properties in member order (a
+ *   later member's property replaces an earlier one in its place), `required` united.
  * Every lossy step reports a coded warning with the JSON pointer of the schema.
  */
 import type { Warning } from "../errors.ts"
@@ -16,6 +19,15 @@ export interface NormalizeContext {
   /** The document's `openapi` version: `nullable` is only legal before 3.1. */
   readonly openapi: string
   readonly warn: (warning: Warning) => void
+  /**
+   * The schema a `$ref` names (`#/shared/Name`, `#/components/schemas/Name`). Given, an `allOf` of
+   * several members is merged into one object; absent (the document), it is not supported.
+   */
+  readonly resolve?: ((ref: string) => unknown) | undefined
+  /** A fault that must stop the run (an `allOf` member that is not an object), at its pointer. */
+  readonly fail?: ((at: string, message: string) => void) | undefined
+  /** The references being merged through `allOf`, outermost first, to stop at a cycle. */
+  readonly merging?: ReadonlyArray<string> | undefined
 }
 
 const JSON_TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"])
@@ -53,6 +65,7 @@ export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeConte
   if (Array.isArray(schema["allOf"])) {
     const members = schema["allOf"] as ReadonlyArray<unknown>
     if (members.length === 1) return withNull({ ...normalizeSchema(members[0], child(at, "allOf", 0), ctx), ...description })
+    if (ctx.resolve !== undefined) return withNull({ ...mergeAllOf(members, at, ctx, ctx.resolve), ...description })
     ctx.warn({ code: "unsupported-schema", at, message: "allOf with several members is not supported; treated as any JSON value" })
     return withNull({ ...description })
   }
@@ -98,6 +111,58 @@ export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeConte
     else if (additional === true || (additional === undefined && !("properties" in schema))) out["additionalProperties"] = {}
   }
   return withNull(out)
+}
+
+/** One object from `allOf` members, each an object schema or a `$ref` to one (see the module comment). */
+const mergeAllOf = (members: ReadonlyArray<unknown>, at: string, ctx: NormalizeContext, resolve: (ref: string) => unknown): RawSchema => {
+  const properties = new Map<string, RawSchema>()
+  const required = new Set<string>()
+  let additional: RawSchema | undefined
+  // Every member's fault is reported; an allOf with one is any JSON value (the run fails anyway).
+  let broken = false
+  const fault = (where: string, message: string) => {
+    broken = true
+    if (ctx.fail !== undefined) ctx.fail(where, message)
+    else ctx.warn({ code: "unsupported-schema", at: where, message: `${message}; treated as any JSON value` })
+  }
+  for (const [index, member] of members.entries()) {
+    const where = child(at, "allOf", index)
+    const ref = isRecord(member) && typeof member["$ref"] === "string" ? member["$ref"] : undefined
+    if (ref !== undefined && ctx.merging?.includes(ref) === true) {
+      fault(where, `allOf includes ${ref} inside itself`)
+      continue
+    }
+    const target = ref === undefined ? member : resolve(ref)
+    if (target === undefined) {
+      ctx.warn({ code: "unsupported-schema", at: child(where, "$ref"), message: `unresolvable $ref ${JSON.stringify(ref)}; the allOf is treated as any JSON value` })
+      return {}
+    }
+    // A fault inside a member is reported where it is, once; inside a referenced schema, at the reference
+    // (the pointers below it are not in this file).
+    let failed = false
+    const fail = (inner: string, message: string) => {
+      failed = true
+      if (ref === undefined) fault(inner, message)
+      else fault(where, `in ${ref}: ${message}`)
+    }
+    const schema = normalizeSchema(target, where, { ...ctx, fail, merging: ref === undefined ? ctx.merging : [...(ctx.merging ?? []), ref] })
+    if (failed) continue
+    if (schema["type"] !== "object") {
+      fault(where, `allOf ${ref ?? `member ${index}`} is not an object schema (type ${JSON.stringify(schema["type"] ?? "any")}), so it cannot be merged`)
+      continue
+    }
+    // A later member's property replaces an earlier one of that name, in its place.
+    for (const [name, value] of Object.entries(schema["properties"] as Record<string, RawSchema>)) properties.set(name, value)
+    for (const name of schema["required"] as ReadonlyArray<string>) required.add(name)
+    if (isRecord(schema["additionalProperties"])) additional = schema["additionalProperties"]
+  }
+  if (broken) return {}
+  return {
+    type: "object",
+    properties: Object.fromEntries(properties),
+    required: [...required],
+    ...(additional === undefined ? {} : { additionalProperties: additional }),
+  }
 }
 
 /** Adds `null` to a normalized schema: into `type` when it has one, else as an `anyOf` member. */

@@ -11,6 +11,14 @@ export const pointer = (...tokens: ReadonlyArray<string | number>): string =>
 export const child = (base: string, ...tokens: ReadonlyArray<string | number>): string =>
   `${base}/${tokens.map((t) => escapeToken(String(t))).join("/")}`
 
+/** The raw tokens of `#/a/b~1c/0` (`["a", "b/c", 0]`), array indices as numbers: a key path into a file. */
+export const tokensOf = (at: string): ReadonlyArray<string | number> =>
+  at
+    .replace(/^#\/?/, "")
+    .split("/")
+    .filter((token) => token !== "")
+    .map((token) => (/^(0|[1-9][0-9]*)$/.test(token) ? Number(token) : token.replace(/~1/g, "/").replace(/~0/g, "~")))
+
 /** The operation a pointer is inside, as `METHOD /path` (`#/paths/~1sign-in~1email/post/…` → `POST /sign-in/email`). */
 export const operationOf = (at: string): string | undefined => {
   const [root, path, method] = at.replace(/^#\//, "").split("/")

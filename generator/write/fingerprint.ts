@@ -24,6 +24,8 @@ export interface FingerprintInput {
   readonly importExtension: string
   /** The formatter's name (its version is fingerprinted with the libraries). */
   readonly formatter: string
+  /** What `Schema.Class` identifiers start with. */
+  readonly identifierPrefix: string
 }
 
 /** What the last successful run left, to answer the next identical run without redoing it. */
@@ -71,7 +73,7 @@ export const fingerprint = async (input: FingerprintInput): Promise<string> => {
   const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content)
   const require = createRequire(import.meta.url)
   for (const library of LIBRARIES) add(library, await readFile(require.resolve(`${library}/package.json`)))
-  add("options", JSON.stringify({ out: resolve(input.out), clientModule: input.clientModule, importExtension: input.importExtension, spec: basename(input.spec), formatter: input.formatter }))
+  add("options", JSON.stringify({ out: resolve(input.out), clientModule: input.clientModule, importExtension: input.importExtension, spec: basename(input.spec), formatter: input.formatter, identifierPrefix: input.identifierPrefix }))
   // The installed better-auth is compared with the spec's provenance: another install is another run.
   add("better-auth", installedPackage("better-auth", process.cwd())?.version ?? "not installed")
   const files = [

@@ -16,6 +16,8 @@ describe("validateConfig", () => {
     ["an empty path", { spec: " " }, 'codegen.config.ts: spec: expected a non-empty string, got " "'],
     ["a bad import extension", { importExtension: ".mjs" }, 'codegen.config.ts: importExtension: expected ".js", ".ts", "none", got ".mjs"'],
     ["an unknown formatter", { formatter: "dprint" }, 'codegen.config.ts: formatter: expected "oxfmt" or "prettier", got "dprint"'],
+    ["an identifier prefix that is not a string", { identifierPrefix: 1 }, 'codegen.config.ts: identifierPrefix: expected a string such as "@acme/auth" (or "" for none), got 1'],
+    ["an identifier prefix on two lines", { identifierPrefix: "@a\nb" }, 'codegen.config.ts: identifierPrefix: expected one line without control characters, got "@a\\nb"'],
     ["a flag that is not a boolean", { builtinOverrides: "no" }, 'codegen.config.ts: builtinOverrides: expected a boolean, got "no"'],
     ["no object", 3, "codegen.config.ts: the default export is not an object (export default defineConfig({ ... }))"],
   ])("rejects %s", (_, given, want) => {
@@ -23,7 +25,7 @@ describe("validateConfig", () => {
   })
 
   it("accepts every key", () => {
-    const config = { spec: "a.json", overrides: "o", builtinOverrides: false, out: "src/auth", templates: "t", clientModule: "@app/auth", importExtension: "none", formatter: "prettier", serverModule: "s.ts" }
+    const config = { spec: "a.json", overrides: "o", builtinOverrides: false, out: "src/auth", templates: "t", clientModule: "@app/auth", importExtension: "none", formatter: "prettier", identifierPrefix: "", serverModule: "s.ts" }
     expect(validateConfig("c.ts", config)).toEqual(config)
   })
 })
@@ -44,6 +46,15 @@ describe("resolveConfig", () => {
     expect(config.importExtension).toBe(".ts")
     expect(config.builtinOverrides).toBe(true)
     expect(config.formatter).toBe("oxfmt")
+    expect(config.identifierPrefix).toBe("@better-auth-effect")
+  })
+
+  it("takes the identifier prefix from the file, a flag winning over it", async () => {
+    writeFileSync(join(dir, "client.ts"), "export const clientPlugins = []\n")
+    writeFileSync(join(dir, "d.config.ts"), 'export default { clientModule: "client.ts", identifierPrefix: "@acme/auth" }\n')
+    expect((await resolveConfig({ config: join(dir, "d.config.ts") })).identifierPrefix).toBe("@acme/auth")
+    expect((await resolveConfig({ config: join(dir, "d.config.ts"), "identifier-prefix": "" })).identifierPrefix).toBe("")
+    await expect(resolveConfig({ config: join(dir, "d.config.ts"), "identifier-prefix": "a\u2028b" })).rejects.toThrow('--identifier-prefix: expected one line without control characters, got "a\u2028b"')
   })
 
   it("takes the formatter from the file, a flag winning over it", async () => {

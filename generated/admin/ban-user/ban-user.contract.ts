@@ -4,25 +4,26 @@ import * as Schema from "effect/Schema";
 import { User } from "../../_common/user.js";
 
 /** Payload of `POST /admin/ban-user`. */
-export class Payload extends Schema.Class<Payload>("admin/ban-user/Payload")({
-  /** The number of seconds until the ban expires */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/admin/ban-user/Payload",
+)({
   banExpiresIn: Schema.optionalKey(
     Schema.Number.annotate({
       description: "The number of seconds until the ban expires",
     }),
   ),
-  /** The reason for the ban */
   banReason: Schema.optionalKey(
     Schema.String.annotate({ description: "The reason for the ban" }),
   ),
-  /** The user id */
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
 /**
  * Success answer of `POST /admin/ban-user`.
- * Changed by override: builtin-overrides/admin/ban-user.yaml (success: replace)
+ * Changed by override: builtin-overrides/admin/ban-user.yaml (success: replace) — The document marks the answer's user optional; the live server always answers it.
  */
-export class Success extends Schema.Class<Success>("admin/ban-user/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/admin/ban-user/Success",
+)({
   user: User,
 }) {}

@@ -5,31 +5,29 @@ import { User } from "../../_common/user.js";
 
 /**
  * Payload of `POST /admin/create-user`.
- * Changed by override: builtin-overrides/admin/create-user.yaml (payload: role); builtin-overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/admin/create-user.yaml (payload: role) — Roles are the admin plugin's configured roles, not any string.; builtin-overrides/_defaults.yaml (rules: redact: password) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
-export class Payload extends Schema.Class<Payload>("admin/create-user/Payload")(
-  {
-    data: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
-    /** The email of the user */
-    email: Schema.String.annotate({ description: "The email of the user" }),
-    /** The name of the user */
-    name: Schema.String.annotate({ description: "The name of the user" }),
-    password: Schema.optionalKey(Schema.RedactedFromValue(Schema.String)),
-    role: Schema.optionalKey(
-      Schema.Union([
-        Schema.Literals(["user", "admin"]),
-        Schema.Array(Schema.Literals(["user", "admin"])),
-      ]),
-    ),
-  },
-) {}
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/admin/create-user/Payload",
+)({
+  data: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
+  email: Schema.String.annotate({ description: "The email of the user" }),
+  name: Schema.String.annotate({ description: "The name of the user" }),
+  password: Schema.optionalKey(Schema.RedactedFromValue(Schema.String)),
+  role: Schema.optionalKey(
+    Schema.Union([
+      Schema.Literals(["user", "admin"]),
+      Schema.Array(Schema.Literals(["user", "admin"])),
+    ]),
+  ),
+}) {}
 
 /**
  * Success answer of `POST /admin/create-user`.
- * Changed by override: builtin-overrides/admin/create-user.yaml (success: replace)
+ * Changed by override: builtin-overrides/admin/create-user.yaml (success: replace) — Roles are the admin plugin's configured roles, not any string.
  */
-export class Success extends Schema.Class<Success>("admin/create-user/Success")(
-  {
-    user: User,
-  },
-) {}
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/admin/create-user/Success",
+)({
+  user: User,
+}) {}

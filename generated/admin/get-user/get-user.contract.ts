@@ -5,19 +5,17 @@ import { User } from "../../_common/user.js";
 
 /**
  * Payload of `GET /admin/get-user`.
- * Changed by override: builtin-overrides/admin/get-user.yaml (payload: id)
+ * Changed by override: builtin-overrides/admin/get-user.yaml (payload: id) — Better Auth requires these query parameters but the document does not mark them required.
  */
-export class Payload extends Schema.Class<Payload>("admin/get-user/Payload")({
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/admin/get-user/Payload",
+)({
   id: Schema.String,
 }) {}
 
 /**
  * Success answer of `GET /admin/get-user`.
- * Changed by override: builtin-overrides/admin/get-user.yaml (success: replace)
+ * Changed by override: builtin-overrides/admin/get-user.yaml (success: replace) — The document says { user }; the live server answers the user itself.
  */
 export const Success = User;
-/**
- * Success answer of `GET /admin/get-user`.
- * Changed by override: builtin-overrides/admin/get-user.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

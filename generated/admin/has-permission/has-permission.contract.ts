@@ -4,9 +4,8 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /admin/has-permission`. */
 export class Payload extends Schema.Class<Payload>(
-  "admin/has-permission/Payload",
+  "@better-auth-effect/admin/has-permission/Payload",
 )({
-  /** The permission to check */
   permissions: Schema.Record(Schema.String, Schema.Unknown).annotate({
     description: "The permission to check",
   }),
@@ -14,10 +13,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /admin/has-permission`.
- * Changed by override: builtin-overrides/admin/has-permission.yaml (success: error)
+ * Changed by override: builtin-overrides/admin/has-permission.yaml (success: error) — The live server answers error: null when the permission is granted; the document says an optional string.
  */
 export class Success extends Schema.Class<Success>(
-  "admin/has-permission/Success",
+  "@better-auth-effect/admin/has-permission/Success",
 )({
   error: Schema.NullOr(Schema.String),
   success: Schema.Boolean,

@@ -5,19 +5,14 @@ import { SessionWithUser } from "../../_common/session-with-user.js";
 
 /** Payload of `POST /admin/impersonate-user`. */
 export class Payload extends Schema.Class<Payload>(
-  "admin/impersonate-user/Payload",
+  "@better-auth-effect/admin/impersonate-user/Payload",
 )({
-  /** The user id */
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
 /**
  * Success answer of `POST /admin/impersonate-user`.
- * Changed by override: builtin-overrides/admin/impersonate-user.yaml (success: replace)
+ * Changed by override: builtin-overrides/admin/impersonate-user.yaml (success: replace) — The document marks both optional; the live server answers the impersonation session and the user.
  */
 export const Success = SessionWithUser;
-/**
- * Success answer of `POST /admin/impersonate-user`.
- * Changed by override: builtin-overrides/admin/impersonate-user.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

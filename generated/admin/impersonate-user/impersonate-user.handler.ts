@@ -7,7 +7,7 @@ import { Payload, Success } from "./impersonate-user.contract.js";
  * Impersonate a user
  *
  * `POST /admin/impersonate-user`
- * Changed by override: builtin-overrides/admin/impersonate-user.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/admin/impersonate-user.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "admin",

@@ -5,18 +5,17 @@ import { Session } from "../../_common/session.js";
 
 /** Payload of `POST /admin/list-user-sessions`. */
 export class Payload extends Schema.Class<Payload>(
-  "admin/list-user-sessions/Payload",
+  "@better-auth-effect/admin/list-user-sessions/Payload",
 )({
-  /** The user id */
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
 /**
  * Success answer of `POST /admin/list-user-sessions`.
- * Changed by override: builtin-overrides/admin/list-user-sessions.yaml (success: replace)
+ * Changed by override: builtin-overrides/admin/list-user-sessions.yaml (success: replace) — The document marks the sessions optional; the live server always answers them.
  */
 export class Success extends Schema.Class<Success>(
-  "admin/list-user-sessions/Success",
+  "@better-auth-effect/admin/list-user-sessions/Success",
 )({
   sessions: Schema.Array(Session),
 }) {}

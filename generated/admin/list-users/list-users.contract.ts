@@ -4,7 +4,9 @@ import * as Schema from "effect/Schema";
 import { User } from "../../_common/user.js";
 
 /** Payload of `GET /admin/list-users`. */
-export class Payload extends Schema.Class<Payload>("admin/list-users/Payload")({
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/admin/list-users/Payload",
+)({
   searchValue: Schema.optionalKey(Schema.String),
   searchField: Schema.optionalKey(Schema.Literals(["email", "name"])),
   searchOperator: Schema.optionalKey(
@@ -45,7 +47,9 @@ export class Payload extends Schema.Class<Payload>("admin/list-users/Payload")({
 }) {}
 
 /** Success answer of `GET /admin/list-users`. */
-export class Success extends Schema.Class<Success>("admin/list-users/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/admin/list-users/Success",
+)({
   limit: Schema.optionalKey(Schema.Number),
   offset: Schema.optionalKey(Schema.Number),
   total: Schema.Number,

@@ -3,19 +3,18 @@
 import * as Schema from "effect/Schema";
 
 /** Payload of `POST /admin/remove-user`. */
-export class Payload extends Schema.Class<Payload>("admin/remove-user/Payload")(
-  {
-    /** The user id */
-    userId: Schema.String.annotate({ description: "The user id" }),
-  },
-) {}
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/admin/remove-user/Payload",
+)({
+  userId: Schema.String.annotate({ description: "The user id" }),
+}) {}
 
 /**
  * Success answer of `POST /admin/remove-user`.
- * Changed by override: builtin-overrides/admin/remove-user.yaml (success: success)
+ * Changed by override: builtin-overrides/admin/remove-user.yaml (success: success) — The document marks the flag optional; the live server always answers it (true).
  */
-export class Success extends Schema.Class<Success>("admin/remove-user/Success")(
-  {
-    success: Schema.Boolean,
-  },
-) {}
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/admin/remove-user/Success",
+)({
+  success: Schema.Boolean,
+}) {}

@@ -4,18 +4,17 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /admin/revoke-user-session`. */
 export class Payload extends Schema.Class<Payload>(
-  "admin/revoke-user-session/Payload",
+  "@better-auth-effect/admin/revoke-user-session/Payload",
 )({
-  /** The session token */
   sessionToken: Schema.String.annotate({ description: "The session token" }),
 }) {}
 
 /**
  * Success answer of `POST /admin/revoke-user-session`.
- * Changed by override: builtin-overrides/admin/revoke-user-session.yaml (success: success)
+ * Changed by override: builtin-overrides/admin/revoke-user-session.yaml (success: success) — The document marks the flag optional; the live server always answers it (true).
  */
 export class Success extends Schema.Class<Success>(
-  "admin/revoke-user-session/Success",
+  "@better-auth-effect/admin/revoke-user-session/Success",
 )({
   success: Schema.Boolean,
 }) {}

@@ -4,18 +4,17 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /admin/revoke-user-sessions`. */
 export class Payload extends Schema.Class<Payload>(
-  "admin/revoke-user-sessions/Payload",
+  "@better-auth-effect/admin/revoke-user-sessions/Payload",
 )({
-  /** The user id */
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
 /**
  * Success answer of `POST /admin/revoke-user-sessions`.
- * Changed by override: builtin-overrides/admin/revoke-user-sessions.yaml (success: success)
+ * Changed by override: builtin-overrides/admin/revoke-user-sessions.yaml (success: success) — The document marks the flag optional; the live server always answers it (true).
  */
 export class Success extends Schema.Class<Success>(
-  "admin/revoke-user-sessions/Success",
+  "@better-auth-effect/admin/revoke-user-sessions/Success",
 )({
   success: Schema.Boolean,
 }) {}

@@ -5,10 +5,11 @@ import { User } from "../../_common/user.js";
 
 /**
  * Payload of `POST /admin/set-role`.
- * Changed by override: builtin-overrides/admin/set-role.yaml (payload: role)
+ * Changed by override: builtin-overrides/admin/set-role.yaml (payload: role) — Roles are the admin plugin's configured roles, not any string.
  */
-export class Payload extends Schema.Class<Payload>("admin/set-role/Payload")({
-  /** The role to set, this can be a string or an array of strings. Eg: `admin` or `[admin, user]` */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/admin/set-role/Payload",
+)({
   role: Schema.Union([
     Schema.Literals(["user", "admin"]),
     Schema.Array(Schema.Literals(["user", "admin"])),
@@ -16,14 +17,15 @@ export class Payload extends Schema.Class<Payload>("admin/set-role/Payload")({
     description:
       "The role to set, this can be a string or an array of strings. Eg: `admin` or `[admin, user]`",
   }),
-  /** The user id */
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
 /**
  * Success answer of `POST /admin/set-role`.
- * Changed by override: builtin-overrides/admin/set-role.yaml (success: replace)
+ * Changed by override: builtin-overrides/admin/set-role.yaml (success: replace) — Roles are the admin plugin's configured roles, not any string.
  */
-export class Success extends Schema.Class<Success>("admin/set-role/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/admin/set-role/Success",
+)({
   user: User,
 }) {}

@@ -4,25 +4,23 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `POST /admin/set-user-password`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: newPassword)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: newPassword) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
 export class Payload extends Schema.Class<Payload>(
-  "admin/set-user-password/Payload",
+  "@better-auth-effect/admin/set-user-password/Payload",
 )({
-  /** The new password */
   newPassword: Schema.RedactedFromValue(Schema.String).annotate({
     description: "The new password",
   }),
-  /** The user id */
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
 /**
  * Success answer of `POST /admin/set-user-password`.
- * Changed by override: builtin-overrides/admin/set-user-password.yaml (success: status)
+ * Changed by override: builtin-overrides/admin/set-user-password.yaml (success: status) — The document marks the flag optional; the live server always answers it (true).
  */
 export class Success extends Schema.Class<Success>(
-  "admin/set-user-password/Success",
+  "@better-auth-effect/admin/set-user-password/Success",
 )({
   status: Schema.Boolean,
 }) {}

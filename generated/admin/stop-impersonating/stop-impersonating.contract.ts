@@ -4,11 +4,7 @@ import { SessionWithUser } from "../../_common/session-with-user.js";
 
 /**
  * Success answer of `POST /admin/stop-impersonating`.
- * Changed by override: builtin-overrides/admin/stop-impersonating.yaml (success: replace)
+ * Changed by override: builtin-overrides/admin/stop-impersonating.yaml (success: replace) — The document has no answer schema; the live server answers the admin's restored session and user.
  */
 export const Success = SessionWithUser;
-/**
- * Success answer of `POST /admin/stop-impersonating`.
- * Changed by override: builtin-overrides/admin/stop-impersonating.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

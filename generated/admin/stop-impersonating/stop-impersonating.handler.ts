@@ -5,7 +5,7 @@ import { Success } from "./stop-impersonating.contract.js";
 
 /**
  * `POST /admin/stop-impersonating`
- * Changed by override: builtin-overrides/admin/stop-impersonating.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/admin/stop-impersonating.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "admin",

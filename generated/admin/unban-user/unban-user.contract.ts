@@ -4,15 +4,18 @@ import * as Schema from "effect/Schema";
 import { User } from "../../_common/user.js";
 
 /** Payload of `POST /admin/unban-user`. */
-export class Payload extends Schema.Class<Payload>("admin/unban-user/Payload")({
-  /** The user id */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/admin/unban-user/Payload",
+)({
   userId: Schema.String.annotate({ description: "The user id" }),
 }) {}
 
 /**
  * Success answer of `POST /admin/unban-user`.
- * Changed by override: builtin-overrides/admin/unban-user.yaml (success: replace)
+ * Changed by override: builtin-overrides/admin/unban-user.yaml (success: replace) — The document marks the answer's user optional; the live server always answers it.
  */
-export class Success extends Schema.Class<Success>("admin/unban-user/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/admin/unban-user/Success",
+)({
   user: User,
 }) {}

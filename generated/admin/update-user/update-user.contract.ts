@@ -4,24 +4,18 @@ import * as Schema from "effect/Schema";
 import { User } from "../../_common/user.js";
 
 /** Payload of `POST /admin/update-user`. */
-export class Payload extends Schema.Class<Payload>("admin/update-user/Payload")(
-  {
-    /** The user data to update */
-    data: Schema.Record(Schema.String, Schema.Unknown).annotate({
-      description: "The user data to update",
-    }),
-    /** The user id */
-    userId: Schema.String.annotate({ description: "The user id" }),
-  },
-) {}
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/admin/update-user/Payload",
+)({
+  data: Schema.Record(Schema.String, Schema.Unknown).annotate({
+    description: "The user data to update",
+  }),
+  userId: Schema.String.annotate({ description: "The user id" }),
+}) {}
 
 /**
  * Success answer of `POST /admin/update-user`.
- * Changed by override: builtin-overrides/admin/update-user.yaml (success: replace)
+ * Changed by override: builtin-overrides/admin/update-user.yaml (success: replace) — The document says { user }; the live server answers the updated user itself.
  */
 export const Success = User;
-/**
- * Success answer of `POST /admin/update-user`.
- * Changed by override: builtin-overrides/admin/update-user.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

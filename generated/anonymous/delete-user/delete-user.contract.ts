@@ -4,10 +4,10 @@ import * as Schema from "effect/Schema";
 
 /**
  * Success answer of `POST /delete-anonymous-user`.
- * Changed by override: builtin-overrides/delete-anonymous-user.yaml (success: success)
+ * Changed by override: builtin-overrides/delete-anonymous-user.yaml (success: success) — The live suite saw this flag in every answer, on every storage: the server always sends it.
  */
 export class Success extends Schema.Class<Success>(
-  "anonymous/delete-user/Success",
+  "@better-auth-effect/anonymous/delete-user/Success",
 )({
   success: Schema.Boolean,
 }) {}

@@ -7,7 +7,7 @@ import { Success } from "./delete-user.contract.js";
  * Delete an anonymous user
  *
  * `POST /delete-anonymous-user`
- * Changed by override: builtin-overrides/delete-anonymous-user.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/delete-anonymous-user.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "anonymous",

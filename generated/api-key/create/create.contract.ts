@@ -5,41 +5,37 @@ import { ClientDate } from "../../_runtime/schemas.js";
 
 /**
  * Payload of `POST /api-key/create`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: serverOnly: rateLimitEnabled, serverOnly: rateLimitMax, serverOnly: rateLimitTimeWindow, serverOnly: refillAmount, serverOnly: refillInterval, serverOnly: remaining, serverOnly: userId)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: serverOnly: rateLimitEnabled, serverOnly: rateLimitMax, serverOnly: rateLimitTimeWindow, serverOnly: refillAmount, serverOnly: refillInterval, serverOnly: remaining, serverOnly: userId) — Payload fields Better Auth documents as for servers only (api-key userId, rate limits, refills; organization create's userId): a browser may not send them, so client payloads leave them out.
  */
-export class Payload extends Schema.Class<Payload>("api-key/create/Payload")({
-  /** The configuration ID to use for the API key. If not provided, the default configuration will be used. */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/api-key/create/Payload",
+)({
   configId: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "The configuration ID to use for the API key. If not provided, the default configuration will be used.",
     }),
   ),
-  /** Expiration time of the Api Key in seconds */
   expiresIn: Schema.optionalKey(
     Schema.NullOr(Schema.Number).annotate({
       description: "Expiration time of the Api Key in seconds",
     }),
   ),
   metadata: Schema.optionalKey(Schema.Unknown),
-  /** Name of the Api Key */
   name: Schema.optionalKey(
     Schema.String.annotate({ description: "Name of the Api Key" }),
   ),
-  /** Organization Id of the organization that the Api Key belongs to. Eg: 'org-id' */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "Organization Id of the organization that the Api Key belongs to. Eg: 'org-id'",
     }),
   ),
-  /** Permissions of the Api Key. */
   permissions: Schema.optionalKey(
     Schema.Record(Schema.String, Schema.Array(Schema.String)).annotate({
       description: "Permissions of the Api Key.",
     }),
   ),
-  /** Prefix of the Api Key */
   prefix: Schema.optionalKey(
     Schema.String.annotate({ description: "Prefix of the Api Key" }),
   ),
@@ -47,88 +43,69 @@ export class Payload extends Schema.Class<Payload>("api-key/create/Payload")({
 
 /**
  * Success answer of `POST /api-key/create`.
- * Changed by override: builtin-overrides/api-key/create.yaml (success: configId, expiresAt, lastRefillAt, lastRequest, metadata, name, permissions, prefix, rateLimitMax, rateLimitTimeWindow, refillAmount, refillInterval, remaining, start)
+ * Changed by override: builtin-overrides/api-key/create.yaml (success: configId, expiresAt, lastRefillAt, lastRequest, metadata, name, permissions, prefix, rateLimitMax, rateLimitTimeWindow, refillAmount, refillInterval, remaining, start) — Every column of the key is answered (null when unset); the rate limit columns have defaults.
  */
-export class Success extends Schema.Class<Success>("api-key/create/Success")({
-  /** Creation timestamp */
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/api-key/create/Success",
+)({
   createdAt: ClientDate.annotate({ description: "Creation timestamp" }),
-  /** Whether the key is enabled */
   enabled: Schema.Boolean.annotate({
     description: "Whether the key is enabled",
   }),
-  /** Expiration timestamp */
   expiresAt: Schema.NullOr(ClientDate).annotate({
     description: "Expiration timestamp",
   }),
-  /** Unique identifier of the API key */
   id: Schema.String.annotate({
     description: "Unique identifier of the API key",
   }),
-  /** The full API key (only returned on creation) */
   key: Schema.String.annotate({
     description: "The full API key (only returned on creation)",
   }),
-  /** Last refill timestamp */
   lastRefillAt: Schema.NullOr(ClientDate).annotate({
     description: "Last refill timestamp",
   }),
-  /** Last request timestamp */
   lastRequest: Schema.NullOr(ClientDate).annotate({
     description: "Last request timestamp",
   }),
-  /** Metadata associated with the key */
   metadata: Schema.NullOr(
     Schema.Record(Schema.String, Schema.Unknown),
   ).annotate({ description: "Metadata associated with the key" }),
-  /** Name of the API key */
   name: Schema.NullOr(Schema.String).annotate({
     description: "Name of the API key",
   }),
-  /** Permissions associated with the key */
   permissions: Schema.NullOr(
     Schema.Record(Schema.String, Schema.Array(Schema.String)),
   ).annotate({ description: "Permissions associated with the key" }),
-  /** Prefix of the API key */
   prefix: Schema.NullOr(Schema.String).annotate({
     description: "Prefix of the API key",
   }),
-  /** Whether rate limiting is enabled */
   rateLimitEnabled: Schema.Boolean.annotate({
     description: "Whether rate limiting is enabled",
   }),
-  /** Maximum requests in time window */
   rateLimitMax: Schema.Number.annotate({
     description: "Maximum requests in time window",
   }),
-  /** Rate limit time window in milliseconds */
   rateLimitTimeWindow: Schema.Number.annotate({
     description: "Rate limit time window in milliseconds",
   }),
-  /** ID of the reference owning the key */
   referenceId: Schema.String.annotate({
     description: "ID of the reference owning the key",
   }),
-  /** Amount to refill */
   refillAmount: Schema.NullOr(Schema.Number).annotate({
     description: "Amount to refill",
   }),
-  /** Refill interval in milliseconds */
   refillInterval: Schema.NullOr(Schema.Number).annotate({
     description: "Refill interval in milliseconds",
   }),
-  /** Remaining requests */
   remaining: Schema.NullOr(Schema.Number).annotate({
     description: "Remaining requests",
   }),
-  /** Current request count in window */
   requestCount: Schema.Number.annotate({
     description: "Current request count in window",
   }),
-  /** Starting characters of the key (if configured) */
   start: Schema.NullOr(Schema.String).annotate({
     description: "Starting characters of the key (if configured)",
   }),
-  /** Last update timestamp */
   updatedAt: ClientDate.annotate({ description: "Last update timestamp" }),
   configId: Schema.String,
 }) {}

@@ -4,14 +4,14 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `POST /api-key/delete`.
- * Changed by override: builtin-overrides/api-key/delete.yaml (payload: configId)
+ * Changed by override: builtin-overrides/api-key/delete.yaml (payload: configId) — The document omits it; the server looks the key up in this configuration (default: "default").
  */
-export class Payload extends Schema.Class<Payload>("api-key/delete/Payload")({
-  /** The id of the API key to delete */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/api-key/delete/Payload",
+)({
   keyId: Schema.String.annotate({
     description: "The id of the API key to delete",
   }),
-  /** The configuration of the key (default: the default configuration). */
   configId: Schema.optionalKey(
     Schema.String.annotate({
       description:
@@ -21,8 +21,9 @@ export class Payload extends Schema.Class<Payload>("api-key/delete/Payload")({
 }) {}
 
 /** Success answer of `POST /api-key/delete`. */
-export class Success extends Schema.Class<Success>("api-key/delete/Success")({
-  /** Indicates if the API key was successfully deleted */
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/api-key/delete/Success",
+)({
   success: Schema.Boolean.annotate({
     description: "Indicates if the API key was successfully deleted",
   }),

@@ -5,20 +5,18 @@ import { ApiKey } from "../../_common/api-key.js";
 
 /**
  * Payload of `GET /api-key/get`.
- * Changed by override: builtin-overrides/api-key/get.yaml (payload: id)
+ * Changed by override: builtin-overrides/api-key/get.yaml (payload: id) — Better Auth requires these query parameters but the document does not mark them required.
  */
-export class Payload extends Schema.Class<Payload>("api-key/get/Payload")({
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/api-key/get/Payload",
+)({
   configId: Schema.optionalKey(Schema.String),
   id: Schema.String,
 }) {}
 
 /**
  * Success answer of `GET /api-key/get`.
- * Changed by override: builtin-overrides/api-key/get.yaml (success: replace)
+ * Changed by override: builtin-overrides/api-key/get.yaml (success: replace) — The document requires a userId the live server does not send; it answers referenceId and configId.
  */
 export const Success = ApiKey;
-/**
- * Success answer of `GET /api-key/get`.
- * Changed by override: builtin-overrides/api-key/get.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

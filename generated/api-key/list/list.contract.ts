@@ -5,37 +5,33 @@ import { ApiKey } from "../../_common/api-key.js";
 
 /**
  * Payload of `GET /api-key/list`.
- * Changed by override: builtin-overrides/api-key/list.yaml (payload: replace)
+ * Changed by override: builtin-overrides/api-key/list.yaml (payload: replace) — The document lists no query parameters; the server reads these.
  */
-export class Payload extends Schema.Class<Payload>("api-key/list/Payload")({
-  /** Only keys of this configuration (default: every configuration). */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/api-key/list/Payload",
+)({
   configId: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "Only keys of this configuration (default: every configuration).",
     }),
   ),
-  /** The most keys to answer. */
   limit: Schema.optionalKey(
     Schema.Int.annotate({ description: "The most keys to answer." }),
   ),
-  /** How many keys to skip. */
   offset: Schema.optionalKey(
     Schema.Int.annotate({ description: "How many keys to skip." }),
   ),
-  /** List the organization's keys instead of the user's. */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description: "List the organization's keys instead of the user's.",
     }),
   ),
-  /** The field to sort by, e.g. createdAt, name, expiresAt. */
   sortBy: Schema.optionalKey(
     Schema.String.annotate({
       description: "The field to sort by, e.g. createdAt, name, expiresAt.",
     }),
   ),
-  /** The sort direction (default asc). */
   sortDirection: Schema.optionalKey(
     Schema.Literals(["asc", "desc"]).annotate({
       description: "The sort direction (default asc).",
@@ -45,18 +41,17 @@ export class Payload extends Schema.Class<Payload>("api-key/list/Payload")({
 
 /**
  * Success answer of `GET /api-key/list`.
- * Changed by override: builtin-overrides/api-key/list.yaml (success: apiKeys, limit, offset)
+ * Changed by override: builtin-overrides/api-key/list.yaml (success: apiKeys, limit, offset) — Left out without a limit or offset in the request, never null.
  */
-export class Success extends Schema.Class<Success>("api-key/list/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/api-key/list/Success",
+)({
   apiKeys: Schema.Array(ApiKey),
-  /** The limit used for pagination */
   limit: Schema.optionalKey(
     Schema.Number.annotate({ description: "The limit used for pagination" }),
   ),
-  /** The offset used for pagination */
   offset: Schema.optionalKey(
     Schema.Number.annotate({ description: "The offset used for pagination" }),
   ),
-  /** Total number of API keys */
   total: Schema.Number.annotate({ description: "Total number of API keys" }),
 }) {}

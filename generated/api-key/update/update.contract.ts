@@ -5,50 +5,43 @@ import { ApiKey } from "../../_common/api-key.js";
 
 /**
  * Payload of `POST /api-key/update`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: serverOnly: permissions, serverOnly: rateLimitMax, serverOnly: rateLimitTimeWindow, serverOnly: userId)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: serverOnly: permissions, serverOnly: rateLimitMax, serverOnly: rateLimitTimeWindow, serverOnly: userId) — Payload fields Better Auth documents as for servers only (api-key userId, rate limits, refills; organization create's userId): a browser may not send them, so client payloads leave them out.
  */
-export class Payload extends Schema.Class<Payload>("api-key/update/Payload")({
-  /** The configuration ID to use for the API key lookup. If not provided, the default configuration will be used. */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/api-key/update/Payload",
+)({
   configId: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "The configuration ID to use for the API key lookup. If not provided, the default configuration will be used.",
     }),
   ),
-  /** Whether the Api Key is enabled or not */
   enabled: Schema.optionalKey(
     Schema.Boolean.annotate({
       description: "Whether the Api Key is enabled or not",
     }),
   ),
-  /** Expiration time of the Api Key in seconds */
   expiresIn: Schema.optionalKey(
     Schema.NullOr(Schema.Number).annotate({
       description: "Expiration time of the Api Key in seconds",
     }),
   ),
-  /** The id of the Api Key */
   keyId: Schema.String.annotate({ description: "The id of the Api Key" }),
   metadata: Schema.optionalKey(Schema.Unknown),
-  /** The name of the key */
   name: Schema.optionalKey(
     Schema.String.annotate({ description: "The name of the key" }),
   ),
-  /** Whether the key has rate limiting enabled. */
   rateLimitEnabled: Schema.optionalKey(
     Schema.Boolean.annotate({
       description: "Whether the key has rate limiting enabled.",
     }),
   ),
-  /** The refill amount */
   refillAmount: Schema.optionalKey(
     Schema.Number.annotate({ description: "The refill amount" }),
   ),
-  /** The refill interval */
   refillInterval: Schema.optionalKey(
     Schema.Number.annotate({ description: "The refill interval" }),
   ),
-  /** The number of remaining requests */
   remaining: Schema.optionalKey(
     Schema.Number.annotate({ description: "The number of remaining requests" }),
   ),
@@ -56,11 +49,7 @@ export class Payload extends Schema.Class<Payload>("api-key/update/Payload")({
 
 /**
  * Success answer of `POST /api-key/update`.
- * Changed by override: builtin-overrides/api-key/update.yaml (success: replace)
+ * Changed by override: builtin-overrides/api-key/update.yaml (success: replace) — The document requires a userId the live server does not send; it answers referenceId and configId.
  */
 export const Success = ApiKey;
-/**
- * Success answer of `POST /api-key/update`.
- * Changed by override: builtin-overrides/api-key/update.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -4,35 +4,34 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `POST /delete-user`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
-export class Payload extends Schema.Class<Payload>("core/delete-user/Payload")({
-  /** The callback URL to redirect to after the user is deleted */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/core/delete-user/Payload",
+)({
   callbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description: "The callback URL to redirect to after the user is deleted",
     }),
   ),
-  /** The user's password. Required if session is not fresh */
   password: Schema.optionalKey(
     Schema.RedactedFromValue(Schema.String).annotate({
       description: "The user's password. Required if session is not fresh",
     }),
   ),
-  /** The deletion verification token */
   token: Schema.optionalKey(
     Schema.String.annotate({ description: "The deletion verification token" }),
   ),
 }) {}
 
 /** Success answer of `POST /delete-user`. */
-export class Success extends Schema.Class<Success>("core/delete-user/Success")({
-  /** Status message of the deletion process */
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/core/delete-user/Success",
+)({
   message: Schema.Literals([
     "User deleted",
     "Verification email sent",
   ]).annotate({ description: "Status message of the deletion process" }),
-  /** Indicates if the operation was successful */
   success: Schema.Boolean.annotate({
     description: "Indicates if the operation was successful",
   }),

@@ -7,7 +7,7 @@ import { Payload, Success } from "./delete-user.contract.js";
  * Delete the user
  *
  * `POST /delete-user`
- * Changed by override: builtin-overrides/delete-user.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/delete-user.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "core",

@@ -6,11 +6,9 @@ import { ClientDate } from "../../_runtime/schemas.js";
 /** Payload of `POST /get-access-token`. */
 export const Payload = Schema.Union([
   Schema.Struct({
-    /** The Better Auth account ID */
     accountId: Schema.String.annotate({
       description: "The Better Auth account ID",
     }),
-    /** The user ID associated with the account */
     userId: Schema.optionalKey(
       Schema.String.annotate({
         description: "The user ID associated with the account",
@@ -18,11 +16,9 @@ export const Payload = Schema.Union([
     ),
   }),
   Schema.Struct({
-    /** Select the current OAuth account from its signed cookie */
     useAccountCookie: Schema.Literal(true).annotate({
       description: "Select the current OAuth account from its signed cookie",
     }),
-    /** The user ID associated with the account */
     userId: Schema.optionalKey(
       Schema.String.annotate({
         description: "The user ID associated with the account",
@@ -30,15 +26,14 @@ export const Payload = Schema.Union([
     ),
   }),
 ]);
-/** Payload of `POST /get-access-token`. */
 export type Payload = typeof Payload.Type;
 
 /**
  * Success answer of `POST /get-access-token`.
- * Changed by override: builtin-overrides/get-access-token.yaml (success: replace)
+ * Changed by override: builtin-overrides/get-access-token.yaml (success: replace) — The live server answers the stored (or refreshed) access token, its expiry (a date), the granted scopes and the ID token; the document omits scopes and lists token fields it never sends.
  */
 export class Success extends Schema.Class<Success>(
-  "core/get-access-token/Success",
+  "@better-auth-effect/core/get-access-token/Success",
 )({
   accessToken: Schema.String,
   accessTokenExpiresAt: Schema.optionalKey(ClientDate),

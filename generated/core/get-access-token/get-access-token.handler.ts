@@ -7,7 +7,7 @@ import { Payload, Success } from "./get-access-token.contract.js";
  * Get a valid access token, doing a refresh if needed
  *
  * `POST /get-access-token`
- * Changed by override: builtin-overrides/get-access-token.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/get-access-token.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "core",

@@ -6,17 +6,17 @@ import { User } from "../../_common/user.js";
 
 /**
  * Payload of `GET /get-session`.
- * Changed by override: builtin-overrides/get-session.yaml (payload: replace)
+ * Changed by override: builtin-overrides/get-session.yaml (payload: replace) — The document lists no query parameters; the server reads these.
  */
-export class Payload extends Schema.Class<Payload>("core/get-session/Payload")({
-  /** Read the session from the database, not from the cookie cache. */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/core/get-session/Payload",
+)({
   disableCookieCache: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
         "Read the session from the database, not from the cookie cache.",
     }),
   ),
-  /** Do not extend the session's expiry on this read. */
   disableRefresh: Schema.optionalKey(
     Schema.Boolean.annotate({
       description: "Do not extend the session's expiry on this read.",
@@ -31,5 +31,4 @@ export const Success = Schema.NullOr(
     user: User,
   }),
 );
-/** Success answer of `GET /get-session`. */
 export type Success = typeof Success.Type;

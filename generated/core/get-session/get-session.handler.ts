@@ -7,7 +7,7 @@ import { Payload, Success } from "./get-session.contract.js";
  * Get the current session
  *
  * `GET /get-session`
- * Changed by override: builtin-overrides/get-session.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/get-session.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "core",

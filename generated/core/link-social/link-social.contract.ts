@@ -3,31 +3,29 @@
 import * as Schema from "effect/Schema";
 
 /** Payload of `POST /link-social`. */
-export class Payload extends Schema.Class<Payload>("core/link-social/Payload")({
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/core/link-social/Payload",
+)({
   additionalData: Schema.optionalKey(
     Schema.Record(Schema.String, Schema.Unknown),
   ),
-  /** Extra query parameters to append to the provider authorization URL (e.g. Cognito identity_provider, Google hd). */
   additionalParams: Schema.optionalKey(
     Schema.Record(Schema.String, Schema.String).annotate({
       description:
         "Extra query parameters to append to the provider authorization URL (e.g. Cognito identity_provider, Google hd).",
     }),
   ),
-  /** The URL to redirect to after the user has signed in */
   callbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description: "The URL to redirect to after the user has signed in",
     }),
   ),
-  /** Disable automatic redirection to the provider. Useful for handling the redirection yourself */
   disableRedirect: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
         "Disable automatic redirection to the provider. Useful for handling the redirection yourself",
     }),
   ),
-  /** The URL to redirect to if there is an error during the link process */
   errorCallbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description:
@@ -42,7 +40,6 @@ export class Payload extends Schema.Class<Payload>("core/link-social/Payload")({
       token: Schema.String,
     }),
   ),
-  /** The login hint to use for the authorization code request */
   loginHint: Schema.optionalKey(
     Schema.String.annotate({
       description: "The login hint to use for the authorization code request",
@@ -90,7 +87,6 @@ export class Payload extends Schema.Class<Payload>("core/link-social/Payload")({
     Schema.String,
   ]),
   requestSignUp: Schema.optionalKey(Schema.Boolean),
-  /** Additional scopes to request from the provider */
   scopes: Schema.optionalKey(
     Schema.Array(Schema.String).annotate({
       description: "Additional scopes to request from the provider",
@@ -99,14 +95,14 @@ export class Payload extends Schema.Class<Payload>("core/link-social/Payload")({
 }) {}
 
 /** Success answer of `POST /link-social`. */
-export class Success extends Schema.Class<Success>("core/link-social/Success")({
-  /** Indicates if the user should be redirected to the authorization URL */
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/core/link-social/Success",
+)({
   redirect: Schema.Boolean.annotate({
     description:
       "Indicates if the user should be redirected to the authorization URL",
   }),
   status: Schema.optionalKey(Schema.Boolean),
-  /** The authorization URL to redirect the user to */
   url: Schema.optionalKey(
     Schema.String.annotate({
       description: "The authorization URL to redirect the user to",

@@ -7,7 +7,7 @@ import { Payload, Success } from "./link-social.contract.js";
  * Link a social account to the user
  *
  * `POST /link-social`
- * Changed by override: builtin-overrides/link-social.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/link-social.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "core",

@@ -15,5 +15,4 @@ export const Success = Schema.Array(
     userId: Schema.String,
   }),
 );
-/** Success answer of `GET /list-accounts`. */
 export type Success = typeof Success.Type;

@@ -7,7 +7,7 @@ import { Success } from "./list-accounts.contract.js";
  * List all accounts linked to the user
  *
  * `GET /list-accounts`
- * Changed by override: builtin-overrides/list-accounts.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/list-accounts.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "core",

@@ -5,5 +5,4 @@ import { Session } from "../../_common/session.js";
 
 /** Success answer of `GET /list-sessions`. */
 export const Success = Schema.Array(Session);
-/** Success answer of `GET /list-sessions`. */
 export type Success = typeof Success.Type;

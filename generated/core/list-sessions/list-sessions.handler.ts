@@ -7,7 +7,7 @@ import { Success } from "./list-sessions.contract.js";
  * List all active sessions for the user
  *
  * `GET /list-sessions`
- * Changed by override: builtin-overrides/list-sessions.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/list-sessions.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "core",

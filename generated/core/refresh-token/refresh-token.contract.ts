@@ -6,11 +6,9 @@ import { ClientDate } from "../../_runtime/schemas.js";
 /** Payload of `POST /refresh-token`. */
 export const Payload = Schema.Union([
   Schema.Struct({
-    /** The Better Auth account ID */
     accountId: Schema.String.annotate({
       description: "The Better Auth account ID",
     }),
-    /** The user ID associated with the account */
     userId: Schema.optionalKey(
       Schema.String.annotate({
         description: "The user ID associated with the account",
@@ -18,11 +16,9 @@ export const Payload = Schema.Union([
     ),
   }),
   Schema.Struct({
-    /** Select the current OAuth account from its signed cookie */
     useAccountCookie: Schema.Literal(true).annotate({
       description: "Select the current OAuth account from its signed cookie",
     }),
-    /** The user ID associated with the account */
     userId: Schema.optionalKey(
       Schema.String.annotate({
         description: "The user ID associated with the account",
@@ -30,19 +26,17 @@ export const Payload = Schema.Union([
     ),
   }),
 ]);
-/** Payload of `POST /refresh-token`. */
 export type Payload = typeof Payload.Type;
 
 /**
  * Success answer of `POST /refresh-token`.
- * Changed by override: builtin-overrides/refresh-token.yaml (success: replace)
+ * Changed by override: builtin-overrides/refresh-token.yaml (success: replace) — The live server answers the provider's new tokens, their expiry (dates; refreshTokenExpiresAt is null when the provider gives none), the stored scope string and which account was refreshed.
  */
 export class Success extends Schema.Class<Success>(
-  "core/refresh-token/Success",
+  "@better-auth-effect/core/refresh-token/Success",
 )({
   accessToken: Schema.String,
   accessTokenExpiresAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
-  /** The account's id at the provider. */
   accountId: Schema.String.annotate({
     description: "The account's id at the provider.",
   }),
@@ -50,7 +44,6 @@ export class Success extends Schema.Class<Success>(
   providerId: Schema.String,
   refreshToken: Schema.String,
   refreshTokenExpiresAt: Schema.optionalKey(Schema.NullOr(ClientDate)),
-  /** The granted scopes, comma-separated, as stored. */
   scope: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({
       description: "The granted scopes, comma-separated, as stored.",

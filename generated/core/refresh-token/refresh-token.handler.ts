@@ -7,7 +7,7 @@ import { Payload, Success } from "./refresh-token.contract.js";
  * Refresh the access token using a refresh token
  *
  * `POST /refresh-token`
- * Changed by override: builtin-overrides/refresh-token.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/refresh-token.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "core",

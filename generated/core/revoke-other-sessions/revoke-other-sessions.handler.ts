@@ -7,7 +7,7 @@ import { Success } from "./revoke-other-sessions.contract.js";
  * Revoke all other sessions for the user except the current one
  *
  * `POST /revoke-other-sessions`
- * Changed by override: builtin-overrides/revoke-other-sessions.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/revoke-other-sessions.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "core",

@@ -5,19 +5,14 @@ import { Status } from "../../_common/status.js";
 
 /** Payload of `POST /revoke-session`. */
 export class Payload extends Schema.Class<Payload>(
-  "core/revoke-session/Payload",
+  "@better-auth-effect/core/revoke-session/Payload",
 )({
-  /** The token to revoke */
   token: Schema.String.annotate({ description: "The token to revoke" }),
 }) {}
 
 /**
  * Success answer of `POST /revoke-session`.
- * Changed by override: builtin-overrides/revoke-session.yaml (success: replace)
+ * Changed by override: builtin-overrides/revoke-session.yaml (success: replace) — The document's answer is loose; the server answers { status }.
  */
 export const Success = Status;
-/**
- * Success answer of `POST /revoke-session`.
- * Changed by override: builtin-overrides/revoke-session.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

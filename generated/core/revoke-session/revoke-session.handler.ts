@@ -7,7 +7,7 @@ import { Payload, Success } from "./revoke-session.contract.js";
  * Revoke a single session
  *
  * `POST /revoke-session`
- * Changed by override: builtin-overrides/revoke-session.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/revoke-session.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "core",

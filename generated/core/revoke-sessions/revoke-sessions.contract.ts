@@ -4,11 +4,7 @@ import { Status } from "../../_common/status.js";
 
 /**
  * Success answer of `POST /revoke-sessions`.
- * Changed by override: builtin-overrides/revoke-sessions.yaml (success: replace)
+ * Changed by override: builtin-overrides/revoke-sessions.yaml (success: replace) — The document's answer is loose; the server answers { status }.
  */
 export const Success = Status;
-/**
- * Success answer of `POST /revoke-sessions`.
- * Changed by override: builtin-overrides/revoke-sessions.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -7,7 +7,7 @@ import { Success } from "./revoke-sessions.contract.js";
  * Revoke all sessions for the user
  *
  * `POST /revoke-sessions`
- * Changed by override: builtin-overrides/revoke-sessions.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/revoke-sessions.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "core",

@@ -3,20 +3,19 @@
 import * as Schema from "effect/Schema";
 
 /** Payload of `POST /sign-out`. */
-export class Payload extends Schema.Class<Payload>("core/sign-out/Payload")({
-  /** The URL to redirect to after provider logout */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/core/sign-out/Payload",
+)({
   callbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description: "The URL to redirect to after provider logout",
     }),
   ),
-  /** Return the provider logout URL without redirecting */
   disableRedirect: Schema.optionalKey(
     Schema.Boolean.annotate({
       description: "Return the provider logout URL without redirecting",
     }),
   ),
-  /** State to pass to the provider logout endpoint */
   state: Schema.optionalKey(
     Schema.String.annotate({
       description: "State to pass to the provider logout endpoint",
@@ -26,10 +25,11 @@ export class Payload extends Schema.Class<Payload>("core/sign-out/Payload")({
 
 /**
  * Success answer of `POST /sign-out`.
- * Changed by override: builtin-overrides/sign-out.yaml (success: success)
+ * Changed by override: builtin-overrides/sign-out.yaml (success: success) — The live suite saw this flag in every answer, on every storage: the server always sends it.
  */
-export class Success extends Schema.Class<Success>("core/sign-out/Success")({
-  /** Whether the client should redirect to the provider logout URL */
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/core/sign-out/Success",
+)({
   redirect: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
@@ -37,7 +37,6 @@ export class Success extends Schema.Class<Success>("core/sign-out/Success")({
     }),
   ),
   success: Schema.Boolean,
-  /** Provider logout URL when RP-initiated logout is available */
   url: Schema.optionalKey(
     Schema.String.annotate({
       description: "Provider logout URL when RP-initiated logout is available",

@@ -7,7 +7,7 @@ import { Payload, Success } from "./sign-out.contract.js";
  * Sign out the current user
  *
  * `POST /sign-out`
- * Changed by override: builtin-overrides/sign-out.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/sign-out.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "core",

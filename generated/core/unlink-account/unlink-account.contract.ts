@@ -4,9 +4,8 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /unlink-account`. */
 export class Payload extends Schema.Class<Payload>(
-  "core/unlink-account/Payload",
+  "@better-auth-effect/core/unlink-account/Payload",
 )({
-  /** The Better Auth account ID to unlink */
   accountId: Schema.String.annotate({
     description: "The Better Auth account ID to unlink",
   }),
@@ -14,10 +13,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /unlink-account`.
- * Changed by override: builtin-overrides/unlink-account.yaml (success: status)
+ * Changed by override: builtin-overrides/unlink-account.yaml (success: status) — The live suite saw this flag in every answer, on every storage: the server always sends it.
  */
 export class Success extends Schema.Class<Success>(
-  "core/unlink-account/Success",
+  "@better-auth-effect/core/unlink-account/Success",
 )({
   status: Schema.Boolean,
 }) {}

@@ -7,7 +7,7 @@ import { Payload, Success } from "./unlink-account.contract.js";
  * Unlink an account
  *
  * `POST /unlink-account`
- * Changed by override: builtin-overrides/unlink-account.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/unlink-account.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "core",

@@ -4,15 +4,15 @@ import * as Schema from "effect/Schema";
 import { Status } from "../../_common/status.js";
 
 /** Payload of `POST /update-user`. */
-export class Payload extends Schema.Class<Payload>("core/update-user/Payload")({
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/core/update-user/Payload",
+)({
   displayUsername: Schema.optionalKey(Schema.String),
-  /** The image of the user */
   image: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({
       description: "The image of the user",
     }),
   ),
-  /** The name of the user */
   name: Schema.optionalKey(
     Schema.String.annotate({ description: "The name of the user" }),
   ),
@@ -23,11 +23,7 @@ export class Payload extends Schema.Class<Payload>("core/update-user/Payload")({
 
 /**
  * Success answer of `POST /update-user`.
- * Changed by override: builtin-overrides/update-user.yaml (success: replace)
+ * Changed by override: builtin-overrides/update-user.yaml (success: replace) — The document says { user }; the live server answers { status: true } (the client refetches the session).
  */
 export const Success = Status;
-/**
- * Success answer of `POST /update-user`.
- * Changed by override: builtin-overrides/update-user.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -7,7 +7,7 @@ import { Payload, Success } from "./update-user.contract.js";
  * Update the current user
  *
  * `POST /update-user`
- * Changed by override: builtin-overrides/update-user.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/update-user.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "core",

@@ -4,23 +4,21 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `GET /delete-user/callback`.
- * Changed by override: builtin-overrides/delete-user/callback.yaml (payload: token, -callbackURL)
+ * Changed by override: builtin-overrides/delete-user/callback.yaml (payload: token, -callbackURL) — With a callbackURL the server redirects there after deleting: that is the link the confirmation email carries, for the browser to follow (navigation-only). Without it the server answers JSON, and a bad token as an error with a code, which is what the handler sends.
  */
 export class Payload extends Schema.Class<Payload>(
-  "delete-user/callback/Payload",
+  "@better-auth-effect/delete-user/callback/Payload",
 )({
   token: Schema.String,
 }) {}
 
 /** Success answer of `GET /delete-user/callback`. */
 export class Success extends Schema.Class<Success>(
-  "delete-user/callback/Success",
+  "@better-auth-effect/delete-user/callback/Success",
 )({
-  /** Confirmation message */
   message: Schema.Literal("User deleted").annotate({
     description: "Confirmation message",
   }),
-  /** Indicates if the deletion was successful */
   success: Schema.Boolean.annotate({
     description: "Indicates if the deletion was successful",
   }),

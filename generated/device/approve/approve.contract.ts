@@ -3,15 +3,18 @@
 import * as Schema from "effect/Schema";
 
 /** Payload of `POST /device/approve`. */
-export class Payload extends Schema.Class<Payload>("device/approve/Payload")({
-  /** The user code to approve */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/device/approve/Payload",
+)({
   userCode: Schema.String.annotate({ description: "The user code to approve" }),
 }) {}
 
 /**
  * Success answer of `POST /device/approve`.
- * Changed by override: builtin-overrides/device/approve.yaml (success: success)
+ * Changed by override: builtin-overrides/device/approve.yaml (success: success) — The live suite saw this flag in every answer, on every storage: the server always sends it.
  */
-export class Success extends Schema.Class<Success>("device/approve/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/device/approve/Success",
+)({
   success: Schema.Boolean,
 }) {}

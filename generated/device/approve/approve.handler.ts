@@ -7,7 +7,7 @@ import { Payload, Success } from "./approve.contract.js";
  * Approve device authorization
  *
  * `POST /device/approve`
- * Changed by override: builtin-overrides/device/approve.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/device/approve.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "device",

@@ -3,16 +3,15 @@
 import * as Schema from "effect/Schema";
 
 /** Payload of `POST /device/code`. */
-export class Payload extends Schema.Class<Payload>("device/code/Payload")({
-  /** The client ID of the application */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/device/code/Payload",
+)({
   client_id: Schema.String.annotate({
     description: "The client ID of the application",
   }),
-  /** Space-separated list of scopes */
   scope: Schema.optionalKey(
     Schema.String.annotate({ description: "Space-separated list of scopes" }),
   ),
-  /** The user ID to which the device code should be pre-bound. */
   user_id: Schema.optionalKey(
     Schema.String.annotate({
       description: "The user ID to which the device code should be pre-bound.",
@@ -22,31 +21,27 @@ export class Payload extends Schema.Class<Payload>("device/code/Payload")({
 
 /**
  * Success answer of `POST /device/code`.
- * Changed by override: builtin-overrides/device/code.yaml (success: device_code, expires_in, interval, user_code, verification_uri, verification_uri_complete)
+ * Changed by override: builtin-overrides/device/code.yaml (success: device_code, expires_in, interval, user_code, verification_uri, verification_uri_complete) — The document marks every field optional; the live server always answers all of them (RFC 8628 section 3.2).
  */
-export class Success extends Schema.Class<Success>("device/code/Success")({
-  /** The device verification code */
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/device/code/Success",
+)({
   device_code: Schema.String.annotate({
     description: "The device verification code",
   }),
-  /** Lifetime in seconds of the device code */
   expires_in: Schema.Number.annotate({
     description: "Lifetime in seconds of the device code",
   }),
-  /** Minimum polling interval in seconds */
   interval: Schema.Number.annotate({
     description: "Minimum polling interval in seconds",
   }),
-  /** The user code to display */
   user_code: Schema.String.annotate({
     description: "The user code to display",
   }),
-  /** The URL for user verification. Defaults to /device if not configured. */
   verification_uri: Schema.String.annotate({
     description:
       "The URL for user verification. Defaults to /device if not configured.",
   }),
-  /** The complete URL with user code as query parameter. */
   verification_uri_complete: Schema.String.annotate({
     description: "The complete URL with user code as query parameter.",
   }),

@@ -3,15 +3,18 @@
 import * as Schema from "effect/Schema";
 
 /** Payload of `POST /device/deny`. */
-export class Payload extends Schema.Class<Payload>("device/deny/Payload")({
-  /** The user code to deny */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/device/deny/Payload",
+)({
   userCode: Schema.String.annotate({ description: "The user code to deny" }),
 }) {}
 
 /**
  * Success answer of `POST /device/deny`.
- * Changed by override: builtin-overrides/device/deny.yaml (success: success)
+ * Changed by override: builtin-overrides/device/deny.yaml (success: success) — The live suite saw this flag in every answer, on every storage: the server always sends it.
  */
-export class Success extends Schema.Class<Success>("device/deny/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/device/deny/Success",
+)({
   success: Schema.Boolean,
 }) {}

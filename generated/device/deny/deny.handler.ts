@@ -7,7 +7,7 @@ import { Payload, Success } from "./deny.contract.js";
  * Deny device authorization
  *
  * `POST /device/deny`
- * Changed by override: builtin-overrides/device/deny.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/device/deny.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "device",

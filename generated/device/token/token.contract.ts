@@ -3,16 +3,15 @@
 import * as Schema from "effect/Schema";
 
 /** Payload of `POST /device/token`. */
-export class Payload extends Schema.Class<Payload>("device/token/Payload")({
-  /** The client ID of the application */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/device/token/Payload",
+)({
   client_id: Schema.String.annotate({
     description: "The client ID of the application",
   }),
-  /** The device verification code */
   device_code: Schema.String.annotate({
     description: "The device verification code",
   }),
-  /** The grant type for device flow */
   grant_type: Schema.Literal(
     "urn:ietf:params:oauth:grant-type:device_code",
   ).annotate({ description: "The grant type for device flow" }),
@@ -20,11 +19,12 @@ export class Payload extends Schema.Class<Payload>("device/token/Payload")({
 
 /**
  * Success answer of `POST /device/token`.
- * Changed by override: builtin-overrides/device/token.yaml (success: replace)
+ * Changed by override: builtin-overrides/device/token.yaml (success: replace) — The document says { session, user }; the live server answers an OAuth token response (RFC 8628 section 3.5): the access token is a session token of the approving user.
  */
-export class Success extends Schema.Class<Success>("device/token/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/device/token/Success",
+)({
   access_token: Schema.String,
-  /** Seconds until the access token expires. */
   expires_in: Schema.Number.annotate({
     description: "Seconds until the access token expires.",
   }),

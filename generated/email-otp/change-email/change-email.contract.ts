@@ -4,19 +4,17 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /email-otp/change-email`. */
 export class Payload extends Schema.Class<Payload>(
-  "email-otp/change-email/Payload",
+  "@better-auth-effect/email-otp/change-email/Payload",
 )({
-  /** New email address to verify and change to */
   newEmail: Schema.String.annotate({
     description: "New email address to verify and change to",
   }),
-  /** OTP sent to the new email */
   otp: Schema.String.annotate({ description: "OTP sent to the new email" }),
 }) {}
 
 /** Success answer of `POST /email-otp/change-email`. */
 export class Success extends Schema.Class<Success>(
-  "email-otp/change-email/Success",
+  "@better-auth-effect/email-otp/change-email/Success",
 )({
   success: Schema.optionalKey(Schema.Boolean),
 }) {}

@@ -4,15 +4,12 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /email-otp/check-verification-otp`. */
 export class Payload extends Schema.Class<Payload>(
-  "email-otp/check-verification-otp/Payload",
+  "@better-auth-effect/email-otp/check-verification-otp/Payload",
 )({
-  /** Email address the OTP was sent to */
   email: Schema.String.annotate({
     description: "Email address the OTP was sent to",
   }),
-  /** OTP to verify */
   otp: Schema.String.annotate({ description: "OTP to verify" }),
-  /** Type of the OTP */
   type: Schema.Literals([
     "email-verification",
     "sign-in",
@@ -23,10 +20,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /email-otp/check-verification-otp`.
- * Changed by override: builtin-overrides/email-otp/check-verification-otp.yaml (success: success)
+ * Changed by override: builtin-overrides/email-otp/check-verification-otp.yaml (success: success) — The live suite saw this flag in every answer, on every storage: the server always sends it.
  */
 export class Success extends Schema.Class<Success>(
-  "email-otp/check-verification-otp/Success",
+  "@better-auth-effect/email-otp/check-verification-otp/Success",
 )({
   success: Schema.Boolean,
 }) {}

@@ -4,9 +4,8 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /email-otp/request-email-change`. */
 export class Payload extends Schema.Class<Payload>(
-  "email-otp/request-email-change/Payload",
+  "@better-auth-effect/email-otp/request-email-change/Payload",
 )({
-  /** New email address to send the OTP */
   newEmail: Schema.String.annotate({
     description: "New email address to send the OTP",
   }),
@@ -15,7 +14,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `POST /email-otp/request-email-change`. */
 export class Success extends Schema.Class<Success>(
-  "email-otp/request-email-change/Success",
+  "@better-auth-effect/email-otp/request-email-change/Success",
 )({
   success: Schema.optionalKey(Schema.Boolean),
 }) {}

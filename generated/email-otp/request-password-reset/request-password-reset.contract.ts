@@ -4,9 +4,8 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /email-otp/request-password-reset`. */
 export class Payload extends Schema.Class<Payload>(
-  "email-otp/request-password-reset/Payload",
+  "@better-auth-effect/email-otp/request-password-reset/Payload",
 )({
-  /** Email address to send the OTP */
   email: Schema.String.annotate({
     description: "Email address to send the OTP",
   }),
@@ -14,12 +13,11 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /email-otp/request-password-reset`.
- * Changed by override: builtin-overrides/email-otp/request-password-reset.yaml (success: success)
+ * Changed by override: builtin-overrides/email-otp/request-password-reset.yaml (success: success) — The live suite saw this flag in every answer, on every storage: the server always sends it.
  */
 export class Success extends Schema.Class<Success>(
-  "email-otp/request-password-reset/Success",
+  "@better-auth-effect/email-otp/request-password-reset/Success",
 )({
-  /** Indicates if the OTP was sent successfully */
   success: Schema.Boolean.annotate({
     description: "Indicates if the OTP was sent successfully",
   }),

@@ -4,18 +4,15 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `POST /email-otp/reset-password`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
 export class Payload extends Schema.Class<Payload>(
-  "email-otp/reset-password/Payload",
+  "@better-auth-effect/email-otp/reset-password/Payload",
 )({
-  /** Email address to reset the password */
   email: Schema.String.annotate({
     description: "Email address to reset the password",
   }),
-  /** OTP sent to the email */
   otp: Schema.String.annotate({ description: "OTP sent to the email" }),
-  /** New password */
   password: Schema.RedactedFromValue(Schema.String).annotate({
     description: "New password",
   }),
@@ -23,10 +20,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /email-otp/reset-password`.
- * Changed by override: builtin-overrides/email-otp/reset-password.yaml (success: success)
+ * Changed by override: builtin-overrides/email-otp/reset-password.yaml (success: success) — The live suite saw this flag in every answer, on every storage: the server always sends it.
  */
 export class Success extends Schema.Class<Success>(
-  "email-otp/reset-password/Success",
+  "@better-auth-effect/email-otp/reset-password/Success",
 )({
   success: Schema.Boolean,
 }) {}

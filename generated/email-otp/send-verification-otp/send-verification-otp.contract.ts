@@ -4,13 +4,11 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /email-otp/send-verification-otp`. */
 export class Payload extends Schema.Class<Payload>(
-  "email-otp/send-verification-otp/Payload",
+  "@better-auth-effect/email-otp/send-verification-otp/Payload",
 )({
-  /** Email address to send the OTP */
   email: Schema.String.annotate({
     description: "Email address to send the OTP",
   }),
-  /** Type of the OTP */
   type: Schema.Literals([
     "email-verification",
     "sign-in",
@@ -21,10 +19,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /email-otp/send-verification-otp`.
- * Changed by override: builtin-overrides/email-otp/send-verification-otp.yaml (success: success)
+ * Changed by override: builtin-overrides/email-otp/send-verification-otp.yaml (success: success) — The live suite saw this flag in every answer, on every storage: the server always sends it.
  */
 export class Success extends Schema.Class<Success>(
-  "email-otp/send-verification-otp/Success",
+  "@better-auth-effect/email-otp/send-verification-otp/Success",
 )({
   success: Schema.Boolean,
 }) {}

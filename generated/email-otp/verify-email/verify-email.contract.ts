@@ -5,23 +5,19 @@ import { User } from "../../_common/user.js";
 
 /** Payload of `POST /email-otp/verify-email`. */
 export class Payload extends Schema.Class<Payload>(
-  "email-otp/verify-email/Payload",
+  "@better-auth-effect/email-otp/verify-email/Payload",
 )({
-  /** Email address to verify */
   email: Schema.String.annotate({ description: "Email address to verify" }),
-  /** OTP to verify */
   otp: Schema.String.annotate({ description: "OTP to verify" }),
 }) {}
 
 /** Success answer of `POST /email-otp/verify-email`. */
 export class Success extends Schema.Class<Success>(
-  "email-otp/verify-email/Success",
+  "@better-auth-effect/email-otp/verify-email/Success",
 )({
-  /** Indicates if the verification was successful */
   status: Schema.Literal(true).annotate({
     description: "Indicates if the verification was successful",
   }),
-  /** Session token if autoSignInAfterVerification is enabled, otherwise null */
   token: Schema.NullOr(Schema.String).annotate({
     description:
       "Session token if autoSignInAfterVerification is enabled, otherwise null",

@@ -7,7 +7,7 @@ import { Payload, Success } from "./verify-email.contract.js";
  * Verify email with OTP
  *
  * `POST /email-otp/verify-email`
- * Changed by override: builtin-overrides/_defaults.yaml (rules: mutatesSession)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: mutatesSession) — Endpoints that sign in or out, or change the active session, user or organization, so handlers notify $sessionSignal. An endpoint's own `mutatesSession:` wins.
  */
 export const Handler = createHandler({
   domain: "email-otp",

@@ -5,18 +5,16 @@ import { Status } from "../../_common/status.js";
 
 /**
  * Payload of `POST /send-verification-email`.
- * Changed by override: builtin-overrides/send-verification-email.yaml (payload: callbackURL)
+ * Changed by override: builtin-overrides/send-verification-email.yaml (payload: callbackURL) — The document marks callbackURL nullable; the server and client take a string or nothing.
  */
 export class Payload extends Schema.Class<Payload>(
-  "email-verification/send-verification/Payload",
+  "@better-auth-effect/email-verification/send-verification/Payload",
 )({
-  /** The URL to use for email verification callback */
   callbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description: "The URL to use for email verification callback",
     }),
   ),
-  /** The email to send the verification email to */
   email: Schema.String.annotate({
     description: "The email to send the verification email to",
   }),
@@ -24,11 +22,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /send-verification-email`.
- * Changed by override: builtin-overrides/send-verification-email.yaml (success: replace)
+ * Changed by override: builtin-overrides/send-verification-email.yaml (success: replace) — The document marks callbackURL nullable; the server and client take a string or nothing.
  */
 export const Success = Status;
-/**
- * Success answer of `POST /send-verification-email`.
- * Changed by override: builtin-overrides/send-verification-email.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -7,7 +7,7 @@ import { Payload, Success } from "./send-verification.contract.js";
  * Send a verification email to the user
  *
  * `POST /send-verification-email`
- * Changed by override: builtin-overrides/send-verification-email.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/send-verification-email.yaml (folder, clientCall, mutatesSession) — The document marks callbackURL nullable; the server and client take a string or nothing.
  */
 export const Handler = createHandler({
   domain: "email-verification",

@@ -5,12 +5,11 @@ import { User } from "../../_common/user.js";
 
 /**
  * Payload of `GET /verify-email`.
- * Changed by override: builtin-overrides/verify-email.yaml (payload: -callbackURL)
+ * Changed by override: builtin-overrides/verify-email.yaml (payload: -callbackURL) — With a callbackURL the server redirects (to it, with ?error=CODE on failure): that is the link the verification email carries, for the browser to follow (navigation-only). Without it the server answers JSON and failures as errors with a code, which is what the handler sends.
  */
 export class Payload extends Schema.Class<Payload>(
-  "email-verification/verify/Payload",
+  "@better-auth-effect/email-verification/verify/Payload",
 )({
-  /** The token to verify the email */
   token: Schema.String.annotate({
     description: "The token to verify the email",
   }),
@@ -18,10 +17,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `GET /verify-email`.
- * Changed by override: builtin-overrides/verify-email.yaml (success: replace)
+ * Changed by override: builtin-overrides/verify-email.yaml (success: replace) — The document requires user; the live server answers it as null when no session was started, and leaves it out when the address was already verified.
  */
 export class Success extends Schema.Class<Success>(
-  "email-verification/verify/Success",
+  "@better-auth-effect/email-verification/verify/Success",
 )({
   status: Schema.Boolean,
   user: Schema.optionalKey(Schema.NullOr(User)),

@@ -4,9 +4,8 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /forget-password/email-otp`. */
 export class Payload extends Schema.Class<Payload>(
-  "forget-password/email-otp/Payload",
+  "@better-auth-effect/forget-password/email-otp/Payload",
 )({
-  /** Email address to send the OTP */
   email: Schema.String.annotate({
     description: "Email address to send the OTP",
   }),
@@ -14,12 +13,11 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /forget-password/email-otp`.
- * Changed by override: builtin-overrides/forget-password/email-otp.yaml (success: success)
+ * Changed by override: builtin-overrides/forget-password/email-otp.yaml (success: success) — The live suite saw this flag in every answer, on every storage: the server always sends it.
  */
 export class Success extends Schema.Class<Success>(
-  "forget-password/email-otp/Success",
+  "@better-auth-effect/forget-password/email-otp/Success",
 )({
-  /** Indicates if the OTP was sent successfully */
   success: Schema.Boolean.annotate({
     description: "Indicates if the OTP was sent successfully",
   }),

@@ -6,22 +6,22 @@ import { User } from "../../_common/user.js";
 
 /**
  * Payload of `GET /magic-link/verify`.
- * Changed by override: builtin-overrides/magic-link/verify.yaml (payload: token, -callbackURL, -errorCallbackURL, -newUserCallbackURL)
+ * Changed by override: builtin-overrides/magic-link/verify.yaml (payload: token, -callbackURL, -errorCallbackURL, -newUserCallbackURL) — With a callbackURL the server redirects (to it, or to errorCallbackURL / newUserCallbackURL): that is the link the email carries, for the browser to follow (navigation-only). Without them a valid token answers JSON, which is what the handler sends.
  */
-export class Payload extends Schema.Class<Payload>("magic-link/verify/Payload")(
-  {
-    token: Schema.String,
-  },
-) {}
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/magic-link/verify/Payload",
+)({
+  token: Schema.String,
+}) {}
 
 /**
  * Success answer of `GET /magic-link/verify`.
- * Changed by override: builtin-overrides/magic-link/verify.yaml (success: replace)
+ * Changed by override: builtin-overrides/magic-link/verify.yaml (success: replace) — The document marks session and user optional and omits the token; without a callbackURL the live server answers all three.
  */
-export class Success extends Schema.Class<Success>("magic-link/verify/Success")(
-  {
-    session: Session,
-    token: Schema.String,
-    user: User,
-  },
-) {}
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/magic-link/verify/Success",
+)({
+  session: Session,
+  token: Schema.String,
+  user: User,
+}) {}

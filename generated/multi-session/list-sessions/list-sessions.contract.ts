@@ -5,11 +5,7 @@ import { SessionWithUser } from "../../_common/session-with-user.js";
 
 /**
  * Success answer of `GET /multi-session/list-device-sessions`.
- * Changed by override: builtin-overrides/multi-session/list-device-sessions.yaml (success: replace)
+ * Changed by override: builtin-overrides/multi-session/list-device-sessions.yaml (success: replace) — The server answers every device session with its user.
  */
 export const Success = Schema.Array(SessionWithUser);
-/**
- * Success answer of `GET /multi-session/list-device-sessions`.
- * Changed by override: builtin-overrides/multi-session/list-device-sessions.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -5,7 +5,7 @@ import { Success } from "./list-sessions.contract.js";
 
 /**
  * `GET /multi-session/list-device-sessions`
- * Changed by override: builtin-overrides/multi-session/list-device-sessions.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/multi-session/list-device-sessions.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "multi-session",

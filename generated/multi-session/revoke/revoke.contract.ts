@@ -5,9 +5,8 @@ import { Status } from "../../_common/status.js";
 
 /** Payload of `POST /multi-session/revoke`. */
 export class Payload extends Schema.Class<Payload>(
-  "multi-session/revoke/Payload",
+  "@better-auth-effect/multi-session/revoke/Payload",
 )({
-  /** The session token to revoke */
   sessionToken: Schema.String.annotate({
     description: "The session token to revoke",
   }),
@@ -15,11 +14,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /multi-session/revoke`.
- * Changed by override: builtin-overrides/multi-session/revoke.yaml (success: replace)
+ * Changed by override: builtin-overrides/multi-session/revoke.yaml (success: replace) — The document's answer is loose; the server answers { status }.
  */
 export const Success = Status;
-/**
- * Success answer of `POST /multi-session/revoke`.
- * Changed by override: builtin-overrides/multi-session/revoke.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -7,7 +7,7 @@ import { Payload, Success } from "./revoke.contract.js";
  * Revoke a device session
  *
  * `POST /multi-session/revoke`
- * Changed by override: builtin-overrides/multi-session/revoke.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/multi-session/revoke.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "multi-session",

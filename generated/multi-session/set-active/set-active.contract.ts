@@ -5,9 +5,8 @@ import { SessionWithUser } from "../../_common/session-with-user.js";
 
 /** Payload of `POST /multi-session/set-active`. */
 export class Payload extends Schema.Class<Payload>(
-  "multi-session/set-active/Payload",
+  "@better-auth-effect/multi-session/set-active/Payload",
 )({
-  /** The session token to set as active */
   sessionToken: Schema.String.annotate({
     description: "The session token to set as active",
   }),
@@ -15,11 +14,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /multi-session/set-active`.
- * Changed by override: builtin-overrides/multi-session/set-active.yaml (success: replace)
+ * Changed by override: builtin-overrides/multi-session/set-active.yaml (success: replace) — The server answers the now active session and its user.
  */
 export const Success = SessionWithUser;
-/**
- * Success answer of `POST /multi-session/set-active`.
- * Changed by override: builtin-overrides/multi-session/set-active.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -7,7 +7,7 @@ import { Payload, Success } from "./set-active.contract.js";
  * Set the active session
  *
  * `POST /multi-session/set-active`
- * Changed by override: builtin-overrides/multi-session/set-active.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/multi-session/set-active.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "multi-session",

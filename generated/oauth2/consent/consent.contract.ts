@@ -4,8 +4,9 @@ import * as Schema from "effect/Schema";
 import { OAuthRedirect } from "../../_common/oauth-redirect.js";
 
 /** Payload of `POST /oauth2/consent`. */
-export class Payload extends Schema.Class<Payload>("oauth2/consent/Payload")({
-  /** Accept or deny user consent for a set of scopes */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/oauth2/consent/Payload",
+)({
   accept: Schema.Boolean.annotate({
     description: "Accept or deny user consent for a set of scopes",
   }),
@@ -18,11 +19,7 @@ export class Payload extends Schema.Class<Payload>("oauth2/consent/Payload")({
 
 /**
  * Success answer of `POST /oauth2/consent`.
- * Changed by override: builtin-overrides/oauth2/consent.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/consent.yaml (success: replace) — The document says { redirect_uri }; the live server answers { redirect, url } (the client's redirect URI with the code).
  */
 export const Success = OAuthRedirect;
-/**
- * Success answer of `POST /oauth2/consent`.
- * Changed by override: builtin-overrides/oauth2/consent.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

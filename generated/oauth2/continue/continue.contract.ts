@@ -4,7 +4,9 @@ import * as Schema from "effect/Schema";
 import { OAuthRedirect } from "../../_common/oauth-redirect.js";
 
 /** Payload of `POST /oauth2/continue`. */
-export class Payload extends Schema.Class<Payload>("oauth2/continue/Payload")({
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/oauth2/continue/Payload",
+)({
   created: Schema.optionalKey(Schema.Boolean),
   oauth_query: Schema.optionalKey(Schema.String),
   postLogin: Schema.optionalKey(Schema.Boolean),
@@ -13,11 +15,7 @@ export class Payload extends Schema.Class<Payload>("oauth2/continue/Payload")({
 
 /**
  * Success answer of `POST /oauth2/continue`.
- * Changed by override: builtin-overrides/oauth2/continue.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/continue.yaml (success: replace) — The document says { redirect_uri }; the live server answers { redirect, url } (the next page of the authorization).
  */
 export const Success = OAuthRedirect;
-/**
- * Success answer of `POST /oauth2/continue`.
- * Changed by override: builtin-overrides/oauth2/continue.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

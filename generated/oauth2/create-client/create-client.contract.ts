@@ -5,7 +5,7 @@ import { OAuthClient } from "../../_common/oauth-client.js";
 
 /** Payload of `POST /oauth2/create-client`. */
 export class Payload extends Schema.Class<Payload>(
-  "oauth2/create-client/Payload",
+  "@better-auth-effect/oauth2/create-client/Payload",
 )({
   application_type: Schema.optionalKey(Schema.Literals(["web", "native"])),
   backchannel_logout_session_required: Schema.optionalKey(Schema.Boolean),
@@ -36,11 +36,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /oauth2/create-client`.
- * Changed by override: builtin-overrides/oauth2/create-client.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/create-client.yaml (success: replace) — The document omits fields the live server answers (post_logout_redirect_uris, dpop_bound_access_tokens, ...): the client in RFC 7591 form.
  */
 export const Success = OAuthClient;
-/**
- * Success answer of `POST /oauth2/create-client`.
- * Changed by override: builtin-overrides/oauth2/create-client.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -4,18 +4,14 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /oauth2/delete-consent`. */
 export class Payload extends Schema.Class<Payload>(
-  "oauth2/delete-consent/Payload",
+  "@better-auth-effect/oauth2/delete-consent/Payload",
 )({
   id: Schema.String,
 }) {}
 
 /**
  * Success answer of `POST /oauth2/delete-consent`.
- * Changed by override: builtin-overrides/oauth2/delete-consent.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/delete-consent.yaml (success: replace) — The document has no answer schema; the live server answers null.
  */
 export const Success = Schema.Null;
-/**
- * Success answer of `POST /oauth2/delete-consent`.
- * Changed by override: builtin-overrides/oauth2/delete-consent.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

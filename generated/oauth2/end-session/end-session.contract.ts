@@ -5,7 +5,7 @@ import { OAuthRedirect } from "../../_common/oauth-redirect.js";
 
 /** Payload of `POST /oauth2/end-session`. */
 export class Payload extends Schema.Class<Payload>(
-  "oauth2/end-session/Payload",
+  "@better-auth-effect/oauth2/end-session/Payload",
 )({
   client_id: Schema.optionalKey(Schema.String),
   id_token_hint: Schema.optionalKey(Schema.String),
@@ -15,11 +15,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /oauth2/end-session`.
- * Changed by override: builtin-overrides/oauth2/end-session-post.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/end-session-post.yaml (success: replace) — The document says { message?, redirect_uri? }; for a fetch from the browser the live server answers { redirect, url } when a registered post_logout_redirect_uri was given, and null otherwise.
  */
 export const Success = Schema.NullOr(OAuthRedirect);
-/**
- * Success answer of `POST /oauth2/end-session`.
- * Changed by override: builtin-overrides/oauth2/end-session-post.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -5,21 +5,17 @@ import { OAuthClient } from "../../_common/oauth-client.js";
 
 /**
  * Payload of `GET /oauth2/get-client`.
- * Changed by override: builtin-overrides/oauth2/get-client.yaml (payload: client_id)
+ * Changed by override: builtin-overrides/oauth2/get-client.yaml (payload: client_id) — Better Auth requires these query parameters but the document does not mark them required.
  */
-export class Payload extends Schema.Class<Payload>("oauth2/get-client/Payload")(
-  {
-    client_id: Schema.String,
-  },
-) {}
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/oauth2/get-client/Payload",
+)({
+  client_id: Schema.String,
+}) {}
 
 /**
  * Success answer of `GET /oauth2/get-client`.
- * Changed by override: builtin-overrides/oauth2/get-client.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/get-client.yaml (success: replace) — Better Auth requires these query parameters but the document does not mark them required.
  */
 export const Success = OAuthClient;
-/**
- * Success answer of `GET /oauth2/get-client`.
- * Changed by override: builtin-overrides/oauth2/get-client.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -5,11 +5,7 @@ import { OAuthClient } from "../../_common/oauth-client.js";
 
 /**
  * Success answer of `GET /oauth2/get-clients`.
- * Changed by override: builtin-overrides/oauth2/get-clients.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/get-clients.yaml (success: replace) — The document has no answer schema; the live server answers the user's clients.
  */
 export const Success = Schema.Array(OAuthClient);
-/**
- * Success answer of `GET /oauth2/get-clients`.
- * Changed by override: builtin-overrides/oauth2/get-clients.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

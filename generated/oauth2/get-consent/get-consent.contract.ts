@@ -5,21 +5,17 @@ import { OauthConsent } from "../../_common/oauth-consent.js";
 
 /**
  * Payload of `GET /oauth2/get-consent`.
- * Changed by override: builtin-overrides/oauth2/get-consent.yaml (payload: id)
+ * Changed by override: builtin-overrides/oauth2/get-consent.yaml (payload: id) — Better Auth requires these query parameters but the document does not mark them required.
  */
 export class Payload extends Schema.Class<Payload>(
-  "oauth2/get-consent/Payload",
+  "@better-auth-effect/oauth2/get-consent/Payload",
 )({
   id: Schema.String,
 }) {}
 
 /**
  * Success answer of `GET /oauth2/get-consent`.
- * Changed by override: builtin-overrides/oauth2/get-consent.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/get-consent.yaml (success: replace) — Better Auth requires these query parameters but the document does not mark them required.
  */
 export const Success = OauthConsent;
-/**
- * Success answer of `GET /oauth2/get-consent`.
- * Changed by override: builtin-overrides/oauth2/get-consent.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -5,11 +5,7 @@ import { OauthConsent } from "../../_common/oauth-consent.js";
 
 /**
  * Success answer of `GET /oauth2/get-consents`.
- * Changed by override: builtin-overrides/oauth2/get-consents.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/get-consents.yaml (success: replace) — The document has no answer schema; the live server answers the user's consents.
  */
 export const Success = Schema.Array(OauthConsent);
-/**
- * Success answer of `GET /oauth2/get-consents`.
- * Changed by override: builtin-overrides/oauth2/get-consents.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -4,7 +4,7 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /oauth2/public-client-prelogin`. */
 export class Payload extends Schema.Class<Payload>(
-  "oauth2/public-client-prelogin/Payload",
+  "@better-auth-effect/oauth2/public-client-prelogin/Payload",
 )({
   client_id: Schema.String,
   oauth_query: Schema.optionalKey(Schema.String),
@@ -12,5 +12,4 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `POST /oauth2/public-client-prelogin`. */
 export const Success = Schema.Unknown;
-/** Success answer of `POST /oauth2/public-client-prelogin`. */
 export type Success = typeof Success.Type;

@@ -4,20 +4,20 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `GET /oauth2/public-client`.
- * Changed by override: builtin-overrides/oauth2/public-client.yaml (payload: client_id)
+ * Changed by override: builtin-overrides/oauth2/public-client.yaml (payload: client_id) — Better Auth requires these query parameters but the document does not mark them required.
  */
 export class Payload extends Schema.Class<Payload>(
-  "oauth2/public-client/Payload",
+  "@better-auth-effect/oauth2/public-client/Payload",
 )({
   client_id: Schema.String,
 }) {}
 
 /**
  * Success answer of `GET /oauth2/public-client`.
- * Changed by override: builtin-overrides/oauth2/public-client.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/public-client.yaml (success: replace) — Better Auth requires these query parameters but the document does not mark them required.
  */
 export class Success extends Schema.Class<Success>(
-  "oauth2/public-client/Success",
+  "@better-auth-effect/oauth2/public-client/Success",
 )({
   client_id: Schema.String,
   client_name: Schema.optionalKey(Schema.String),

@@ -4,9 +4,11 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `POST /oauth2/register`.
- * Changed by override: builtin-overrides/oauth2/register.yaml (payload: -skip_consent)
+ * Changed by override: builtin-overrides/oauth2/register.yaml (payload: -skip_consent) — Dynamic client registration may not ask to skip consent: the server rejects the field.
  */
-export class Payload extends Schema.Class<Payload>("oauth2/register/Payload")({
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/oauth2/register/Payload",
+)({
   application_type: Schema.optionalKey(Schema.Literals(["web", "native"])),
   backchannel_logout_session_required: Schema.optionalKey(Schema.Boolean),
   backchannel_logout_uri: Schema.optionalKey(Schema.String),
@@ -37,143 +39,120 @@ export class Payload extends Schema.Class<Payload>("oauth2/register/Payload")({
 }) {}
 
 /** Success answer of `POST /oauth2/register`. */
-export class Success extends Schema.Class<Success>("oauth2/register/Success")({
-  /** OIDC application type used to classify redirect URI policy */
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/oauth2/register/Success",
+)({
   application_type: Schema.optionalKey(
     Schema.Literals(["web", "native"]).annotate({
       description: "OIDC application type used to classify redirect URI policy",
     }),
   ),
-  /** Whether the RP requires a `sid` claim in every Logout Token */
   backchannel_logout_session_required: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
         "Whether the RP requires a `sid` claim in every Logout Token",
     }),
   ),
-  /** RP URL to receive signed Logout Tokens when the end-user's OP session terminates */
   backchannel_logout_uri: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "RP URL to receive signed Logout Tokens when the end-user's OP session terminates",
     }),
   ),
-  /** Unique identifier for the client */
   client_id: Schema.String.annotate({
     description: "Unique identifier for the client",
   }),
-  /** Creation timestamp of this client */
   client_id_issued_at: Schema.optionalKey(
     Schema.Number.annotate({
       description: "Creation timestamp of this client",
     }),
   ),
-  /** Name of the OAuth2 application */
   client_name: Schema.optionalKey(
     Schema.String.annotate({ description: "Name of the OAuth2 application" }),
   ),
-  /** Secret key for the client */
   client_secret: Schema.optionalKey(
     Schema.String.annotate({ description: "Secret key for the client" }),
   ),
-  /** Time the client secret will expire. If 0, the client secret will never expire. */
   client_secret_expires_at: Schema.optionalKey(
     Schema.Number.annotate({
       description:
         "Time the client secret will expire. If 0, the client secret will never expire.",
     }),
   ),
-  /** Name of the OAuth2 application */
   client_uri: Schema.optionalKey(
     Schema.String.annotate({ description: "Name of the OAuth2 application" }),
   ),
-  /** List representing ways to contact people responsible for this client, typically email addresses */
   contacts: Schema.optionalKey(
     Schema.Array(Schema.String).annotate({
       description:
         "List representing ways to contact people responsible for this client, typically email addresses",
     }),
   ),
-  /** Whether the client is disabled */
   disabled: Schema.optionalKey(
     Schema.Boolean.annotate({ description: "Whether the client is disabled" }),
   ),
-  /** Grant types the client may use at the token endpoint */
   grant_types: Schema.optionalKey(
     Schema.Array(Schema.String).annotate({
       description: "Grant types the client may use at the token endpoint",
     }),
   ),
-  /** Icon URL for the application */
   logo_uri: Schema.optionalKey(
     Schema.String.annotate({ description: "Icon URL for the application" }),
   ),
-  /** Client's policy uri */
   policy_uri: Schema.optionalKey(
     Schema.String.annotate({ description: "Client's policy uri" }),
   ),
-  /** List of allowed logout redirect uris */
   post_logout_redirect_uris: Schema.optionalKey(
     Schema.Array(Schema.String).annotate({
       description: "List of allowed logout redirect uris",
     }),
   ),
-  /** List of allowed redirect uris */
   redirect_uris: Schema.optionalKey(
     Schema.Array(Schema.String).annotate({
       description: "List of allowed redirect uris",
     }),
   ),
-  /** Final resource identifiers linked to the registered client */
   resources: Schema.optionalKey(
     Schema.Array(Schema.String).annotate({
       description: "Final resource identifiers linked to the registered client",
     }),
   ),
-  /** Response types the client may use at the authorization endpoint */
   response_types: Schema.optionalKey(
     Schema.Array(Schema.Literal("code")).annotate({
       description:
         "Response types the client may use at the authorization endpoint",
     }),
   ),
-  /** Space-separated scopes allowed by the client */
   scope: Schema.optionalKey(
     Schema.String.annotate({
       description: "Space-separated scopes allowed by the client",
     }),
   ),
-  /** Unique identifier assigned by the developer to help in the dynamic registration process */
   software_id: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "Unique identifier assigned by the developer to help in the dynamic registration process",
     }),
   ),
-  /** JWT containing metadata values about the client software as claims */
   software_statement: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "JWT containing metadata values about the client software as claims",
     }),
   ),
-  /** Version identifier for the software_id */
   software_version: Schema.optionalKey(
     Schema.String.annotate({
       description: "Version identifier for the software_id",
     }),
   ),
-  /** Requested authentication method for the token endpoint */
   token_endpoint_auth_method: Schema.optionalKey(
     Schema.String.annotate({
       description: "Requested authentication method for the token endpoint",
     }),
   ),
-  /** Client's terms of service uri */
   tos_uri: Schema.optionalKey(
     Schema.String.annotate({ description: "Client's terms of service uri" }),
   ),
-  /** ID of the user who registered the client, null if registered anonymously */
   user_id: Schema.optionalKey(
     Schema.String.annotate({
       description:

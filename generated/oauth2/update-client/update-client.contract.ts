@@ -5,7 +5,7 @@ import { OAuthClient } from "../../_common/oauth-client.js";
 
 /** Payload of `POST /oauth2/update-client`. */
 export class Payload extends Schema.Class<Payload>(
-  "oauth2/update-client/Payload",
+  "@better-auth-effect/oauth2/update-client/Payload",
 )({
   client_id: Schema.String,
   update: Schema.Struct({
@@ -31,11 +31,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /oauth2/update-client`.
- * Changed by override: builtin-overrides/oauth2/update-client.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/update-client.yaml (success: replace) — The document has no answer schema; the live server answers the updated client.
  */
 export const Success = OAuthClient;
-/**
- * Success answer of `POST /oauth2/update-client`.
- * Changed by override: builtin-overrides/oauth2/update-client.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

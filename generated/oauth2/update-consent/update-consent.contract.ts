@@ -5,7 +5,7 @@ import { OauthConsent } from "../../_common/oauth-consent.js";
 
 /** Payload of `POST /oauth2/update-consent`. */
 export class Payload extends Schema.Class<Payload>(
-  "oauth2/update-consent/Payload",
+  "@better-auth-effect/oauth2/update-consent/Payload",
 )({
   id: Schema.String,
   update: Schema.Struct({
@@ -15,11 +15,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /oauth2/update-consent`.
- * Changed by override: builtin-overrides/oauth2/update-consent.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/update-consent.yaml (success: replace) — The document has no answer schema; the live server answers the updated consent.
  */
 export const Success = OauthConsent;
-/**
- * Success answer of `POST /oauth2/update-consent`.
- * Changed by override: builtin-overrides/oauth2/update-consent.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

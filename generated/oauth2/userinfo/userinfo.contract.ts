@@ -4,47 +4,42 @@ import * as Schema from "effect/Schema";
 
 /**
  * Success answer of `GET /oauth2/userinfo`.
- * Changed by override: builtin-overrides/oauth2/userinfo.yaml (success: picture)
+ * Changed by override: builtin-overrides/oauth2/userinfo.yaml (success: picture) — The server leaves the claim out for a user without an image (`user.image ?? undefined`), never null.
  */
-export class Success extends Schema.Class<Success>("oauth2/userinfo/Success")({
-  /** User's email address, included if 'email' scope is granted */
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/oauth2/userinfo/Success",
+)({
   email: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({
       description: "User's email address, included if 'email' scope is granted",
     }),
   ),
-  /** Whether the email is verified, included if 'email' scope is granted */
   email_verified: Schema.optionalKey(
     Schema.NullOr(Schema.Boolean).annotate({
       description:
         "Whether the email is verified, included if 'email' scope is granted",
     }),
   ),
-  /** User's family name, included if 'profile' scope is granted */
   family_name: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({
       description: "User's family name, included if 'profile' scope is granted",
     }),
   ),
-  /** User's given name, included if 'profile' scope is granted */
   given_name: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({
       description: "User's given name, included if 'profile' scope is granted",
     }),
   ),
-  /** User's full name, included if 'profile' scope is granted */
   name: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({
       description: "User's full name, included if 'profile' scope is granted",
     }),
   ),
-  /** User's profile picture URL, included if 'profile' scope is granted */
   picture: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "User's profile picture URL, included if 'profile' scope is granted",
     }),
   ),
-  /** Subject identifier (user ID) */
   sub: Schema.String.annotate({ description: "Subject identifier (user ID)" }),
 }) {}

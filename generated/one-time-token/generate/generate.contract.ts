@@ -4,10 +4,10 @@ import * as Schema from "effect/Schema";
 
 /**
  * Success answer of `GET /one-time-token/generate`.
- * Changed by override: builtin-overrides/one-time-token/generate.yaml (success: replace)
+ * Changed by override: builtin-overrides/one-time-token/generate.yaml (success: replace) — The document has no response schema; the server answers { token }.
  */
 export class Success extends Schema.Class<Success>(
-  "one-time-token/generate/Success",
+  "@better-auth-effect/one-time-token/generate/Success",
 )({
   token: Schema.String,
 }) {}

@@ -5,9 +5,8 @@ import { SessionWithUser } from "../../_common/session-with-user.js";
 
 /** Payload of `POST /one-time-token/verify`. */
 export class Payload extends Schema.Class<Payload>(
-  "one-time-token/verify/Payload",
+  "@better-auth-effect/one-time-token/verify/Payload",
 )({
-  /** The token to verify. Eg: "some-token" */
   token: Schema.String.annotate({
     description: 'The token to verify. Eg: "some-token"',
   }),
@@ -15,11 +14,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /one-time-token/verify`.
- * Changed by override: builtin-overrides/one-time-token/verify.yaml (success: replace)
+ * Changed by override: builtin-overrides/one-time-token/verify.yaml (success: replace) — The document has no response schema; the server answers the new session and its user.
  */
 export const Success = SessionWithUser;
-/**
- * Success answer of `POST /one-time-token/verify`.
- * Changed by override: builtin-overrides/one-time-token/verify.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

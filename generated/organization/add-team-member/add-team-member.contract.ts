@@ -5,20 +5,17 @@ import { ClientDate } from "../../_runtime/schemas.js";
 
 /** Payload of `POST /organization/add-team-member`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/add-team-member/Payload",
+  "@better-auth-effect/organization/add-team-member/Payload",
 )({
-  /** The organization ID which the team falls under. If not provided, it will default to the user's active organization. */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "The organization ID which the team falls under. If not provided, it will default to the user's active organization.",
     }),
   ),
-  /** The team the user should be a member of. */
   teamId: Schema.String.annotate({
     description: "The team the user should be a member of.",
   }),
-  /** The user Id which represents the user to be added as a member. */
   userId: Schema.String.annotate({
     description:
       "The user Id which represents the user to be added as a member.",
@@ -27,21 +24,17 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `POST /organization/add-team-member`. */
 export class Success extends Schema.Class<Success>(
-  "organization/add-team-member/Success",
+  "@better-auth-effect/organization/add-team-member/Success",
 )({
-  /** Timestamp when the team member was created */
   createdAt: ClientDate.annotate({
     description: "Timestamp when the team member was created",
   }),
-  /** Unique identifier of the team member */
   id: Schema.String.annotate({
     description: "Unique identifier of the team member",
   }),
-  /** The team ID of the team the team member is in */
   teamId: Schema.String.annotate({
     description: "The team ID of the team the team member is in",
   }),
-  /** The user ID of the team member */
   userId: Schema.String.annotate({
     description: "The user ID of the team member",
   }),

@@ -5,9 +5,8 @@ import { Status } from "../../_common/status.js";
 
 /** Payload of `POST /organization/check-slug`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/check-slug/Payload",
+  "@better-auth-effect/organization/check-slug/Payload",
 )({
-  /** The organization slug to check. Eg: "my-org" */
   slug: Schema.String.annotate({
     description: 'The organization slug to check. Eg: "my-org"',
   }),
@@ -15,11 +14,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /organization/check-slug`.
- * Changed by override: builtin-overrides/organization/check-slug.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/check-slug.yaml (success: replace) — The document has no answer schema; the live server answers { status: true } for a free slug.
  */
 export const Success = Status;
-/**
- * Success answer of `POST /organization/check-slug`.
- * Changed by override: builtin-overrides/organization/check-slug.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -5,13 +5,11 @@ import { ClientDate } from "../../_runtime/schemas.js";
 
 /** Payload of `POST /organization/create-team`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/create-team/Payload",
+  "@better-auth-effect/organization/create-team/Payload",
 )({
-  /** The name of the team. Eg: "my-team" */
   name: Schema.String.annotate({
     description: 'The name of the team. Eg: "my-team"',
   }),
-  /** The organization ID which the team will be created in. Defaults to the active organization. Eg: "organization-id" */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description:
@@ -22,23 +20,18 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `POST /organization/create-team`. */
 export class Success extends Schema.Class<Success>(
-  "organization/create-team/Success",
+  "@better-auth-effect/organization/create-team/Success",
 )({
-  /** Timestamp when the team was created */
   createdAt: ClientDate.annotate({
     description: "Timestamp when the team was created",
   }),
-  /** Unique identifier of the created team */
   id: Schema.String.annotate({
     description: "Unique identifier of the created team",
   }),
-  /** Name of the team */
   name: Schema.String.annotate({ description: "Name of the team" }),
-  /** ID of the organization the team belongs to */
   organizationId: Schema.String.annotate({
     description: "ID of the organization the team belongs to",
   }),
-  /** Timestamp when the team was last updated */
   updatedAt: ClientDate.annotate({
     description: "Timestamp when the team was last updated",
   }),

@@ -4,14 +4,13 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `GET /organization/get-active-member-role`.
- * Changed by override: builtin-overrides/organization/get-active-member-role.yaml (payload: replace)
+ * Changed by override: builtin-overrides/organization/get-active-member-role.yaml (payload: replace) — The document lists no query parameters; the server reads these (default: the current user in the active organization).
  */
 export class Payload extends Schema.Class<Payload>(
-  "organization/get-active-member-role/Payload",
+  "@better-auth-effect/organization/get-active-member-role/Payload",
 )({
   organizationId: Schema.optionalKey(Schema.String),
   organizationSlug: Schema.optionalKey(Schema.String),
-  /** The user whose role to read (default: the current user). */
   userId: Schema.optionalKey(
     Schema.String.annotate({
       description: "The user whose role to read (default: the current user).",
@@ -21,10 +20,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `GET /organization/get-active-member-role`.
- * Changed by override: builtin-overrides/organization/get-active-member-role.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/get-active-member-role.yaml (success: replace) — The document has no answer schema; the live server answers { role }.
  */
 export class Success extends Schema.Class<Success>(
-  "organization/get-active-member-role/Success",
+  "@better-auth-effect/organization/get-active-member-role/Success",
 )({
   role: Schema.String,
 }) {}

@@ -4,11 +4,7 @@ import { MemberWithUser } from "../../_common/member-with-user.js";
 
 /**
  * Success answer of `GET /organization/get-active-member`.
- * Changed by override: builtin-overrides/organization/get-active-member.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/get-active-member.yaml (success: replace) — The live server answers the member with createdAt and its user; the document omits both.
  */
 export const Success = MemberWithUser;
-/**
- * Success answer of `GET /organization/get-active-member`.
- * Changed by override: builtin-overrides/organization/get-active-member.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

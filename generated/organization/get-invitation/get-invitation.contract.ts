@@ -5,31 +5,31 @@ import { ClientDate } from "../../_runtime/schemas.js";
 
 /**
  * Payload of `GET /organization/get-invitation`.
- * Changed by override: builtin-overrides/organization/get-invitation.yaml (payload: id)
+ * Changed by override: builtin-overrides/organization/get-invitation.yaml (payload: id) — Better Auth requires these query parameters but the document does not mark them required.
  */
 export class Payload extends Schema.Class<Payload>(
-  "organization/get-invitation/Payload",
+  "@better-auth-effect/organization/get-invitation/Payload",
 )({
   id: Schema.String,
 }) {}
 
 /**
  * Success answer of `GET /organization/get-invitation`.
- * Changed by override: builtin-overrides/organization/get-invitation.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/get-invitation.yaml (success: replace) — The document types the dates as plain strings; the client answers dates. teamId and createdAt are answered too.
  */
 export class Success extends Schema.Class<Success>(
-  "organization/get-invitation/Success",
+  "@better-auth-effect/organization/get-invitation/Success",
 )({
   createdAt: ClientDate,
   email: Schema.String,
   expiresAt: ClientDate,
   id: Schema.String,
-  inviterEmail: Schema.String,
   inviterId: Schema.String,
   organizationId: Schema.String,
   organizationName: Schema.String,
-  organizationSlug: Schema.String,
   role: Schema.String,
   status: Schema.String,
   teamId: Schema.NullOr(Schema.String),
+  inviterEmail: Schema.String,
+  organizationSlug: Schema.String,
 }) {}

@@ -5,16 +5,14 @@ import { Organization } from "../../_common/organization.js";
 
 /**
  * Payload of `GET /organization/get-organization`.
- * Changed by override: builtin-overrides/organization/get-organization.yaml (payload: replace)
+ * Changed by override: builtin-overrides/organization/get-organization.yaml (payload: replace) — The document lists no query parameters; the server reads organizationId or organizationSlug (default: the active organization).
  */
 export class Payload extends Schema.Class<Payload>(
-  "organization/get-organization/Payload",
+  "@better-auth-effect/organization/get-organization/Payload",
 )({
-  /** The organization id to get. */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({ description: "The organization id to get." }),
   ),
-  /** The organization slug to get. */
   organizationSlug: Schema.optionalKey(
     Schema.String.annotate({ description: "The organization slug to get." }),
   ),
@@ -22,11 +20,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `GET /organization/get-organization`.
- * Changed by override: builtin-overrides/organization/get-organization.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/get-organization.yaml (success: replace) — Without an organization id or slug and without an active organization, the live server answers null.
  */
 export const Success = Schema.NullOr(Organization);
-/**
- * Success answer of `GET /organization/get-organization`.
- * Changed by override: builtin-overrides/organization/get-organization.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -4,15 +4,13 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /organization/has-permission`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/has-permission/Payload",
+  "@better-auth-effect/organization/has-permission/Payload",
 )({
-  /** The permission to check */
   permission: Schema.optionalKey(
     Schema.Record(Schema.String, Schema.Unknown).annotate({
       description: "The permission to check",
     }),
   ),
-  /** The permission to check */
   permissions: Schema.Record(Schema.String, Schema.Unknown).annotate({
     description: "The permission to check",
   }),
@@ -20,10 +18,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /organization/has-permission`.
- * Changed by override: builtin-overrides/organization/has-permission.yaml (success: error)
+ * Changed by override: builtin-overrides/organization/has-permission.yaml (success: error) — The live server answers error: null when the permission is granted; the document says an optional string.
  */
 export class Success extends Schema.Class<Success>(
-  "organization/has-permission/Success",
+  "@better-auth-effect/organization/has-permission/Success",
 )({
   error: Schema.NullOr(Schema.String),
   success: Schema.Boolean,

@@ -5,9 +5,8 @@ import { MemberWithUser } from "../../_common/member-with-user.js";
 
 /** Payload of `POST /organization/leave`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/leave/Payload",
+  "@better-auth-effect/organization/leave/Payload",
 )({
-  /** The organization Id for the member to leave. Eg: "organization-id" */
   organizationId: Schema.String.annotate({
     description:
       'The organization Id for the member to leave. Eg: "organization-id"',
@@ -16,11 +15,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /organization/leave`.
- * Changed by override: builtin-overrides/organization/leave.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/leave.yaml (success: replace) — The document has no answer schema; the live server answers the membership that ended, with its user.
  */
 export const Success = MemberWithUser;
-/**
- * Success answer of `POST /organization/leave`.
- * Changed by override: builtin-overrides/organization/leave.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

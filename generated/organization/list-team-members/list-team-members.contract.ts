@@ -5,12 +5,11 @@ import { ClientDate } from "../../_runtime/schemas.js";
 
 /**
  * Payload of `GET /organization/list-team-members`.
- * Changed by override: builtin-overrides/organization/list-team-members.yaml (payload: replace)
+ * Changed by override: builtin-overrides/organization/list-team-members.yaml (payload: replace) — The document lists no query parameters; the server reads teamId (default: the active team).
  */
 export class Payload extends Schema.Class<Payload>(
-  "organization/list-team-members/Payload",
+  "@better-auth-effect/organization/list-team-members/Payload",
 )({
-  /** The team whose members to list (default: the active team). */
   teamId: Schema.optionalKey(
     Schema.String.annotate({
       description: "The team whose members to list (default: the active team).",
@@ -21,23 +20,18 @@ export class Payload extends Schema.Class<Payload>(
 /** Success answer of `GET /organization/list-team-members`. */
 export const Success = Schema.Array(
   Schema.Struct({
-    /** Timestamp when the team member was created */
     createdAt: ClientDate.annotate({
       description: "Timestamp when the team member was created",
     }),
-    /** Unique identifier of the team member */
     id: Schema.String.annotate({
       description: "Unique identifier of the team member",
     }),
-    /** The team ID of the team the team member is in */
     teamId: Schema.String.annotate({
       description: "The team ID of the team the team member is in",
     }),
-    /** The user ID of the team member */
     userId: Schema.String.annotate({
       description: "The user ID of the team member",
     }),
   }),
 );
-/** Success answer of `GET /organization/list-team-members`. */
 export type Success = typeof Success.Type;

@@ -5,12 +5,11 @@ import { Team } from "../../_common/team.js";
 
 /**
  * Payload of `GET /organization/list-teams`.
- * Changed by override: builtin-overrides/organization/list-teams.yaml (payload: replace)
+ * Changed by override: builtin-overrides/organization/list-teams.yaml (payload: replace) — The document lists no query parameters; the server reads organizationId (default: the active organization).
  */
 export class Payload extends Schema.Class<Payload>(
-  "organization/list-teams/Payload",
+  "@better-auth-effect/organization/list-teams/Payload",
 )({
-  /** The organization whose teams to list. */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description: "The organization whose teams to list.",
@@ -20,11 +19,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `GET /organization/list-teams`.
- * Changed by override: builtin-overrides/organization/list-teams.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/list-teams.yaml (success: replace) — The live server answers updatedAt: null for a team never updated (the default team); the Team model allows it.
  */
 export const Success = Schema.Array(Team);
-/**
- * Success answer of `GET /organization/list-teams`.
- * Changed by override: builtin-overrides/organization/list-teams.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -5,18 +5,16 @@ import { Team } from "../../_common/team.js";
 
 /**
  * Payload of `GET /organization/list-user-teams`.
- * Changed by override: builtin-overrides/organization/list-user-teams.yaml (payload: replace)
+ * Changed by override: builtin-overrides/organization/list-user-teams.yaml (payload: replace) — The document lists no query parameters; the server reads userId and organizationId (default: the current user, all organizations).
  */
 export class Payload extends Schema.Class<Payload>(
-  "organization/list-user-teams/Payload",
+  "@better-auth-effect/organization/list-user-teams/Payload",
 )({
-  /** Limit the list to one organization. */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description: "Limit the list to one organization.",
     }),
   ),
-  /** The user whose teams to list (default: the current user). */
   userId: Schema.optionalKey(
     Schema.String.annotate({
       description: "The user whose teams to list (default: the current user).",
@@ -26,5 +24,4 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `GET /organization/list-user-teams`. */
 export const Success = Schema.Array(Team);
-/** Success answer of `GET /organization/list-user-teams`. */
 export type Success = typeof Success.Type;

@@ -4,20 +4,17 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /organization/remove-team-member`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/remove-team-member/Payload",
+  "@better-auth-effect/organization/remove-team-member/Payload",
 )({
-  /** The organization ID which the team falls under. If not provided, it will default to the user's active organization. */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "The organization ID which the team falls under. If not provided, it will default to the user's active organization.",
     }),
   ),
-  /** The team the user should be removed from. */
   teamId: Schema.String.annotate({
     description: "The team the user should be removed from.",
   }),
-  /** The user which should be removed from the team. */
   userId: Schema.String.annotate({
     description: "The user which should be removed from the team.",
   }),
@@ -25,9 +22,8 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `POST /organization/remove-team-member`. */
 export class Success extends Schema.Class<Success>(
-  "organization/remove-team-member/Success",
+  "@better-auth-effect/organization/remove-team-member/Success",
 )({
-  /** Confirmation message indicating successful removal */
   message: Schema.Literal("Team member removed successfully.").annotate({
     description: "Confirmation message indicating successful removal",
   }),

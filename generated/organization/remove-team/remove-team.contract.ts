@@ -4,16 +4,14 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /organization/remove-team`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/remove-team/Payload",
+  "@better-auth-effect/organization/remove-team/Payload",
 )({
-  /** The organization ID which the team falls under. If not provided, it will default to the user's active organization. Eg: "organization-id" */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description:
         'The organization ID which the team falls under. If not provided, it will default to the user\'s active organization. Eg: "organization-id"',
     }),
   ),
-  /** The team ID of the team to remove. Eg: "team-id" */
   teamId: Schema.String.annotate({
     description: 'The team ID of the team to remove. Eg: "team-id"',
   }),
@@ -21,9 +19,8 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `POST /organization/remove-team`. */
 export class Success extends Schema.Class<Success>(
-  "organization/remove-team/Success",
+  "@better-auth-effect/organization/remove-team/Success",
 )({
-  /** Confirmation message indicating successful removal */
   message: Schema.Literal("Team removed successfully.").annotate({
     description: "Confirmation message indicating successful removal",
   }),

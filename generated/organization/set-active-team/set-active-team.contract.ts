@@ -5,9 +5,8 @@ import { Team } from "../../_common/team.js";
 
 /** Payload of `POST /organization/set-active-team`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/set-active-team/Payload",
+  "@better-auth-effect/organization/set-active-team/Payload",
 )({
-  /** The team id to set as active. It can be null to unset the active team */
   teamId: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({
       description:
@@ -18,11 +17,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /organization/set-active-team`.
- * Changed by override: builtin-overrides/organization/set-active-team.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/set-active-team.yaml (success: replace) — The live server answers null when the active team is cleared (teamId: null).
  */
 export const Success = Schema.NullOr(Team);
-/**
- * Success answer of `POST /organization/set-active-team`.
- * Changed by override: builtin-overrides/organization/set-active-team.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

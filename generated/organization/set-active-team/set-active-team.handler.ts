@@ -7,7 +7,7 @@ import { Payload, Success } from "./set-active-team.contract.js";
  * Set the active team for the current active organization
  *
  * `POST /organization/set-active-team`
- * Changed by override: builtin-overrides/_defaults.yaml (rules: mutatesSession)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: mutatesSession) — Endpoints that sign in or out, or change the active session, user or organization, so handlers notify $sessionSignal. An endpoint's own `mutatesSession:` wins.
  */
 export const Handler = createHandler({
   domain: "organization",

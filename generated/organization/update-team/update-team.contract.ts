@@ -5,13 +5,12 @@ import { ClientDate } from "../../_runtime/schemas.js";
 
 /** Payload of `POST /organization/update-team`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/update-team/Payload",
+  "@better-auth-effect/organization/update-team/Payload",
 )({
   data: Schema.Struct({
     name: Schema.optionalKey(Schema.String),
     organizationId: Schema.optionalKey(Schema.String),
   }),
-  /** The ID of the team to be updated. Eg: "team-id" */
   teamId: Schema.String.annotate({
     description: 'The ID of the team to be updated. Eg: "team-id"',
   }),
@@ -19,23 +18,18 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `POST /organization/update-team`. */
 export class Success extends Schema.Class<Success>(
-  "organization/update-team/Success",
+  "@better-auth-effect/organization/update-team/Success",
 )({
-  /** Timestamp when the team was created */
   createdAt: ClientDate.annotate({
     description: "Timestamp when the team was created",
   }),
-  /** Unique identifier of the updated team */
   id: Schema.String.annotate({
     description: "Unique identifier of the updated team",
   }),
-  /** Updated name of the team */
   name: Schema.String.annotate({ description: "Updated name of the team" }),
-  /** ID of the organization the team belongs to */
   organizationId: Schema.String.annotate({
     description: "ID of the organization the team belongs to",
   }),
-  /** Timestamp when the team was last updated */
   updatedAt: ClientDate.annotate({
     description: "Timestamp when the team was last updated",
   }),

@@ -4,9 +4,8 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /passkey/delete-passkey`. */
 export class Payload extends Schema.Class<Payload>(
-  "passkey/delete-passkey/Payload",
+  "@better-auth-effect/passkey/delete-passkey/Payload",
 )({
-  /** The ID of the passkey to delete. Eg: "some-passkey-id" */
   id: Schema.String.annotate({
     description: 'The ID of the passkey to delete. Eg: "some-passkey-id"',
   }),
@@ -14,9 +13,8 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `POST /passkey/delete-passkey`. */
 export class Success extends Schema.Class<Success>(
-  "passkey/delete-passkey/Success",
+  "@better-auth-effect/passkey/delete-passkey/Success",
 )({
-  /** Indicates whether the deletion was successful */
   status: Schema.Boolean.annotate({
     description: "Indicates whether the deletion was successful",
   }),

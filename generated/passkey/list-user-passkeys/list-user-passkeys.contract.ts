@@ -5,5 +5,4 @@ import { Passkey } from "../../_common/passkey.js";
 
 /** Success answer of `GET /passkey/list-user-passkeys`. */
 export const Success = Schema.Array(Passkey);
-/** Success answer of `GET /passkey/list-user-passkeys`. */
 export type Success = typeof Success.Type;

@@ -5,14 +5,12 @@ import { Passkey } from "../../_common/passkey.js";
 
 /** Payload of `POST /passkey/update-passkey`. */
 export class Payload extends Schema.Class<Payload>(
-  "passkey/update-passkey/Payload",
+  "@better-auth-effect/passkey/update-passkey/Payload",
 )({
-  /** The ID of the passkey which will be updated. Eg: "passkey-id" */
   id: Schema.String.annotate({
     description:
       'The ID of the passkey which will be updated. Eg: "passkey-id"',
   }),
-  /** The new name which the passkey will be updated to. Eg: "my-new-passkey-name" */
   name: Schema.String.annotate({
     description:
       'The new name which the passkey will be updated to. Eg: "my-new-passkey-name"',
@@ -21,7 +19,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `POST /passkey/update-passkey`. */
 export class Success extends Schema.Class<Success>(
-  "passkey/update-passkey/Success",
+  "@better-auth-effect/passkey/update-passkey/Success",
 )({
   passkey: Passkey,
 }) {}

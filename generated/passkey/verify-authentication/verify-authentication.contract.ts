@@ -5,10 +5,10 @@ import { SessionWithUser } from "../../_common/session-with-user.js";
 
 /**
  * Payload of `POST /passkey/verify-authentication`.
- * Changed by override: builtin-overrides/passkey/verify-authentication.yaml (payload: response)
+ * Changed by override: builtin-overrides/passkey/verify-authentication.yaml (payload: response) — The document leaves the WebAuthn answer untyped; the client requires an AuthenticationResponseJSON.
  */
 export class Payload extends Schema.Class<Payload>(
-  "passkey/verify-authentication/Payload",
+  "@better-auth-effect/passkey/verify-authentication/Payload",
 )({
   response: Schema.Struct({
     authenticatorAttachment: Schema.optionalKey(
@@ -29,11 +29,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /passkey/verify-authentication`.
- * Changed by override: builtin-overrides/passkey/verify-authentication.yaml (success: replace)
+ * Changed by override: builtin-overrides/passkey/verify-authentication.yaml (success: replace) — The document marks both optional; the live server answers the new session and its user.
  */
 export const Success = SessionWithUser;
-/**
- * Success answer of `POST /passkey/verify-authentication`.
- * Changed by override: builtin-overrides/passkey/verify-authentication.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

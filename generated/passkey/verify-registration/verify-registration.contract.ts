@@ -7,15 +7,13 @@ import { ClientDate } from "../../_runtime/schemas.js";
 
 /** Payload of `POST /passkey/verify-registration`. */
 export class Payload extends Schema.Class<Payload>(
-  "passkey/verify-registration/Payload",
+  "@better-auth-effect/passkey/verify-registration/Payload",
 )({
-  /** Create a session after registering the passkey */
   createSession: Schema.optionalKey(
     Schema.Boolean.annotate({
       description: "Create a session after registering the passkey",
     }),
   ),
-  /** Name of the passkey */
   name: Schema.optionalKey(
     Schema.String.annotate({ description: "Name of the passkey" }),
   ),
@@ -24,17 +22,16 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /passkey/verify-registration`.
- * Changed by override: builtin-overrides/passkey/verify-registration.yaml (success: replace)
+ * Changed by override: builtin-overrides/passkey/verify-registration.yaml (success: replace) — The document has no answer schema; the live server answers the new passkey, plus the session and user when createSession was asked.
  */
 export class Success extends Schema.Class<Success>(
-  "passkey/verify-registration/Success",
+  "@better-auth-effect/passkey/verify-registration/Success",
 )({
   aaguid: Schema.NullOr(Schema.String),
   backedUp: Schema.Boolean,
   counter: Schema.Number,
   createdAt: ClientDate,
   credentialID: Schema.String,
-  /** singleDevice or multiDevice. */
   deviceType: Schema.String.annotate({
     description: "singleDevice or multiDevice.",
   }),
@@ -42,7 +39,6 @@ export class Success extends Schema.Class<Success>(
   name: Schema.NullOr(Schema.String),
   publicKey: Schema.String,
   session: Schema.optionalKey(Session),
-  /** Comma-separated. */
   transports: Schema.NullOr(Schema.String).annotate({
     description: "Comma-separated.",
   }),

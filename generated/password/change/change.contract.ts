@@ -5,18 +5,17 @@ import { User } from "../../_common/user.js";
 
 /**
  * Payload of `POST /change-password`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: currentPassword, redact: newPassword)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: currentPassword, redact: newPassword) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
-export class Payload extends Schema.Class<Payload>("password/change/Payload")({
-  /** The current password is required */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/password/change/Payload",
+)({
   currentPassword: Schema.RedactedFromValue(Schema.String).annotate({
     description: "The current password is required",
   }),
-  /** The new password to set */
   newPassword: Schema.RedactedFromValue(Schema.String).annotate({
     description: "The new password to set",
   }),
-  /** Must be a boolean value */
   revokeOtherSessions: Schema.optionalKey(
     Schema.Boolean.annotate({ description: "Must be a boolean value" }),
   ),
@@ -24,9 +23,11 @@ export class Payload extends Schema.Class<Payload>("password/change/Payload")({
 
 /**
  * Success answer of `POST /change-password`.
- * Changed by override: builtin-overrides/change-password.yaml (success: replace)
+ * Changed by override: builtin-overrides/change-password.yaml (success: replace) — The server answers the new session token (null unless revokeOtherSessions) and the user.
  */
-export class Success extends Schema.Class<Success>("password/change/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/password/change/Success",
+)({
   token: Schema.NullOr(Schema.String),
   user: User,
 }) {}

@@ -7,7 +7,7 @@ import { Payload, Success } from "./change.contract.js";
  * Change the password of the user
  *
  * `POST /change-password`
- * Changed by override: builtin-overrides/change-password.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/change-password.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "password",

@@ -4,14 +4,12 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /request-password-reset`. */
 export class Payload extends Schema.Class<Payload>(
-  "password/request-reset/Payload",
+  "@better-auth-effect/password/request-reset/Payload",
 )({
-  /** The email address of the user to send a password reset email to */
   email: Schema.String.annotate({
     description:
       "The email address of the user to send a password reset email to",
   }),
-  /** The URL to redirect the user to reset their password. If the token isn't valid or expired, it'll be redirected with a query parameter `?error=INVALID_TOKEN`. If the token is valid, it'll be redirected with a query parameter `?token=VALID_TOKEN */
   redirectTo: Schema.optionalKey(
     Schema.String.annotate({
       description:
@@ -22,10 +20,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /request-password-reset`.
- * Changed by override: builtin-overrides/request-password-reset.yaml (success: replace)
+ * Changed by override: builtin-overrides/request-password-reset.yaml (success: replace) — The server answers { status, message } (the same whether or not the email exists).
  */
 export class Success extends Schema.Class<Success>(
-  "password/request-reset/Success",
+  "@better-auth-effect/password/request-reset/Success",
 )({
   message: Schema.String,
   status: Schema.Boolean,

@@ -7,7 +7,7 @@ import { Payload, Success } from "./request-reset.contract.js";
  * Send a password reset email to the user
  *
  * `POST /request-password-reset`
- * Changed by override: builtin-overrides/request-password-reset.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/request-password-reset.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "password",

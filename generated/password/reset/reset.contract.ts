@@ -4,14 +4,14 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `POST /reset-password`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: newPassword)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: newPassword) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
-export class Payload extends Schema.Class<Payload>("password/reset/Payload")({
-  /** The new password to set */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/password/reset/Payload",
+)({
   newPassword: Schema.RedactedFromValue(Schema.String).annotate({
     description: "The new password to set",
   }),
-  /** The token to reset the password */
   token: Schema.optionalKey(
     Schema.String.annotate({ description: "The token to reset the password" }),
   ),
@@ -19,8 +19,10 @@ export class Payload extends Schema.Class<Payload>("password/reset/Payload")({
 
 /**
  * Success answer of `POST /reset-password`.
- * Changed by override: builtin-overrides/reset-password.yaml (success: status)
+ * Changed by override: builtin-overrides/reset-password.yaml (success: status) — The live suite saw this flag in every answer, on every storage: the server always sends it.
  */
-export class Success extends Schema.Class<Success>("password/reset/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/password/reset/Success",
+)({
   status: Schema.Boolean,
 }) {}

@@ -7,7 +7,7 @@ import { Payload, Success } from "./reset.contract.js";
  * Reset the password for a user
  *
  * `POST /reset-password`
- * Changed by override: builtin-overrides/reset-password.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/reset-password.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "password",

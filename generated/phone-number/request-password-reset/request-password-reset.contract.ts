@@ -4,16 +4,15 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /phone-number/request-password-reset`. */
 export class Payload extends Schema.Class<Payload>(
-  "phone-number/request-password-reset/Payload",
+  "@better-auth-effect/phone-number/request-password-reset/Payload",
 )({
   phoneNumber: Schema.String,
 }) {}
 
 /** Success answer of `POST /phone-number/request-password-reset`. */
 export class Success extends Schema.Class<Success>(
-  "phone-number/request-password-reset/Success",
+  "@better-auth-effect/phone-number/request-password-reset/Success",
 )({
-  /** Indicates if the OTP was sent successfully */
   status: Schema.Literal(true).annotate({
     description: "Indicates if the OTP was sent successfully",
   }),

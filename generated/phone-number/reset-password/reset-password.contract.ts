@@ -4,20 +4,17 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `POST /phone-number/reset-password`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: newPassword)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: newPassword) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
 export class Payload extends Schema.Class<Payload>(
-  "phone-number/reset-password/Payload",
+  "@better-auth-effect/phone-number/reset-password/Payload",
 )({
-  /** The new password. Eg: "new-and-secure-password" */
   newPassword: Schema.RedactedFromValue(Schema.String).annotate({
     description: 'The new password. Eg: "new-and-secure-password"',
   }),
-  /** The one time password to reset the password. Eg: "123456" */
   otp: Schema.String.annotate({
     description: 'The one time password to reset the password. Eg: "123456"',
   }),
-  /** The phone number to the account which intends to reset the password for. Eg: "+1234567890" */
   phoneNumber: Schema.String.annotate({
     description:
       'The phone number to the account which intends to reset the password for. Eg: "+1234567890"',
@@ -26,9 +23,8 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `POST /phone-number/reset-password`. */
 export class Success extends Schema.Class<Success>(
-  "phone-number/reset-password/Success",
+  "@better-auth-effect/phone-number/reset-password/Success",
 )({
-  /** Indicates if the password was reset successfully */
   status: Schema.Literal(true).annotate({
     description: "Indicates if the password was reset successfully",
   }),

@@ -4,9 +4,8 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /phone-number/send-otp`. */
 export class Payload extends Schema.Class<Payload>(
-  "phone-number/send-otp/Payload",
+  "@better-auth-effect/phone-number/send-otp/Payload",
 )({
-  /** Phone number to send OTP. Eg: "+1234567890" */
   phoneNumber: Schema.String.annotate({
     description: 'Phone number to send OTP. Eg: "+1234567890"',
   }),
@@ -14,10 +13,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /phone-number/send-otp`.
- * Changed by override: builtin-overrides/phone-number/send-otp.yaml (success: message)
+ * Changed by override: builtin-overrides/phone-number/send-otp.yaml (success: message) — The live suite saw this flag in every answer, on every storage: the server always sends it.
  */
 export class Success extends Schema.Class<Success>(
-  "phone-number/send-otp/Success",
+  "@better-auth-effect/phone-number/send-otp/Success",
 )({
   message: Schema.String,
 }) {}

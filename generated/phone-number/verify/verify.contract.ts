@@ -5,21 +5,17 @@ import { User } from "../../_common/user.js";
 
 /** Payload of `POST /phone-number/verify`. */
 export class Payload extends Schema.Class<Payload>(
-  "phone-number/verify/Payload",
+  "@better-auth-effect/phone-number/verify/Payload",
 )({
-  /** OTP code. Eg: "123456" */
   code: Schema.String.annotate({ description: 'OTP code. Eg: "123456"' }),
-  /** Disable session creation after verification. Eg: false */
   disableSession: Schema.optionalKey(
     Schema.Boolean.annotate({
       description: "Disable session creation after verification. Eg: false",
     }),
   ),
-  /** Phone number to verify. Eg: "+1234567890" */
   phoneNumber: Schema.String.annotate({
     description: 'Phone number to verify. Eg: "+1234567890"',
   }),
-  /** Check if there is a session and update the phone number. Eg: true */
   updatePhoneNumber: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
@@ -30,21 +26,18 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /phone-number/verify`.
- * Changed by override: builtin-overrides/phone-number/verify.yaml (success: token, user)
+ * Changed by override: builtin-overrides/phone-number/verify.yaml (success: token, user) — null when the request set disableSession.
  */
 export class Success extends Schema.Class<Success>(
-  "phone-number/verify/Success",
+  "@better-auth-effect/phone-number/verify/Success",
 )({
-  /** Indicates if the verification was successful */
   status: Schema.Literal(true).annotate({
     description: "Indicates if the verification was successful",
   }),
-  /** Session token if session is created, null if disableSession is true or no session is created */
   token: Schema.NullOr(Schema.String).annotate({
     description:
       "Session token if session is created, null if disableSession is true or no session is created",
   }),
-  /** User object with phone number details, null if no user is created or found */
   user: User.annotate({
     description:
       "User object with phone number details, null if no user is created or found",

@@ -4,11 +4,7 @@ import { TokenWithUser } from "../../_common/token-with-user.js";
 
 /**
  * Success answer of `POST /sign-in/anonymous`.
- * Changed by override: builtin-overrides/sign-in/anonymous.yaml (success: replace)
+ * Changed by override: builtin-overrides/sign-in/anonymous.yaml (success: replace) — The document says { session?, user? }; the live server answers the session token and the new user.
  */
 export const Success = TokenWithUser;
-/**
- * Success answer of `POST /sign-in/anonymous`.
- * Changed by override: builtin-overrides/sign-in/anonymous.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

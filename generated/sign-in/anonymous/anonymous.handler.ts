@@ -7,7 +7,7 @@ import { Success } from "./anonymous.contract.js";
  * Sign in anonymously
  *
  * `POST /sign-in/anonymous`
- * Changed by override: builtin-overrides/sign-in/anonymous.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/sign-in/anonymous.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "sign-in",

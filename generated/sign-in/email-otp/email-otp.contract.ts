@@ -4,36 +4,31 @@ import * as Schema from "effect/Schema";
 import { User } from "../../_common/user.js";
 
 /** Payload of `POST /sign-in/email-otp`. */
-export class Payload extends Schema.Class<Payload>("sign-in/email-otp/Payload")(
-  {
-    /** Email address to sign in */
-    email: Schema.String.annotate({ description: "Email address to sign in" }),
-    /** User profile image URL. Only used if the user is registering for the first time. */
-    image: Schema.optionalKey(
-      Schema.String.annotate({
-        description:
-          "User profile image URL. Only used if the user is registering for the first time.",
-      }),
-    ),
-    /** User display name. Only used if the user is registering for the first time. Eg: "my-name" */
-    name: Schema.optionalKey(
-      Schema.String.annotate({
-        description:
-          'User display name. Only used if the user is registering for the first time. Eg: "my-name"',
-      }),
-    ),
-    /** OTP sent to the email */
-    otp: Schema.String.annotate({ description: "OTP sent to the email" }),
-  },
-) {}
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/sign-in/email-otp/Payload",
+)({
+  email: Schema.String.annotate({ description: "Email address to sign in" }),
+  image: Schema.optionalKey(
+    Schema.String.annotate({
+      description:
+        "User profile image URL. Only used if the user is registering for the first time.",
+    }),
+  ),
+  name: Schema.optionalKey(
+    Schema.String.annotate({
+      description:
+        'User display name. Only used if the user is registering for the first time. Eg: "my-name"',
+    }),
+  ),
+  otp: Schema.String.annotate({ description: "OTP sent to the email" }),
+}) {}
 
 /** Success answer of `POST /sign-in/email-otp`. */
-export class Success extends Schema.Class<Success>("sign-in/email-otp/Success")(
-  {
-    /** Session token for the authenticated session */
-    token: Schema.String.annotate({
-      description: "Session token for the authenticated session",
-    }),
-    user: User,
-  },
-) {}
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/sign-in/email-otp/Success",
+)({
+  token: Schema.String.annotate({
+    description: "Session token for the authenticated session",
+  }),
+  user: User,
+}) {}

@@ -7,7 +7,7 @@ import { Payload, Success } from "./email-otp.contract.js";
  * Sign in with email and OTP
  *
  * `POST /sign-in/email-otp`
- * Changed by override: builtin-overrides/_defaults.yaml (rules: mutatesSession)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: mutatesSession) — Endpoints that sign in or out, or change the active session, user or organization, so handlers notify $sessionSignal. An endpoint's own `mutatesSession:` wins.
  */
 export const Handler = createHandler({
   domain: "sign-in",

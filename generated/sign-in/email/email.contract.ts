@@ -6,22 +6,20 @@ import { TwoFactorChallenge } from "../../_common/two-factor-challenge.js";
 
 /**
  * Payload of `POST /sign-in/email`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
-export class Payload extends Schema.Class<Payload>("sign-in/email/Payload")({
-  /** Callback URL to use as a redirect for email verification */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/sign-in/email/Payload",
+)({
   callbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description: "Callback URL to use as a redirect for email verification",
     }),
   ),
-  /** Email of the user */
   email: Schema.String.annotate({ description: "Email of the user" }),
-  /** Password of the user */
   password: Schema.RedactedFromValue(Schema.String).annotate({
     description: "Password of the user",
   }),
-  /** If this is false, the session will not be remembered. Default is `true`. */
   rememberMe: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
@@ -32,11 +30,7 @@ export class Payload extends Schema.Class<Payload>("sign-in/email/Payload")({
 
 /**
  * Success answer of `POST /sign-in/email`.
- * Changed by override: builtin-overrides/sign-in/email.yaml (success: replace)
+ * Changed by override: builtin-overrides/sign-in/email.yaml (success: replace) — The live server answers either the session (`redirect` is true when a callbackURL was sent, the document says always false) or, for a two-factor user, the challenge (the document omits it).
  */
 export const Success = Schema.Union([SignInSession, TwoFactorChallenge]);
-/**
- * Success answer of `POST /sign-in/email`.
- * Changed by override: builtin-overrides/sign-in/email.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -7,7 +7,7 @@ import { Payload, Success } from "./email.contract.js";
  * Sign in with email and password
  *
  * `POST /sign-in/email`
- * Changed by override: builtin-overrides/sign-in/email.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/sign-in/email.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "sign-in",

@@ -4,36 +4,30 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /sign-in/magic-link`. */
 export class Payload extends Schema.Class<Payload>(
-  "sign-in/magic-link/Payload",
+  "@better-auth-effect/sign-in/magic-link/Payload",
 )({
-  /** URL to redirect after magic link verification */
   callbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description: "URL to redirect after magic link verification",
     }),
   ),
-  /** Email address to send the magic link */
   email: Schema.String.annotate({
     description: "Email address to send the magic link",
   }),
-  /** URL to redirect after error. */
   errorCallbackURL: Schema.optionalKey(
     Schema.String.annotate({ description: "URL to redirect after error." }),
   ),
-  /** Additional metadata to pass to sendMagicLink. */
   metadata: Schema.optionalKey(
     Schema.Record(Schema.String, Schema.Unknown).annotate({
       description: "Additional metadata to pass to sendMagicLink.",
     }),
   ),
-  /** User display name. Only used if the user is registering for the first time. Eg: "my-name" */
   name: Schema.optionalKey(
     Schema.String.annotate({
       description:
         'User display name. Only used if the user is registering for the first time. Eg: "my-name"',
     }),
   ),
-  /** URL to redirect after new user signup. Only used if the user is registering for the first time. */
   newUserCallbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description:
@@ -44,10 +38,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /sign-in/magic-link`.
- * Changed by override: builtin-overrides/sign-in/magic-link.yaml (success: status)
+ * Changed by override: builtin-overrides/sign-in/magic-link.yaml (success: status) — The live suite saw this flag in every answer, on every storage: the server always sends it.
  */
 export class Success extends Schema.Class<Success>(
-  "sign-in/magic-link/Success",
+  "@better-auth-effect/sign-in/magic-link/Success",
 )({
   status: Schema.Boolean,
 }) {}

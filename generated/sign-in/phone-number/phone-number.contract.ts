@@ -6,20 +6,17 @@ import { TwoFactorChallenge } from "../../_common/two-factor-challenge.js";
 
 /**
  * Payload of `POST /sign-in/phone-number`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
 export class Payload extends Schema.Class<Payload>(
-  "sign-in/phone-number/Payload",
+  "@better-auth-effect/sign-in/phone-number/Payload",
 )({
-  /** Password to use for sign in. */
   password: Schema.RedactedFromValue(Schema.String).annotate({
     description: "Password to use for sign in.",
   }),
-  /** Phone number to sign in. Eg: "+1234567890" */
   phoneNumber: Schema.String.annotate({
     description: 'Phone number to sign in. Eg: "+1234567890"',
   }),
-  /** Remember the session. Eg: true */
   rememberMe: Schema.optionalKey(
     Schema.Boolean.annotate({ description: "Remember the session. Eg: true" }),
   ),
@@ -27,11 +24,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /sign-in/phone-number`.
- * Changed by override: builtin-overrides/sign-in/phone-number.yaml (success: replace)
+ * Changed by override: builtin-overrides/sign-in/phone-number.yaml (success: replace) — The document says { session?, user? }; the live server answers the session token and the user, or for a two-factor user the challenge.
  */
 export const Success = Schema.Union([TokenWithUser, TwoFactorChallenge]);
-/**
- * Success answer of `POST /sign-in/phone-number`.
- * Changed by override: builtin-overrides/sign-in/phone-number.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -4,31 +4,29 @@ import * as Schema from "effect/Schema";
 import { User } from "../../_common/user.js";
 
 /** Payload of `POST /sign-in/social`. */
-export class Payload extends Schema.Class<Payload>("sign-in/social/Payload")({
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/sign-in/social/Payload",
+)({
   additionalData: Schema.optionalKey(
     Schema.Record(Schema.String, Schema.Unknown),
   ),
-  /** Extra query parameters to append to the provider authorization URL (e.g. Cognito identity_provider, Google hd). */
   additionalParams: Schema.optionalKey(
     Schema.Record(Schema.String, Schema.String).annotate({
       description:
         "Extra query parameters to append to the provider authorization URL (e.g. Cognito identity_provider, Google hd).",
     }),
   ),
-  /** Callback URL to redirect to after the user has signed in */
   callbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description: "Callback URL to redirect to after the user has signed in",
     }),
   ),
-  /** Disable automatic redirection to the provider. Useful for handling the redirection yourself */
   disableRedirect: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
         "Disable automatic redirection to the provider. Useful for handling the redirection yourself",
     }),
   ),
-  /** Callback URL to redirect to if an error happens */
   errorCallbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description: "Callback URL to redirect to if an error happens",
@@ -36,33 +34,27 @@ export class Payload extends Schema.Class<Payload>("sign-in/social/Payload")({
   ),
   idToken: Schema.optionalKey(
     Schema.Struct({
-      /** Access token from the provider */
       accessToken: Schema.optionalKey(
         Schema.String.annotate({
           description: "Access token from the provider",
         }),
       ),
-      /** Expiry date of the token */
       expiresAt: Schema.optionalKey(
         Schema.Number.annotate({ description: "Expiry date of the token" }),
       ),
-      /** Nonce used to generate the token */
       nonce: Schema.optionalKey(
         Schema.String.annotate({
           description: "Nonce used to generate the token",
         }),
       ),
-      /** Refresh token from the provider */
       refreshToken: Schema.optionalKey(
         Schema.String.annotate({
           description: "Refresh token from the provider",
         }),
       ),
-      /** ID token from the provider */
       token: Schema.String.annotate({
         description: "ID token from the provider",
       }),
-      /** The user object from the provider. Only available for some providers like Apple. */
       user: Schema.optionalKey(
         Schema.Struct({
           email: Schema.optionalKey(Schema.String),
@@ -79,7 +71,6 @@ export class Payload extends Schema.Class<Payload>("sign-in/social/Payload")({
       ),
     }),
   ),
-  /** The login hint to use for the authorization code request */
   loginHint: Schema.optionalKey(
     Schema.String.annotate({
       description: "The login hint to use for the authorization code request",
@@ -127,14 +118,12 @@ export class Payload extends Schema.Class<Payload>("sign-in/social/Payload")({
     ]),
     Schema.String,
   ]),
-  /** Explicitly request sign-up. Useful when disableImplicitSignUp is true for this provider */
   requestSignUp: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
         "Explicitly request sign-up. Useful when disableImplicitSignUp is true for this provider",
     }),
   ),
-  /** Array of scopes to request from the provider. This will override the default scopes passed. */
   scopes: Schema.optionalKey(
     Schema.Array(Schema.String).annotate({
       description:
@@ -144,7 +133,9 @@ export class Payload extends Schema.Class<Payload>("sign-in/social/Payload")({
 }) {}
 
 /** Success answer of `POST /sign-in/social`. */
-export class Success extends Schema.Class<Success>("sign-in/social/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/sign-in/social/Success",
+)({
   redirect: Schema.Boolean,
   token: Schema.optionalKey(Schema.String),
   url: Schema.optionalKey(Schema.String),

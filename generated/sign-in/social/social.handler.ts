@@ -7,7 +7,7 @@ import { Payload, Success } from "./social.contract.js";
  * Sign in with a social provider
  *
  * `POST /sign-in/social`
- * Changed by override: builtin-overrides/sign-in/social.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/sign-in/social.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "sign-in",

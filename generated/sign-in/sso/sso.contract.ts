@@ -3,79 +3,69 @@
 import * as Schema from "effect/Schema";
 
 /** Payload of `POST /sign-in/sso`. */
-export class Payload extends Schema.Class<Payload>("sign-in/sso/Payload")({
-  /** Extra query parameters to append to the OIDC provider authorization URL. RFC 6749 reserved keys (state, client_id, redirect_uri, response_type, code_challenge, code_challenge_method, scope) are rejected. Not supported for SAML providers. */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/sign-in/sso/Payload",
+)({
   additionalParams: Schema.optionalKey(
     Schema.Record(Schema.String, Schema.String).annotate({
       description:
         "Extra query parameters to append to the OIDC provider authorization URL. RFC 6749 reserved keys (state, client_id, redirect_uri, response_type, code_challenge, code_challenge_method, scope) are rejected. Not supported for SAML providers.",
     }),
   ),
-  /** The URL to redirect to after successful sign-in. */
   callbackURL: Schema.String.annotate({
     description: "The URL to redirect to after successful sign-in.",
   }),
-  /** The email domain of the provider. Can be provided instead of email. */
   domain: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "The email domain of the provider. Can be provided instead of email.",
     }),
   ),
-  /** The email address to sign in with. Used to resolve the provider via the email domain; optional if providerId, domain, or organizationSlug is provided. */
   email: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "The email address to sign in with. Used to resolve the provider via the email domain; optional if providerId, domain, or organizationSlug is provided.",
     }),
   ),
-  /** The URL to redirect to if the sign-in flow fails. */
   errorCallbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description: "The URL to redirect to if the sign-in flow fails.",
     }),
   ),
-  /** Login hint to send to the identity provider (e.g., email or identifier). If supported, sent as 'login_hint'. */
   loginHint: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "Login hint to send to the identity provider (e.g., email or identifier). If supported, sent as 'login_hint'.",
     }),
   ),
-  /** The URL to redirect to after sign-in if the user is newly registered. */
   newUserCallbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "The URL to redirect to after sign-in if the user is newly registered.",
     }),
   ),
-  /** The slug of the organization to sign in with. */
   organizationSlug: Schema.optionalKey(
     Schema.String.annotate({
       description: "The slug of the organization to sign in with.",
     }),
   ),
-  /** The ID of the provider to sign in with. Can be provided instead of email. */
   providerId: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "The ID of the provider to sign in with. Can be provided instead of email.",
     }),
   ),
-  /** The provider protocol to sign in with. */
   providerType: Schema.optionalKey(
     Schema.Literals(["oidc", "saml"]).annotate({
       description: "The provider protocol to sign in with.",
     }),
   ),
-  /** Explicitly request sign-up. Useful when disableImplicitSignUp is true for this provider. */
   requestSignUp: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
         "Explicitly request sign-up. Useful when disableImplicitSignUp is true for this provider.",
     }),
   ),
-  /** Scopes to request from the provider. */
   scopes: Schema.optionalKey(
     Schema.Array(Schema.String).annotate({
       description: "Scopes to request from the provider.",
@@ -84,13 +74,13 @@ export class Payload extends Schema.Class<Payload>("sign-in/sso/Payload")({
 }) {}
 
 /** Success answer of `POST /sign-in/sso`. */
-export class Success extends Schema.Class<Success>("sign-in/sso/Success")({
-  /** Indicates that the client should redirect to the provided URL */
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/sign-in/sso/Success",
+)({
   redirect: Schema.Literal(true).annotate({
     description:
       "Indicates that the client should redirect to the provided URL",
   }),
-  /** The authorization URL to redirect the user to for SSO sign-in */
   url: Schema.String.annotate({
     description:
       "The authorization URL to redirect the user to for SSO sign-in",

@@ -7,7 +7,7 @@ import { Payload, Success } from "./sso.contract.js";
  * This endpoint is used to sign in with an SSO provider. It redirects to the provider's authorization URL
  *
  * `POST /sign-in/sso`
- * Changed by override: builtin-overrides/_defaults.yaml (rules: mutatesSession)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: mutatesSession) — Endpoints that sign in or out, or change the active session, user or organization, so handlers notify $sessionSignal. An endpoint's own `mutatesSession:` wins.
  */
 export const Handler = createHandler({
   domain: "sign-in",

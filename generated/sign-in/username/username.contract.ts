@@ -6,35 +6,29 @@ import { TwoFactorChallenge } from "../../_common/two-factor-challenge.js";
 
 /**
  * Payload of `POST /sign-in/username`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
-export class Payload extends Schema.Class<Payload>("sign-in/username/Payload")({
-  /** URL to redirect to after sign in (also used as the redirect target for email verification when required) */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/sign-in/username/Payload",
+)({
   callbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "URL to redirect to after sign in (also used as the redirect target for email verification when required)",
     }),
   ),
-  /** The password of the user */
   password: Schema.RedactedFromValue(Schema.String).annotate({
     description: "The password of the user",
   }),
-  /** Remember the user session */
   rememberMe: Schema.optionalKey(
     Schema.Boolean.annotate({ description: "Remember the user session" }),
   ),
-  /** The username of the user */
   username: Schema.String.annotate({ description: "The username of the user" }),
 }) {}
 
 /**
  * Success answer of `POST /sign-in/username`.
- * Changed by override: builtin-overrides/sign-in/username.yaml (success: replace)
+ * Changed by override: builtin-overrides/sign-in/username.yaml (success: replace) — The live server answers either the session or, for a two-factor user, the challenge (the document omits it).
  */
 export const Success = Schema.Union([SignInSession, TwoFactorChallenge]);
-/**
- * Success answer of `POST /sign-in/username`.
- * Changed by override: builtin-overrides/sign-in/username.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

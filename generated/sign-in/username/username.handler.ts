@@ -7,7 +7,7 @@ import { Payload, Success } from "./username.contract.js";
  * Sign in with username
  *
  * `POST /sign-in/username`
- * Changed by override: builtin-overrides/sign-in/username.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/sign-in/username.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "sign-in",

@@ -5,32 +5,28 @@ import { User } from "../../_common/user.js";
 
 /**
  * Payload of `POST /sign-up/email`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
-export class Payload extends Schema.Class<Payload>("sign-up/email/Payload")({
-  /** The URL to use for email verification callback */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/sign-up/email/Payload",
+)({
   callbackURL: Schema.optionalKey(
     Schema.String.annotate({
       description: "The URL to use for email verification callback",
     }),
   ),
   displayUsername: Schema.optionalKey(Schema.String),
-  /** The email of the user */
   email: Schema.String.annotate({ description: "The email of the user" }),
-  /** The profile image URL of the user */
   image: Schema.optionalKey(
     Schema.String.annotate({
       description: "The profile image URL of the user",
     }),
   ),
-  /** The name of the user */
   name: Schema.String.annotate({ description: "The name of the user" }),
-  /** The password of the user */
   password: Schema.RedactedFromValue(Schema.String).annotate({
     description: "The password of the user",
   }),
   phoneNumber: Schema.optionalKey(Schema.String),
-  /** If this is false, the session will not be remembered. Default is `true`. */
   rememberMe: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
@@ -43,10 +39,11 @@ export class Payload extends Schema.Class<Payload>("sign-up/email/Payload")({
 
 /**
  * Success answer of `POST /sign-up/email`.
- * Changed by override: builtin-overrides/sign-up/email.yaml (success: token, user)
+ * Changed by override: builtin-overrides/sign-up/email.yaml (success: token, user) — The document inlines a user with the core fields only; the live server answers the whole User model (role, banned, username, phoneNumber, twoFactorEnabled, ... from the plugins).
  */
-export class Success extends Schema.Class<Success>("sign-up/email/Success")({
-  /** Authentication token for the session */
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/sign-up/email/Success",
+)({
   token: Schema.NullOr(Schema.String).annotate({
     description: "Authentication token for the session",
   }),

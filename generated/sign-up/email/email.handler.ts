@@ -7,7 +7,7 @@ import { Payload, Success } from "./email.contract.js";
  * Sign up a user using email and password
  *
  * `POST /sign-up/email`
- * Changed by override: builtin-overrides/sign-up/email.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/sign-up/email.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "sign-up",

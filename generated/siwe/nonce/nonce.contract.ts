@@ -4,10 +4,11 @@ import * as Schema from "effect/Schema";
 
 /**
  * Success answer of `POST /siwe/nonce`.
- * Changed by override: builtin-overrides/siwe/nonce.yaml (success: replace)
+ * Changed by override: builtin-overrides/siwe/nonce.yaml (success: replace) — The document has no answer schema; the live server answers { nonce }.
  */
-export class Success extends Schema.Class<Success>("siwe/nonce/Success")({
-  /** The ERC-4361 nonce to put in the message to sign. */
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/siwe/nonce/Success",
+)({
   nonce: Schema.String.annotate({
     description: "The ERC-4361 nonce to put in the message to sign.",
   }),

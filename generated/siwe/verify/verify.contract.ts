@@ -3,7 +3,9 @@
 import * as Schema from "effect/Schema";
 
 /** Payload of `POST /siwe/verify`. */
-export class Payload extends Schema.Class<Payload>("siwe/verify/Payload")({
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/siwe/verify/Payload",
+)({
   email: Schema.optionalKey(Schema.String),
   message: Schema.String,
   signature: Schema.String,
@@ -11,15 +13,16 @@ export class Payload extends Schema.Class<Payload>("siwe/verify/Payload")({
 
 /**
  * Success answer of `POST /siwe/verify`.
- * Changed by override: builtin-overrides/siwe/verify.yaml (success: replace)
+ * Changed by override: builtin-overrides/siwe/verify.yaml (success: replace) — The document has no answer schema; the live server answers the session token and the wallet's user.
  */
-export class Success extends Schema.Class<Success>("siwe/verify/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/siwe/verify/Success",
+)({
   success: Schema.Boolean,
   token: Schema.String,
   user: Schema.Struct({
     chainId: Schema.Number,
     id: Schema.String,
-    /** The checksummed wallet address. */
     walletAddress: Schema.String.annotate({
       description: "The checksummed wallet address.",
     }),

@@ -4,17 +4,17 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /sso/delete-provider`. */
 export class Payload extends Schema.Class<Payload>(
-  "sso/delete-provider/Payload",
+  "@better-auth-effect/sso/delete-provider/Payload",
 )({
   providerId: Schema.String,
 }) {}
 
 /**
  * Success answer of `POST /sso/delete-provider`.
- * Changed by override: builtin-overrides/sso/delete-provider.yaml (success: replace)
+ * Changed by override: builtin-overrides/sso/delete-provider.yaml (success: replace) — The document has no answer schema; the live server answers { success: true }.
  */
 export class Success extends Schema.Class<Success>(
-  "sso/delete-provider/Success",
+  "@better-auth-effect/sso/delete-provider/Success",
 )({
   success: Schema.Boolean,
 }) {}

@@ -5,19 +5,17 @@ import { SsoProviderSummary } from "../../_common/sso-provider-summary.js";
 
 /**
  * Payload of `GET /sso/get-provider`.
- * Changed by override: builtin-overrides/sso/get-provider.yaml (payload: providerId)
+ * Changed by override: builtin-overrides/sso/get-provider.yaml (payload: providerId) — Better Auth requires these query parameters but the document does not mark them required.
  */
-export class Payload extends Schema.Class<Payload>("sso/get-provider/Payload")({
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/sso/get-provider/Payload",
+)({
   providerId: Schema.String,
 }) {}
 
 /**
  * Success answer of `GET /sso/get-provider`.
- * Changed by override: builtin-overrides/sso/get-provider.yaml (success: replace)
+ * Changed by override: builtin-overrides/sso/get-provider.yaml (success: replace) — Better Auth requires these query parameters but the document does not mark them required.
  */
 export const Success = SsoProviderSummary;
-/**
- * Success answer of `GET /sso/get-provider`.
- * Changed by override: builtin-overrides/sso/get-provider.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -5,8 +5,10 @@ import { SsoProviderSummary } from "../../_common/sso-provider-summary.js";
 
 /**
  * Success answer of `GET /sso/providers`.
- * Changed by override: builtin-overrides/sso/providers.yaml (success: replace)
+ * Changed by override: builtin-overrides/sso/providers.yaml (success: replace) — The document has no answer schema; the live server answers the user's providers without their secrets.
  */
-export class Success extends Schema.Class<Success>("sso/providers/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/sso/providers/Success",
+)({
   providers: Schema.Array(SsoProviderSummary),
 }) {}

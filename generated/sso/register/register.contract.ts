@@ -3,25 +3,22 @@
 import * as Schema from "effect/Schema";
 
 /** Payload of `POST /sso/register`. */
-export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
-  /** The domain(s) of the provider. For enterprise multi-domain SSO where a single IdP serves multiple email domains, use comma-separated values (e.g., 'company.com,subsidiary.com,acquired-company.com') */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/sso/register/Payload",
+)({
   domain: Schema.String.annotate({
     description:
       "The domain(s) of the provider. For enterprise multi-domain SSO where a single IdP serves multiple email domains, use comma-separated values (e.g., 'company.com,subsidiary.com,acquired-company.com')",
   }),
-  /** The issuer URL of the provider */
   issuer: Schema.String.annotate({
     description: "The issuer URL of the provider",
   }),
   oidcConfig: Schema.optionalKey(
     Schema.Struct({
-      /** The authorization endpoint */
       authorizationEndpoint: Schema.optionalKey(
         Schema.String.annotate({ description: "The authorization endpoint" }),
       ),
-      /** The client ID */
       clientId: Schema.String.annotate({ description: "The client ID" }),
-      /** The client secret. Required for client_secret_basic/client_secret_post. Optional for private_key_jwt. */
       clientSecret: Schema.optionalKey(
         Schema.String.annotate({
           description:
@@ -29,17 +26,14 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
         }),
       ),
       discoveryEndpoint: Schema.optionalKey(Schema.String),
-      /** The JWKS endpoint */
       jwksEndpoint: Schema.optionalKey(
         Schema.String.annotate({ description: "The JWKS endpoint" }),
       ),
       mapping: Schema.optionalKey(
         Schema.Struct({
-          /** Field mapping for email (defaults to 'email') */
           email: Schema.String.annotate({
             description: "Field mapping for email (defaults to 'email')",
           }),
-          /** Field mapping for email verification (defaults to 'email_verified') */
           emailVerified: Schema.optionalKey(
             Schema.String.annotate({
               description:
@@ -49,20 +43,17 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
           extraFields: Schema.optionalKey(
             Schema.Record(Schema.String, Schema.Unknown),
           ),
-          /** Field mapping for image (defaults to 'picture') */
           image: Schema.optionalKey(
             Schema.String.annotate({
               description: "Field mapping for image (defaults to 'picture')",
             }),
           ),
-          /** Field mapping for name (defaults to 'name') */
           name: Schema.String.annotate({
             description: "Field mapping for name (defaults to 'name')",
           }),
         }),
       ),
       overrideUserInfo: Schema.optionalKey(Schema.Boolean),
-      /** Whether to use PKCE for the authorization flow */
       pkce: Schema.optionalKey(
         Schema.Boolean.annotate({
           description: "Whether to use PKCE for the authorization flow",
@@ -70,21 +61,18 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
       ),
       privateKeyAlgorithm: Schema.optionalKey(Schema.String),
       privateKeyId: Schema.optionalKey(Schema.String),
-      /** The scopes to request. Defaults to ['openid', 'email', 'profile', 'offline_access'] */
       scopes: Schema.optionalKey(
         Schema.Array(Schema.String).annotate({
           description:
             "The scopes to request. Defaults to ['openid', 'email', 'profile', 'offline_access']",
         }),
       ),
-      /** Skip OIDC discovery during registration. When true, you must provide authorizationEndpoint, tokenEndpoint, and jwksEndpoint manually. */
       skipDiscovery: Schema.optionalKey(
         Schema.Boolean.annotate({
           description:
             "Skip OIDC discovery during registration. When true, you must provide authorizationEndpoint, tokenEndpoint, and jwksEndpoint manually.",
         }),
       ),
-      /** The token endpoint */
       tokenEndpoint: Schema.optionalKey(
         Schema.String.annotate({ description: "The token endpoint" }),
       ),
@@ -95,27 +83,23 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
           "private_key_jwt",
         ]),
       ),
-      /** The user info endpoint */
       userInfoEndpoint: Schema.optionalKey(
         Schema.String.annotate({ description: "The user info endpoint" }),
       ),
     }),
   ),
-  /** If organization plugin is enabled, the organization id to link the provider to */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description:
         "If organization plugin is enabled, the organization id to link the provider to",
     }),
   ),
-  /** Override user info with the provider info. Defaults to false */
   overrideUserInfo: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
         "Override user info with the provider info. Defaults to false",
     }),
   ),
-  /** The ID of the provider. This is used to identify the provider during login and callback */
   providerId: Schema.String.annotate({
     description:
       "The ID of the provider. This is used to identify the provider during login and callback",
@@ -125,7 +109,6 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
       audience: Schema.optionalKey(Schema.String),
       authnRequestsSigned: Schema.optionalKey(Schema.Boolean),
       callbackUrl: Schema.optionalKey(Schema.String),
-      /** IdP signing certificate(s). Pass a single PEM string or an array for rolling rotation. Omit when `idpMetadata.metadata` XML carries the certs. When both this and `idpMetadata.cert` are set, `idpMetadata.cert` wins. */
       cert: Schema.optionalKey(
         Schema.Union([Schema.String, Schema.Array(Schema.String)]).annotate({
           description:
@@ -133,7 +116,6 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
         }),
       ),
       digestAlgorithm: Schema.optionalKey(Schema.String),
-      /** The IdP SSO URL (entry point) */
       entryPoint: Schema.String.annotate({
         description: "The IdP SSO URL (entry point)",
       }),
@@ -141,7 +123,6 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
       idpInitiatedCallbackUrl: Schema.optionalKey(Schema.String),
       idpMetadata: Schema.Union([
         Schema.Struct({
-          /** IdP signing certificate(s). Pass a single PEM string or an array for rolling rotation. Takes precedence over the top-level `cert`. */
           cert: Schema.optionalKey(
             Schema.Union([Schema.String, Schema.Array(Schema.String)]).annotate(
               {
@@ -165,15 +146,12 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
               }),
             ),
           ),
-          /** Single Sign-On service configuration */
           singleSignOnService: Schema.optionalKey(
             Schema.Array(
               Schema.Struct({
-                /** The binding type for the SSO service */
                 Binding: Schema.String.annotate({
                   description: "The binding type for the SSO service",
                 }),
-                /** The URL for the SSO service */
                 Location: Schema.String.annotate({
                   description: "The URL for the SSO service",
                 }),
@@ -182,7 +160,6 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
           ),
         }),
         Schema.Struct({
-          /** IdP signing certificate(s). Pass a single PEM string or an array for rolling rotation. Takes precedence over the top-level `cert`. */
           cert: Schema.optionalKey(
             Schema.Union([Schema.String, Schema.Array(Schema.String)]).annotate(
               {
@@ -206,15 +183,12 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
               }),
             ),
           ),
-          /** Single Sign-On service configuration */
           singleSignOnService: Schema.optionalKey(
             Schema.Array(
               Schema.Struct({
-                /** The binding type for the SSO service */
                 Binding: Schema.String.annotate({
                   description: "The binding type for the SSO service",
                 }),
-                /** The URL for the SSO service */
                 Location: Schema.String.annotate({
                   description: "The URL for the SSO service",
                 }),
@@ -225,11 +199,9 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
       ]),
       mapping: Schema.optionalKey(
         Schema.Struct({
-          /** Field mapping for email (defaults to 'email') */
           email: Schema.String.annotate({
             description: "Field mapping for email (defaults to 'email')",
           }),
-          /** Field mapping for email verification */
           emailVerified: Schema.optionalKey(
             Schema.String.annotate({
               description: "Field mapping for email verification",
@@ -238,21 +210,18 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
           extraFields: Schema.optionalKey(
             Schema.Record(Schema.String, Schema.Unknown),
           ),
-          /** Field mapping for first name (defaults to 'givenName') */
           firstName: Schema.optionalKey(
             Schema.String.annotate({
               description:
                 "Field mapping for first name (defaults to 'givenName')",
             }),
           ),
-          /** Field mapping for last name (defaults to 'surname') */
           lastName: Schema.optionalKey(
             Schema.String.annotate({
               description:
                 "Field mapping for last name (defaults to 'surname')",
             }),
           ),
-          /** Field mapping for name (defaults to 'displayName') */
           name: Schema.String.annotate({
             description: "Field mapping for name (defaults to 'displayName')",
           }),
@@ -279,11 +248,12 @@ export class Payload extends Schema.Class<Payload>("sso/register/Payload")({
 
 /**
  * Success answer of `POST /sso/register`.
- * Changed by override: builtin-overrides/sso/register.yaml (success: replace)
+ * Changed by override: builtin-overrides/sso/register.yaml (success: replace) — organizationId: null on SQL for a provider without an organization; the memory adapter leaves the key out.
  */
-export class Success extends Schema.Class<Success>("sso/register/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/sso/register/Success",
+)({
   domain: Schema.String,
-  /** Publish it in a DNS TXT record to verify the domain (when domain verification is enabled). */
   domainVerificationToken: Schema.optionalKey(
     Schema.String.annotate({
       description:
@@ -296,13 +266,8 @@ export class Success extends Schema.Class<Success>("sso/register/Success")({
   oidcConfig: Schema.NullOr(
     Schema.Struct({
       authorizationEndpoint: Schema.optionalKey(Schema.String),
-      clientId: Schema.String,
-      clientSecret: Schema.optionalKey(Schema.String),
       discoveryEndpoint: Schema.String,
-      issuer: Schema.String,
       jwksEndpoint: Schema.optionalKey(Schema.String),
-      mapping: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
-      overrideUserInfo: Schema.optionalKey(Schema.Boolean),
       pkce: Schema.Boolean,
       scopes: Schema.optionalKey(Schema.Array(Schema.String)),
       tokenEndpoint: Schema.optionalKey(Schema.String),
@@ -314,15 +279,18 @@ export class Success extends Schema.Class<Success>("sso/register/Success")({
         ]),
       ),
       userInfoEndpoint: Schema.optionalKey(Schema.String),
+      clientId: Schema.String,
+      clientSecret: Schema.optionalKey(Schema.String),
+      issuer: Schema.String,
+      mapping: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
+      overrideUserInfo: Schema.optionalKey(Schema.Boolean),
     }),
   ),
   organizationId: Schema.optionalKey(Schema.NullOr(Schema.String)),
   providerId: Schema.String,
-  /** The callback URL to register at the identity provider. */
   redirectURI: Schema.String.annotate({
     description: "The callback URL to register at the identity provider.",
   }),
-  /** The SAML configuration as registered (null for an OIDC provider). */
   samlConfig: Schema.NullOr(
     Schema.Record(Schema.String, Schema.Unknown),
   ).annotate({

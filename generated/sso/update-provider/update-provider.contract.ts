@@ -5,21 +5,18 @@ import { SsoProviderSummary } from "../../_common/sso-provider-summary.js";
 
 /** Payload of `POST /sso/update-provider`. */
 export class Payload extends Schema.Class<Payload>(
-  "sso/update-provider/Payload",
+  "@better-auth-effect/sso/update-provider/Payload",
 )({
   domain: Schema.optionalKey(Schema.String),
   issuer: Schema.optionalKey(Schema.String),
   oidcConfig: Schema.optionalKey(
     Schema.Struct({
-      /** The authorization endpoint */
       authorizationEndpoint: Schema.optionalKey(
         Schema.String.annotate({ description: "The authorization endpoint" }),
       ),
-      /** The client ID */
       clientId: Schema.optionalKey(
         Schema.String.annotate({ description: "The client ID" }),
       ),
-      /** The client secret. Required for client_secret_basic/client_secret_post. Optional for private_key_jwt. */
       clientSecret: Schema.optionalKey(
         Schema.String.annotate({
           description:
@@ -27,17 +24,14 @@ export class Payload extends Schema.Class<Payload>(
         }),
       ),
       discoveryEndpoint: Schema.optionalKey(Schema.String),
-      /** The JWKS endpoint */
       jwksEndpoint: Schema.optionalKey(
         Schema.String.annotate({ description: "The JWKS endpoint" }),
       ),
       mapping: Schema.optionalKey(
         Schema.Struct({
-          /** Field mapping for email (defaults to 'email') */
           email: Schema.String.annotate({
             description: "Field mapping for email (defaults to 'email')",
           }),
-          /** Field mapping for email verification (defaults to 'email_verified') */
           emailVerified: Schema.optionalKey(
             Schema.String.annotate({
               description:
@@ -47,20 +41,17 @@ export class Payload extends Schema.Class<Payload>(
           extraFields: Schema.optionalKey(
             Schema.Record(Schema.String, Schema.Unknown),
           ),
-          /** Field mapping for image (defaults to 'picture') */
           image: Schema.optionalKey(
             Schema.String.annotate({
               description: "Field mapping for image (defaults to 'picture')",
             }),
           ),
-          /** Field mapping for name (defaults to 'name') */
           name: Schema.String.annotate({
             description: "Field mapping for name (defaults to 'name')",
           }),
         }),
       ),
       overrideUserInfo: Schema.optionalKey(Schema.Boolean),
-      /** Whether to use PKCE for the authorization flow */
       pkce: Schema.optionalKey(
         Schema.Boolean.annotate({
           description: "Whether to use PKCE for the authorization flow",
@@ -68,21 +59,18 @@ export class Payload extends Schema.Class<Payload>(
       ),
       privateKeyAlgorithm: Schema.optionalKey(Schema.String),
       privateKeyId: Schema.optionalKey(Schema.String),
-      /** The scopes to request. Defaults to ['openid', 'email', 'profile', 'offline_access'] */
       scopes: Schema.optionalKey(
         Schema.Array(Schema.String).annotate({
           description:
             "The scopes to request. Defaults to ['openid', 'email', 'profile', 'offline_access']",
         }),
       ),
-      /** Skip OIDC discovery during registration. When true, you must provide authorizationEndpoint, tokenEndpoint, and jwksEndpoint manually. */
       skipDiscovery: Schema.optionalKey(
         Schema.Boolean.annotate({
           description:
             "Skip OIDC discovery during registration. When true, you must provide authorizationEndpoint, tokenEndpoint, and jwksEndpoint manually.",
         }),
       ),
-      /** The token endpoint */
       tokenEndpoint: Schema.optionalKey(
         Schema.String.annotate({ description: "The token endpoint" }),
       ),
@@ -93,7 +81,6 @@ export class Payload extends Schema.Class<Payload>(
           "private_key_jwt",
         ]),
       ),
-      /** The user info endpoint */
       userInfoEndpoint: Schema.optionalKey(
         Schema.String.annotate({ description: "The user info endpoint" }),
       ),
@@ -105,7 +92,6 @@ export class Payload extends Schema.Class<Payload>(
       audience: Schema.optionalKey(Schema.String),
       authnRequestsSigned: Schema.optionalKey(Schema.Boolean),
       callbackUrl: Schema.optionalKey(Schema.String),
-      /** IdP signing certificate(s). Pass a single PEM string or an array for rolling rotation. Omit when `idpMetadata.metadata` XML carries the certs. When both this and `idpMetadata.cert` are set, `idpMetadata.cert` wins. */
       cert: Schema.optionalKey(
         Schema.Union([Schema.String, Schema.Array(Schema.String)]).annotate({
           description:
@@ -113,7 +99,6 @@ export class Payload extends Schema.Class<Payload>(
         }),
       ),
       digestAlgorithm: Schema.optionalKey(Schema.String),
-      /** The IdP SSO URL (entry point) */
       entryPoint: Schema.optionalKey(
         Schema.String.annotate({
           description: "The IdP SSO URL (entry point)",
@@ -123,7 +108,6 @@ export class Payload extends Schema.Class<Payload>(
       idpInitiatedCallbackUrl: Schema.optionalKey(Schema.NullOr(Schema.String)),
       idpMetadata: Schema.optionalKey(
         Schema.Struct({
-          /** IdP signing certificate(s). Pass a single PEM string or an array for rolling rotation. Takes precedence over the top-level `cert`. */
           cert: Schema.optionalKey(
             Schema.Union([Schema.String, Schema.Array(Schema.String)]).annotate(
               {
@@ -147,15 +131,12 @@ export class Payload extends Schema.Class<Payload>(
               }),
             ),
           ),
-          /** Single Sign-On service configuration */
           singleSignOnService: Schema.optionalKey(
             Schema.Array(
               Schema.Struct({
-                /** The binding type for the SSO service */
                 Binding: Schema.String.annotate({
                   description: "The binding type for the SSO service",
                 }),
-                /** The URL for the SSO service */
                 Location: Schema.String.annotate({
                   description: "The URL for the SSO service",
                 }),
@@ -166,11 +147,9 @@ export class Payload extends Schema.Class<Payload>(
       ),
       mapping: Schema.optionalKey(
         Schema.Struct({
-          /** Field mapping for email (defaults to 'email') */
           email: Schema.String.annotate({
             description: "Field mapping for email (defaults to 'email')",
           }),
-          /** Field mapping for email verification */
           emailVerified: Schema.optionalKey(
             Schema.String.annotate({
               description: "Field mapping for email verification",
@@ -179,21 +158,18 @@ export class Payload extends Schema.Class<Payload>(
           extraFields: Schema.optionalKey(
             Schema.Record(Schema.String, Schema.Unknown),
           ),
-          /** Field mapping for first name (defaults to 'givenName') */
           firstName: Schema.optionalKey(
             Schema.String.annotate({
               description:
                 "Field mapping for first name (defaults to 'givenName')",
             }),
           ),
-          /** Field mapping for last name (defaults to 'surname') */
           lastName: Schema.optionalKey(
             Schema.String.annotate({
               description:
                 "Field mapping for last name (defaults to 'surname')",
             }),
           ),
-          /** Field mapping for name (defaults to 'displayName') */
           name: Schema.String.annotate({
             description: "Field mapping for name (defaults to 'displayName')",
           }),
@@ -220,11 +196,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /sso/update-provider`.
- * Changed by override: builtin-overrides/sso/update-provider.yaml (success: replace)
+ * Changed by override: builtin-overrides/sso/update-provider.yaml (success: replace) — The document has no answer schema; the live server answers the updated provider without its secrets.
  */
 export const Success = SsoProviderSummary;
-/**
- * Success answer of `POST /sso/update-provider`.
- * Changed by override: builtin-overrides/sso/update-provider.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -4,23 +4,20 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /subscription/billing-portal`. */
 export class Payload extends Schema.Class<Payload>(
-  "subscription/billing-portal/Payload",
+  "@better-auth-effect/subscription/billing-portal/Payload",
 )({
-  /** Customer type for the subscription. Eg: "user" or "organization" */
   customerType: Schema.optionalKey(
     Schema.Literals(["user", "organization"]).annotate({
       description:
         'Customer type for the subscription. Eg: "user" or "organization"',
     }),
   ),
-  /** Disable redirect after creating billing portal session. Eg: true */
   disableRedirect: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
         "Disable redirect after creating billing portal session. Eg: true",
     }),
   ),
-  /** The IETF language tag of the locale Customer Portal is displayed in. Eg: 'en', 'ko'. If not provided or set to `auto`, the browser's locale is used. */
   locale: Schema.optionalKey(
     Schema.String.annotate({
       description:
@@ -33,5 +30,4 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `POST /subscription/billing-portal`. */
 export const Success = Schema.Unknown;
-/** Success answer of `POST /subscription/billing-portal`. */
 export type Success = typeof Success.Type;

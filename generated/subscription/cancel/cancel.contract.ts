@@ -4,34 +4,29 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /subscription/cancel`. */
 export class Payload extends Schema.Class<Payload>(
-  "subscription/cancel/Payload",
+  "@better-auth-effect/subscription/cancel/Payload",
 )({
-  /** Customer type for the subscription. Eg: "user" or "organization" */
   customerType: Schema.optionalKey(
     Schema.Literals(["user", "organization"]).annotate({
       description:
         'Customer type for the subscription. Eg: "user" or "organization"',
     }),
   ),
-  /** Disable redirect after successful subscription cancellation. Eg: true */
   disableRedirect: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
         "Disable redirect after successful subscription cancellation. Eg: true",
     }),
   ),
-  /** Reference id of the subscription to cancel. Eg: '123' */
   referenceId: Schema.optionalKey(
     Schema.String.annotate({
       description: "Reference id of the subscription to cancel. Eg: '123'",
     }),
   ),
-  /** URL to take customers to when they click on the billing portal's link to return to your website. Eg: "/account" */
   returnUrl: Schema.String.annotate({
     description:
       'URL to take customers to when they click on the billing portal\'s link to return to your website. Eg: "/account"',
   }),
-  /** The Stripe subscription ID to cancel. Eg: 'sub_1ABC2DEF3GHI4JKL' */
   subscriptionId: Schema.optionalKey(
     Schema.String.annotate({
       description:
@@ -42,5 +37,4 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `POST /subscription/cancel`. */
 export const Success = Schema.Unknown;
-/** Success answer of `POST /subscription/cancel`. */
 export type Success = typeof Success.Type;

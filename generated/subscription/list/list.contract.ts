@@ -5,34 +5,28 @@ import { Subscription } from "../../_common/subscription.js";
 
 /**
  * Payload of `GET /subscription/list`.
- * Changed by override: builtin-overrides/subscription/list.yaml (payload: replace)
+ * Changed by override: builtin-overrides/subscription/list.yaml (payload: replace) — The document lists no query parameters; the server reads these.
  */
-export class Payload extends Schema.Class<Payload>("subscription/list/Payload")(
-  {
-    /** Whether referenceId is a user or an organization (default user). */
-    customerType: Schema.optionalKey(
-      Schema.Literals(["user", "organization"]).annotate({
-        description:
-          "Whether referenceId is a user or an organization (default user).",
-      }),
-    ),
-    /** Whose subscriptions: a user or organization id (default: the signed-in user). */
-    referenceId: Schema.optionalKey(
-      Schema.String.annotate({
-        description:
-          "Whose subscriptions: a user or organization id (default: the signed-in user).",
-      }),
-    ),
-  },
-) {}
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/subscription/list/Payload",
+)({
+  customerType: Schema.optionalKey(
+    Schema.Literals(["user", "organization"]).annotate({
+      description:
+        "Whether referenceId is a user or an organization (default user).",
+    }),
+  ),
+  referenceId: Schema.optionalKey(
+    Schema.String.annotate({
+      description:
+        "Whose subscriptions: a user or organization id (default: the signed-in user).",
+    }),
+  ),
+}) {}
 
 /**
  * Success answer of `GET /subscription/list`.
- * Changed by override: builtin-overrides/subscription/list.yaml (success: replace)
+ * Changed by override: builtin-overrides/subscription/list.yaml (success: replace) — The document has no answer schema; the live server answers the reference's subscriptions (the Subscription model).
  */
 export const Success = Schema.Array(Subscription);
-/**
- * Success answer of `GET /subscription/list`.
- * Changed by override: builtin-overrides/subscription/list.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

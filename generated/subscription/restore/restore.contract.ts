@@ -4,22 +4,19 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /subscription/restore`. */
 export class Payload extends Schema.Class<Payload>(
-  "subscription/restore/Payload",
+  "@better-auth-effect/subscription/restore/Payload",
 )({
-  /** Customer type for the subscription. Eg: "user" or "organization" */
   customerType: Schema.optionalKey(
     Schema.Literals(["user", "organization"]).annotate({
       description:
         'Customer type for the subscription. Eg: "user" or "organization"',
     }),
   ),
-  /** Reference id of the subscription to restore. Eg: '123' */
   referenceId: Schema.optionalKey(
     Schema.String.annotate({
       description: "Reference id of the subscription to restore. Eg: '123'",
     }),
   ),
-  /** The Stripe subscription ID to restore. Eg: 'sub_1ABC2DEF3GHI4JKL' */
   subscriptionId: Schema.optionalKey(
     Schema.String.annotate({
       description:
@@ -30,5 +27,4 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `POST /subscription/restore`. */
 export const Success = Schema.Unknown;
-/** Success answer of `POST /subscription/restore`. */
 export type Success = typeof Success.Type;

@@ -4,35 +4,30 @@ import * as Schema from "effect/Schema";
 
 /** Payload of `POST /subscription/upgrade`. */
 export class Payload extends Schema.Class<Payload>(
-  "subscription/upgrade/Payload",
+  "@better-auth-effect/subscription/upgrade/Payload",
 )({
-  /** Whether to upgrade to an annual plan. Eg: true */
   annual: Schema.optionalKey(
     Schema.Boolean.annotate({
       description: "Whether to upgrade to an annual plan. Eg: true",
     }),
   ),
-  /** If set, checkout shows a back button and customers will be directed here if they cancel payment. Eg: "https://example.com/pricing" */
   cancelUrl: Schema.optionalKey(
     Schema.String.annotate({
       description:
         'If set, checkout shows a back button and customers will be directed here if they cancel payment. Eg: "https://example.com/pricing"',
     }),
   ),
-  /** Customer type for the subscription. Eg: "user" or "organization" */
   customerType: Schema.optionalKey(
     Schema.Literals(["user", "organization"]).annotate({
       description:
         'Customer type for the subscription. Eg: "user" or "organization"',
     }),
   ),
-  /** Disable redirect after successful subscription. Eg: true */
   disableRedirect: Schema.optionalKey(
     Schema.Boolean.annotate({
       description: "Disable redirect after successful subscription. Eg: true",
     }),
   ),
-  /** The locale to display Checkout in. Eg: 'en', 'ko'. If not provided or set to `auto`, the browser's locale is used. */
   locale: Schema.optionalKey(
     Schema.String.annotate({
       description:
@@ -40,44 +35,37 @@ export class Payload extends Schema.Class<Payload>(
     }),
   ),
   metadata: Schema.optionalKey(Schema.Record(Schema.String, Schema.Unknown)),
-  /** The name of the plan to upgrade to. Eg: "pro" */
   plan: Schema.String.annotate({
     description: 'The name of the plan to upgrade to. Eg: "pro"',
   }),
-  /** Reference ID for the subscription. Eg: "org_123" */
   referenceId: Schema.optionalKey(
     Schema.String.annotate({
       description: 'Reference ID for the subscription. Eg: "org_123"',
     }),
   ),
-  /** URL to take customers to when they click on the billing portal’s link to return to your website. Eg: "https://example.com/dashboard" */
   returnUrl: Schema.optionalKey(
     Schema.String.annotate({
       description:
         'URL to take customers to when they click on the billing portal’s link to return to your website. Eg: "https://example.com/dashboard"',
     }),
   ),
-  /** Schedule the plan change at the end of the current billing period instead of applying immediately. */
   scheduleAtPeriodEnd: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
         "Schedule the plan change at the end of the current billing period instead of applying immediately.",
     }),
   ),
-  /** Number of seats to upgrade to (if applicable). Eg: 1 */
   seats: Schema.optionalKey(
     Schema.Number.annotate({
       description: "Number of seats to upgrade to (if applicable). Eg: 1",
     }),
   ),
-  /** The Stripe subscription ID to upgrade. Eg: "sub_1ABC2DEF3GHI4JKL" */
   subscriptionId: Schema.optionalKey(
     Schema.String.annotate({
       description:
         'The Stripe subscription ID to upgrade. Eg: "sub_1ABC2DEF3GHI4JKL"',
     }),
   ),
-  /** Callback URL to redirect back after successful subscription. Eg: "https://example.com/success" */
   successUrl: Schema.optionalKey(
     Schema.String.annotate({
       description:
@@ -88,5 +76,4 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `POST /subscription/upgrade`. */
 export const Success = Schema.Unknown;
-/** Success answer of `POST /subscription/upgrade`. */
 export type Success = typeof Success.Type;

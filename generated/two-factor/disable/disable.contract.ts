@@ -5,12 +5,11 @@ import { Status } from "../../_common/status.js";
 
 /**
  * Payload of `POST /two-factor/disable`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
 export class Payload extends Schema.Class<Payload>(
-  "two-factor/disable/Payload",
+  "@better-auth-effect/two-factor/disable/Payload",
 )({
-  /** User password */
   password: Schema.RedactedFromValue(Schema.String).annotate({
     description: "User password",
   }),
@@ -18,11 +17,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /two-factor/disable`.
- * Changed by override: builtin-overrides/two-factor/disable.yaml (success: replace)
+ * Changed by override: builtin-overrides/two-factor/disable.yaml (success: replace) — The document's answer is loose; the server answers { status }.
  */
 export const Success = Status;
-/**
- * Success answer of `POST /two-factor/disable`.
- * Changed by override: builtin-overrides/two-factor/disable.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -7,7 +7,7 @@ import { Payload, Success } from "./disable.contract.js";
  * Use this endpoint to disable two factor authentication.
  *
  * `POST /two-factor/disable`
- * Changed by override: builtin-overrides/two-factor/disable.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/two-factor/disable.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "two-factor",

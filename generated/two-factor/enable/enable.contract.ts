@@ -4,50 +4,40 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `POST /two-factor/enable`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
-export class Payload extends Schema.Class<Payload>("two-factor/enable/Payload")(
-  {
-    /** Custom issuer for the TOTP URI */
-    issuer: Schema.optionalKey(
-      Schema.String.annotate({ description: "Custom issuer for the TOTP URI" }),
-    ),
-    method: Schema.optionalKey(Schema.Literals(["otp", "totp"])),
-    /** User password */
-    password: Schema.RedactedFromValue(Schema.String).annotate({
-      description: "User password",
-    }),
-  },
-) {}
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/two-factor/enable/Payload",
+)({
+  issuer: Schema.optionalKey(
+    Schema.String.annotate({ description: "Custom issuer for the TOTP URI" }),
+  ),
+  method: Schema.optionalKey(Schema.Literals(["otp", "totp"])),
+  password: Schema.RedactedFromValue(Schema.String).annotate({
+    description: "User password",
+  }),
+}) {}
 
 /**
  * Success answer of `POST /two-factor/enable`.
- * Changed by override: builtin-overrides/two-factor/enable.yaml (success: replace)
+ * Changed by override: builtin-overrides/two-factor/enable.yaml (success: replace) — The document makes totpURI and backupCodes optional for every method; the live server answers them (and method: "totp") when enabling TOTP, and only { method: "otp" } when enabling emailed OTPs.
  */
 export const Success = Schema.Union([
   Schema.Struct({
-    /** Recovery backup codes. */
     backupCodes: Schema.Array(Schema.String).annotate({
       description: "Recovery backup codes.",
     }),
-    /** The 2FA method that was enabled. */
     method: Schema.Literal("totp").annotate({
       description: "The 2FA method that was enabled.",
     }),
-    /** TOTP URI for authenticator app setup. */
     totpURI: Schema.String.annotate({
       description: "TOTP URI for authenticator app setup.",
     }),
   }),
   Schema.Struct({
-    /** The 2FA method that was enabled: codes are sent by email. */
     method: Schema.Literal("otp").annotate({
       description: "The 2FA method that was enabled: codes are sent by email.",
     }),
   }),
 ]);
-/**
- * Success answer of `POST /two-factor/enable`.
- * Changed by override: builtin-overrides/two-factor/enable.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

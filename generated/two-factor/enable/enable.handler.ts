@@ -7,7 +7,7 @@ import { Payload, Success } from "./enable.contract.js";
  * Enable two factor authentication. Pass method 'totp' (default) to set up an authenticator app (returns TOTP URI and backup codes), or 'otp' to enable email/SMS-based codes immediately.
  *
  * `POST /two-factor/enable`
- * Changed by override: builtin-overrides/two-factor/enable.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/two-factor/enable.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "two-factor",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { camelCase, namespaceFor, clientCallFor, componentFile, endpointFiles, pascalCase, propertyKey, relativeImport } from "../../../generator/model/naming.ts"
+import { camelCase, classIdentifier, namespaceFor, clientCallFor, componentFile, endpointFiles, pascalCase, propertyKey, relativeImport } from "../../../generator/model/naming.ts"
 
 describe("naming", () => {
   it.each([
@@ -39,6 +39,14 @@ describe("naming", () => {
     ["index.ts", "_common/user.ts", "./_common/user.ts"],
     ["_common/index.ts", "_common/user.ts", "./user.ts"],
   ])("relativeImport(%s, %s) = %s", (from, to, want) => expect(relativeImport(from, to)).toBe(want))
+})
+
+describe("classIdentifier", () => {
+  it.each([
+    ["@better-auth-effect", ["two-factor", "totp", "verify", "Payload"], "@better-auth-effect/two-factor/totp/verify/Payload"],
+    ["@acme/auth/", ["User"], "@acme/auth/User"],
+    ["", ["two-factor", "totp", "verify", "Success"], "two-factor/totp/verify/Success"],
+  ] as const)("%j + %j → %s", (prefix, path, want) => expect(classIdentifier(prefix, path)).toBe(want))
 })
 
 describe("propertyKey", () => {

@@ -48,7 +48,7 @@ describe("parameters", () => {
   })
 
   it("sends them as fetchOptions.query, each bound to a safe local name", async () => {
-    const files = renderModel(build().model, { templates: compileTemplates(await readTemplates()), clientModule: "../client.ts", importExtension: ".ts", specName: "spec.json" })
+    const files = renderModel(build().model, { templates: compileTemplates(await readTemplates()), clientModule: "../client.ts", importExtension: ".ts", specName: "spec.json", identifierPrefix: "" })
     const handler = (path: string) => files.find((f) => f.path === path)!.content
     expect(handler("verify/verify.handler.ts")).toContain('execute: (client, { "callback-url": query0, ...body }) => client.verify({ ...body, fetchOptions: { query: { "callback-url": query0 } } }),')
     expect(handler("oauth2/end-session/end-session.handler.ts")).toContain(

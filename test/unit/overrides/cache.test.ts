@@ -23,7 +23,7 @@ beforeEach(() => {
 
 const cached = () => Effect.runPromise(loadOverridesCached(dir, {}, cacheDir))
 const values = (loaded: LoadedOverrides) => ({
-  endpoints: loaded.endpoints.map(({ file, override, builtin }) => ({ file, override, builtin })),
+  endpoints: loaded.endpoints.map(({ file, override, reasons, builtin }) => ({ file, override, reasons, builtin })),
   defaults: loaded.defaults.map(({ file, defaults, builtin }) => ({ file, defaults, builtin })),
 })
 const signOut = () => join(dir, "sign-out.yaml")
@@ -35,6 +35,8 @@ describe("loadOverridesCached", () => {
     const second = await cached()
     expect(values(first)).toEqual(values(fresh))
     expect(values(second)).toEqual(values(fresh))
+    // The stated reasons (comments) come back from the cache too.
+    expect(second.endpoints.filter((e) => e.reasons?.file !== undefined).length).toBeGreaterThan(0)
     for (const [i, endpoint] of fresh.endpoints.entries()) expect(second.endpoints[i]!.locate(["endpoint"]), endpoint.file).toBe(endpoint.locate(["endpoint"]))
     expect(second.defaults.length).toBe(1)
     expect(second.defaults[0]!.locate(["rules"])).toBe(fresh.defaults[0]!.locate(["rules"]))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import type { SchemaNode } from "../../../generator/model/types.ts"
 import { jsdoc } from "../../../generator/render/comment.ts"
-import { emptyUses, printSchema } from "../../../generator/render/printer.ts"
+import { emptyUses, printDeclaration, printSchema } from "../../../generator/render/printer.ts"
 
 const cases: ReadonlyArray<[string, { given: SchemaNode; want: string }]> = [
   ["string", { given: { kind: "string" }, want: "Schema.String" }],
@@ -22,7 +22,8 @@ const cases: ReadonlyArray<[string, { given: SchemaNode; want: string }]> = [
           { name: "x-y", schema: { kind: "number" }, optional: true, description: 'ends */ "here"' },
         ],
       },
-      want: `Schema.Struct({\n  $ref: Schema.String,\n  /** ends *\\/ "here" */\n  "x-y": Schema.optionalKey(Schema.Number.annotate({ description: "ends */ \\"here\\"" })),\n})`,
+      // The description once, as an annotation (it reaches runtime); no JSDoc copy of it.
+      want: `Schema.Struct({\n  $ref: Schema.String,\n  "x-y": Schema.optionalKey(Schema.Number.annotate({ description: "ends */ \\"here\\"" })),\n})`,
     },
   ],
 ]
@@ -47,4 +48,29 @@ describe("jsdoc", () => {
     [["first", "", "third"], "/**\n * first\n *\n * third\n */\n"],
     [[undefined, ""], ""],
   ] as const)("%j", (given, want) => expect(jsdoc(given)).toBe(want))
+})
+
+describe("printDeclaration", () => {
+  const docs = ["Success answer of `GET /ok`."]
+  it.each([
+    [
+      "a constant: the JSDoc on the value, none on the type of the same name",
+      { kind: "array", items: { kind: "string" } },
+      "/** Success answer of `GET /ok`. */\nexport const Success = Schema.Array(Schema.String)\nexport type Success = typeof Success.Type\n",
+    ],
+    [
+      "a class: the JSDoc on the class, each field's description once, as an annotation",
+      { kind: "object", additional: undefined, properties: [{ name: "ok", schema: { kind: "boolean" }, optional: false, description: "Whether it worked." }] },
+      '/** Success answer of `GET /ok`. */\nexport class Success extends Schema.Class<Success>("ok/Success")({\n  ok: Schema.Boolean.annotate({ description: "Whether it worked." }),\n}) {}\n',
+    ],
+  ] as const)("%s", (_, node, want) => {
+    expect(printDeclaration({ name: "Success", identifier: "ok/Success", node: node as SchemaNode, docs, ctx: { uses: emptyUses(), identifiers: new Map() } })).toBe(want)
+  })
+
+  it("declares a recursive constant with the JSDoc once, on the value", () => {
+    const node: SchemaNode = { kind: "array", items: { kind: "ref", name: "Tree" } }
+    const printed = printDeclaration({ name: "Tree", identifier: "Tree", node, docs: ["A tree."], ctx: { uses: emptyUses(), identifiers: new Map(), lazy: new Set(["Tree"]) } })
+    expect(printed.split("/** A tree. */").length - 1).toBe(1)
+    expect(printed).toContain("/** A tree. */\nexport const Tree: Schema.Codec<Tree, TreeEncoded> =")
+  })
 })

@@ -29,6 +29,17 @@ describe("rendered files", () => {
     }
   })
 
+  it.each([
+    ["the default prefix", undefined, '"@better-auth-effect/a/Payload"'],
+    ["a configured prefix", "@acme/auth/", '"@acme/auth/a/Payload"'],
+    ["no prefix", "", '"a/Payload"'],
+  ] as const)("identify classes with %s", async (_, identifierPrefix, want) => {
+    const templates = compileTemplates(await readTemplates())
+    const options = { specName: "spec.json", clientModule: "./client.js", importExtension: ".js", ...(identifierPrefix === undefined ? {} : { identifierPrefix }) } as const
+    const result = renderSdk({ spec: document, overrides: { endpoints: [], defaults: [] }, templates, options })
+    expect(result.files.find((f) => f.path === "a/a.contract.ts")!.content).toContain(`export class Payload extends Schema.Class<Payload>(${want})(`)
+  })
+
   it("declare a property named __proto__ as a field, not a prototype", async () => {
     const templates = compileTemplates(await readTemplates())
     const result = renderSdk({ spec: document, overrides: { endpoints: [], defaults: [] }, templates, options: { specName: "spec.json", clientModule: "./client.js", importExtension: ".js" } })

@@ -34,3 +34,64 @@ describe("normalizeSchema", () => {
     expect(seen.map((w) => w.code)).toEqual(warnings ?? [])
   })
 })
+
+describe("normalizeSchema: allOf", () => {
+  const schemas: Readonly<Record<string, unknown>> = {
+    "#/shared/Base": { type: "object", required: ["id"], properties: { id: { type: "string" }, name: { type: "string" } } },
+    "#/components/schemas/User": { type: "object", required: ["email"], properties: { email: { type: "string" } }, additionalProperties: { type: "number" } },
+    "#/shared/Tags": { type: "array", items: { type: "string" } },
+    "#/shared/Loop": { allOf: [{ $ref: "#/shared/Loop" }, { type: "object", properties: {} }] },
+  }
+  const run = (given: unknown, resolve: boolean) => {
+    const seen: Array<string> = []
+    const faults: Array<string> = []
+    const result = normalizeSchema(given, "#/x", {
+      openapi: "3.1.1",
+      warn: (w) => seen.push(`${w.code} ${w.at}`),
+      ...(resolve ? { resolve: (ref: string) => schemas[ref], fail: (at: string, message: string) => faults.push(`${at}: ${message}`) } : {}),
+    })
+    return { result, warnings: seen, faults }
+  }
+  const extended = { type: "object", required: ["role"], properties: { role: { type: "string" }, name: { type: "integer" } } }
+
+  it.each([
+    [
+      "a shared schema plus fields: one object, a later property replacing an earlier one in its place, required united",
+      { description: "d", allOf: [{ $ref: "#/shared/Base" }, extended] },
+      { result: { type: "object", description: "d", properties: { id: { type: "string" }, name: { type: "integer" }, role: { type: "string" } }, required: ["id", "role"] }, warnings: [], faults: [] },
+    ],
+    [
+      "a component plus fields, its additionalProperties kept",
+      { allOf: [{ $ref: "#/components/schemas/User" }, extended] },
+      {
+        result: { type: "object", properties: { email: { type: "string" }, role: { type: "string" }, name: { type: "integer" } }, required: ["email", "role"], additionalProperties: { type: "number" } },
+        warnings: [],
+        faults: [],
+      },
+    ],
+    [
+      "a member that is not an object is a fault at its pointer",
+      { allOf: [{ $ref: "#/shared/Tags" }, extended] },
+      { result: {}, warnings: [], faults: ['#/x/allOf/0: allOf #/shared/Tags is not an object schema (type "array"), so it cannot be merged'] },
+    ],
+    [
+      "an inline member that is nullable is not an object",
+      { allOf: [extended, { type: ["object", "null"], properties: {} }] },
+      { result: {}, warnings: [], faults: ['#/x/allOf/1: allOf member 1 is not an object schema (type ["object","null"]), so it cannot be merged'] },
+    ],
+    [
+      "a schema that includes itself is a fault, not a loop",
+      { allOf: [{ $ref: "#/shared/Loop" }, extended] },
+      { result: {}, warnings: [], faults: ["#/x/allOf/0: in #/shared/Loop: allOf includes #/shared/Loop inside itself"] },
+    ],
+    [
+      "an unresolvable reference is a warning (a shipped override's plugin may be missing)",
+      { allOf: [{ $ref: "#/shared/Nope" }, extended] },
+      { result: {}, warnings: ["unsupported-schema #/x/allOf/0/$ref"], faults: [] },
+    ],
+  ])("%s", (_, given, want) => expect(run(given, true)).toEqual(want))
+
+  it("is not merged without a resolver (the document): several members are any JSON value", () => {
+    expect(run({ allOf: [{ $ref: "#/shared/Base" }, extended] }, false)).toEqual({ result: {}, warnings: ["unsupported-schema #/x"], faults: [] })
+  })
+})

@@ -5,18 +5,14 @@ import { OAuthClient } from "../../../_common/oauth-client.js";
 
 /** Payload of `POST /oauth2/client/rotate-secret`. */
 export class Payload extends Schema.Class<Payload>(
-  "oauth2/client/rotate-secret/Payload",
+  "@better-auth-effect/oauth2/client/rotate-secret/Payload",
 )({
   client_id: Schema.String,
 }) {}
 
 /**
  * Success answer of `POST /oauth2/client/rotate-secret`.
- * Changed by override: builtin-overrides/oauth2/client/rotate-secret.yaml (success: replace)
+ * Changed by override: builtin-overrides/oauth2/client/rotate-secret.yaml (success: replace) — The document has no answer schema; the live server answers the client with its new secret.
  */
 export const Success = OAuthClient;
-/**
- * Success answer of `POST /oauth2/client/rotate-secret`.
- * Changed by override: builtin-overrides/oauth2/client/rotate-secret.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

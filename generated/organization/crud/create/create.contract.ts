@@ -6,51 +6,45 @@ import { ClientDate } from "../../../_runtime/schemas.js";
 
 /**
  * Payload of `POST /organization/create`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: serverOnly: userId)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: serverOnly: userId) — Payload fields Better Auth documents as for servers only (api-key userId, rate limits, refills; organization create's userId): a browser may not send them, so client payloads leave them out.
  */
 export class Payload extends Schema.Class<Payload>(
-  "organization/crud/create/Payload",
+  "@better-auth-effect/organization/crud/create/Payload",
 )({
-  /** Whether to keep the current active organization active after creating a new one. Eg: true */
   keepCurrentActiveOrganization: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
         "Whether to keep the current active organization active after creating a new one. Eg: true",
     }),
   ),
-  /** The logo of the organization */
   logo: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({
       description: "The logo of the organization",
     }),
   ),
-  /** The metadata of the organization */
   metadata: Schema.optionalKey(
     Schema.Record(Schema.String, Schema.Unknown).annotate({
       description: "The metadata of the organization",
     }),
   ),
-  /** The name of the organization */
   name: Schema.String.annotate({ description: "The name of the organization" }),
-  /** The slug of the organization */
   slug: Schema.String.annotate({ description: "The slug of the organization" }),
 }) {}
 
 /**
  * Success answer of `POST /organization/create`.
- * Changed by override: builtin-overrides/organization/create.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/create.yaml (success: replace) — The document says Organization; the live server answers the metadata object as sent (not the stored JSON string) and the members it created (the owner).
  */
 export class Success extends Schema.Class<Success>(
-  "organization/crud/create/Success",
+  "@better-auth-effect/organization/crud/create/Success",
 )({
   createdAt: ClientDate,
   id: Schema.String,
   logo: Schema.NullOr(Schema.String),
-  members: Schema.Array(Member),
-  /** The metadata object as sent (any JSON value). */
+  name: Schema.String,
+  slug: Schema.String,
   metadata: Schema.Unknown.annotate({
     description: "The metadata object as sent (any JSON value).",
   }),
-  name: Schema.String,
-  slug: Schema.String,
+  members: Schema.Array(Member),
 }) {}

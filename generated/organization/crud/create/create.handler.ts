@@ -7,7 +7,7 @@ import { Payload, Success } from "./create.contract.js";
  * Create an organization
  *
  * `POST /organization/create`
- * Changed by override: builtin-overrides/organization/create.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/organization/create.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "organization/crud",

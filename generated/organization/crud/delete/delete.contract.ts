@@ -5,9 +5,8 @@ import { Organization } from "../../../_common/organization.js";
 
 /** Payload of `POST /organization/delete`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/crud/delete/Payload",
+  "@better-auth-effect/organization/crud/delete/Payload",
 )({
-  /** The organization id to delete */
   organizationId: Schema.String.annotate({
     description: "The organization id to delete",
   }),
@@ -15,11 +14,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /organization/delete`.
- * Changed by override: builtin-overrides/organization/delete.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/delete.yaml (success: replace) — The document says a string; the live server answers the deleted organization.
  */
 export const Success = Organization;
-/**
- * Success answer of `POST /organization/delete`.
- * Changed by override: builtin-overrides/organization/delete.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

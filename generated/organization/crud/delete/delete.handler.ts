@@ -7,7 +7,7 @@ import { Payload, Success } from "./delete.contract.js";
  * Delete an organization
  *
  * `POST /organization/delete`
- * Changed by override: builtin-overrides/organization/delete.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/organization/delete.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "organization/crud",

@@ -5,23 +5,20 @@ import { FullOrganization } from "../../../_common/full-organization.js";
 
 /**
  * Payload of `GET /organization/get-full-organization`.
- * Changed by override: builtin-overrides/organization/get-full-organization.yaml (payload: replace)
+ * Changed by override: builtin-overrides/organization/get-full-organization.yaml (payload: replace) — The document lists no query parameters; the server reads these (default: the active organization).
  */
 export class Payload extends Schema.Class<Payload>(
-  "organization/crud/get-full/Payload",
+  "@better-auth-effect/organization/crud/get-full/Payload",
 )({
-  /** The most members to include (default: the membershipLimit option). */
   membersLimit: Schema.optionalKey(
     Schema.Number.annotate({
       description:
         "The most members to include (default: the membershipLimit option).",
     }),
   ),
-  /** The organization id to get. */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({ description: "The organization id to get." }),
   ),
-  /** The organization slug to get. */
   organizationSlug: Schema.optionalKey(
     Schema.String.annotate({ description: "The organization slug to get." }),
   ),
@@ -29,11 +26,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `GET /organization/get-full-organization`.
- * Changed by override: builtin-overrides/organization/get-full-organization.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/get-full-organization.yaml (success: replace) — The document says Organization; the live server adds members (with their users), invitations and teams, and answers null when no organization is active.
  */
 export const Success = Schema.NullOr(FullOrganization);
-/**
- * Success answer of `GET /organization/get-full-organization`.
- * Changed by override: builtin-overrides/organization/get-full-organization.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -7,7 +7,7 @@ import { Payload, Success } from "./get-full.contract.js";
  * Get the full organization
  *
  * `GET /organization/get-full-organization`
- * Changed by override: builtin-overrides/organization/get-full-organization.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/organization/get-full-organization.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "organization/crud",

@@ -5,5 +5,4 @@ import { Organization } from "../../../_common/organization.js";
 
 /** Success answer of `GET /organization/list`. */
 export const Success = Schema.Array(Organization);
-/** Success answer of `GET /organization/list`. */
 export type Success = typeof Success.Type;

@@ -7,7 +7,7 @@ import { Success } from "./list.contract.js";
  * List all organizations
  *
  * `GET /organization/list`
- * Changed by override: builtin-overrides/organization/list.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/organization/list.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "organization/crud",

@@ -5,16 +5,14 @@ import { Organization } from "../../../_common/organization.js";
 
 /** Payload of `POST /organization/set-active`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/crud/set-active/Payload",
+  "@better-auth-effect/organization/crud/set-active/Payload",
 )({
-  /** The organization id to set as active. It can be null to unset the active organization. Eg: "org-id" */
   organizationId: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({
       description:
         'The organization id to set as active. It can be null to unset the active organization. Eg: "org-id"',
     }),
   ),
-  /** The organization slug to set as active. It can be null to unset the active organization if organizationId is not provided. Eg: "org-slug" */
   organizationSlug: Schema.optionalKey(
     Schema.String.annotate({
       description:
@@ -25,11 +23,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /organization/set-active`.
- * Changed by override: builtin-overrides/organization/set-active.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/set-active.yaml (success: replace) — The live server answers null when the active organization is cleared (organizationId: null).
  */
 export const Success = Schema.NullOr(Organization);
-/**
- * Success answer of `POST /organization/set-active`.
- * Changed by override: builtin-overrides/organization/set-active.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

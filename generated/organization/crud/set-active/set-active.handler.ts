@@ -7,7 +7,7 @@ import { Payload, Success } from "./set-active.contract.js";
  * Set the active organization
  *
  * `POST /organization/set-active`
- * Changed by override: builtin-overrides/organization/set-active.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/organization/set-active.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "organization/crud",

@@ -5,31 +5,26 @@ import { EditedOrganization } from "../../../_common/edited-organization.js";
 
 /** Payload of `POST /organization/update`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/crud/update/Payload",
+  "@better-auth-effect/organization/crud/update/Payload",
 )({
   data: Schema.Struct({
-    /** The logo of the organization */
     logo: Schema.optionalKey(
       Schema.NullOr(Schema.String).annotate({
         description: "The logo of the organization",
       }),
     ),
-    /** The metadata of the organization */
     metadata: Schema.optionalKey(
       Schema.Record(Schema.String, Schema.Unknown).annotate({
         description: "The metadata of the organization",
       }),
     ),
-    /** The name of the organization */
     name: Schema.optionalKey(
       Schema.String.annotate({ description: "The name of the organization" }),
     ),
-    /** The slug of the organization */
     slug: Schema.optionalKey(
       Schema.String.annotate({ description: "The slug of the organization" }),
     ),
   }),
-  /** The organization ID. Eg: "org-id" */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description: 'The organization ID. Eg: "org-id"',
@@ -39,11 +34,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /organization/update`.
- * Changed by override: builtin-overrides/organization/update.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/update.yaml (success: replace) — The live server answers the metadata object as sent, not the JSON string the document's Organization declares.
  */
 export const Success = EditedOrganization;
-/**
- * Success answer of `POST /organization/update`.
- * Changed by override: builtin-overrides/organization/update.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -7,7 +7,7 @@ import { Payload, Success } from "./update.contract.js";
  * Update an organization
  *
  * `POST /organization/update`
- * Changed by override: builtin-overrides/organization/update.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/organization/update.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "organization/crud",

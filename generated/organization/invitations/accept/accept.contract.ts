@@ -6,9 +6,8 @@ import { Member } from "../../../_common/member.js";
 
 /** Payload of `POST /organization/accept-invitation`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/invitations/accept/Payload",
+  "@better-auth-effect/organization/invitations/accept/Payload",
 )({
-  /** The ID of the invitation to accept */
   invitationId: Schema.String.annotate({
     description: "The ID of the invitation to accept",
   }),
@@ -16,10 +15,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /organization/accept-invitation`.
- * Changed by override: builtin-overrides/organization/accept-invitation.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/accept-invitation.yaml (success: replace) — The document says two loose records; the live server answers the accepted invitation and the new member.
  */
 export class Success extends Schema.Class<Success>(
-  "organization/invitations/accept/Success",
+  "@better-auth-effect/organization/invitations/accept/Success",
 )({
   invitation: Invitation,
   member: Member,

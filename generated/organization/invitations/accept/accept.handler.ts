@@ -7,7 +7,7 @@ import { Payload, Success } from "./accept.contract.js";
  * Accept an invitation to an organization
  *
  * `POST /organization/accept-invitation`
- * Changed by override: builtin-overrides/organization/accept-invitation.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/organization/accept-invitation.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "organization/invitations",

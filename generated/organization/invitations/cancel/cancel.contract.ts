@@ -5,9 +5,8 @@ import { Invitation } from "../../../_common/invitation.js";
 
 /** Payload of `POST /organization/cancel-invitation`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/invitations/cancel/Payload",
+  "@better-auth-effect/organization/invitations/cancel/Payload",
 )({
-  /** The ID of the invitation to cancel */
   invitationId: Schema.String.annotate({
     description: "The ID of the invitation to cancel",
   }),
@@ -15,11 +14,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /organization/cancel-invitation`.
- * Changed by override: builtin-overrides/organization/cancel-invitation.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/cancel-invitation.yaml (success: replace) — The document has no answer schema; the live server answers the canceled invitation.
  */
 export const Success = Invitation;
-/**
- * Success answer of `POST /organization/cancel-invitation`.
- * Changed by override: builtin-overrides/organization/cancel-invitation.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -5,7 +5,7 @@ import { Payload, Success } from "./cancel.contract.js";
 
 /**
  * `POST /organization/cancel-invitation`
- * Changed by override: builtin-overrides/organization/cancel-invitation.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/organization/cancel-invitation.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "organization/invitations",

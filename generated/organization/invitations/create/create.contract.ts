@@ -5,29 +5,25 @@ import { Invitation } from "../../../_common/invitation.js";
 
 /**
  * Payload of `POST /organization/invite-member`.
- * Changed by override: builtin-overrides/organization/invite-member.yaml (payload: role)
+ * Changed by override: builtin-overrides/organization/invite-member.yaml (payload: role) — Invitation roles are the organization's roles (owner, admin, member by default), not any string.
  */
 export class Payload extends Schema.Class<Payload>(
-  "organization/invitations/create/Payload",
+  "@better-auth-effect/organization/invitations/create/Payload",
 )({
-  /** The email address of the user to invite */
   email: Schema.String.annotate({
     description: "The email address of the user to invite",
   }),
-  /** The organization ID to invite the user to */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description: "The organization ID to invite the user to",
     }),
   ),
-  /** Resend the invitation email, if the user is already invited. Eg: true */
   resend: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
         "Resend the invitation email, if the user is already invited. Eg: true",
     }),
   ),
-  /** The role(s) to assign to the user. It can be `admin`, `member`, owner. Eg: "member" */
   role: Schema.Union([
     Schema.Literals(["owner", "admin", "member"]),
     Schema.Array(Schema.Literals(["owner", "admin", "member"])),
@@ -42,11 +38,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /organization/invite-member`.
- * Changed by override: builtin-overrides/organization/invite-member.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/invite-member.yaml (success: replace) — The document types createdAt and expiresAt as plain strings; the client answers dates (the Invitation model). teamId is null unless a team was given.
  */
 export const Success = Invitation;
-/**
- * Success answer of `POST /organization/invite-member`.
- * Changed by override: builtin-overrides/organization/invite-member.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

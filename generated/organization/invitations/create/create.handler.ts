@@ -7,7 +7,7 @@ import { Payload, Success } from "./create.contract.js";
  * Create an invitation to an organization
  *
  * `POST /organization/invite-member`
- * Changed by override: builtin-overrides/organization/invite-member.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/organization/invite-member.yaml (folder, clientCall, mutatesSession) — Invitation roles are the organization's roles (owner, admin, member by default), not any string.
  */
 export const Handler = createHandler({
   domain: "organization/invitations",

@@ -5,12 +5,11 @@ import { Invitation } from "../../../_common/invitation.js";
 
 /**
  * Payload of `GET /organization/list-invitations`.
- * Changed by override: builtin-overrides/organization/list-invitations.yaml (payload: replace)
+ * Changed by override: builtin-overrides/organization/list-invitations.yaml (payload: replace) — The document lists no query parameters; the server reads organizationId (default: the active organization).
  */
 export class Payload extends Schema.Class<Payload>(
-  "organization/invitations/list/Payload",
+  "@better-auth-effect/organization/invitations/list/Payload",
 )({
-  /** The organization to list invitations of. */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description: "The organization to list invitations of.",
@@ -20,11 +19,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `GET /organization/list-invitations`.
- * Changed by override: builtin-overrides/organization/list-invitations.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/list-invitations.yaml (success: replace) — The document has no answer schema; the live server answers the organization's invitations.
  */
 export const Success = Schema.Array(Invitation);
-/**
- * Success answer of `GET /organization/list-invitations`.
- * Changed by override: builtin-overrides/organization/list-invitations.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

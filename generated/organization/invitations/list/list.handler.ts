@@ -5,7 +5,7 @@ import { Payload, Success } from "./list.contract.js";
 
 /**
  * `GET /organization/list-invitations`
- * Changed by override: builtin-overrides/organization/list-invitations.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/organization/list-invitations.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "organization/invitations",

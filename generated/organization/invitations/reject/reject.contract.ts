@@ -5,9 +5,8 @@ import { Invitation } from "../../../_common/invitation.js";
 
 /** Payload of `POST /organization/reject-invitation`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/invitations/reject/Payload",
+  "@better-auth-effect/organization/invitations/reject/Payload",
 )({
-  /** The ID of the invitation to reject */
   invitationId: Schema.String.annotate({
     description: "The ID of the invitation to reject",
   }),
@@ -15,10 +14,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /organization/reject-invitation`.
- * Changed by override: builtin-overrides/organization/reject-invitation.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/reject-invitation.yaml (success: replace) — The live server answers the rejected invitation and member: null.
  */
 export class Success extends Schema.Class<Success>(
-  "organization/invitations/reject/Success",
+  "@better-auth-effect/organization/invitations/reject/Success",
 )({
   invitation: Invitation,
   member: Schema.Null,

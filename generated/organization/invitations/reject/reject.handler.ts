@@ -7,7 +7,7 @@ import { Payload, Success } from "./reject.contract.js";
  * Reject an invitation to an organization
  *
  * `POST /organization/reject-invitation`
- * Changed by override: builtin-overrides/organization/reject-invitation.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/organization/reject-invitation.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "organization/invitations",

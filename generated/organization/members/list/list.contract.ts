@@ -5,12 +5,11 @@ import { MemberWithUser } from "../../../_common/member-with-user.js";
 
 /**
  * Payload of `GET /organization/list-members`.
- * Changed by override: builtin-overrides/organization/list-members.yaml (payload: replace)
+ * Changed by override: builtin-overrides/organization/list-members.yaml (payload: replace) — The document lists no query parameters; the server reads these (default: the active organization).
  */
 export class Payload extends Schema.Class<Payload>(
-  "organization/members/list/Payload",
+  "@better-auth-effect/organization/members/list/Payload",
 )({
-  /** The field to filter by. */
   filterField: Schema.optionalKey(
     Schema.String.annotate({ description: "The field to filter by." }),
   ),
@@ -29,33 +28,27 @@ export class Payload extends Schema.Class<Payload>(
       "ends_with",
     ]),
   ),
-  /** The value to filter by. */
   filterValue: Schema.optionalKey(
     Schema.Union([Schema.String, Schema.Number, Schema.Boolean]).annotate({
       description: "The value to filter by.",
     }),
   ),
-  /** The most members to return. */
   limit: Schema.optionalKey(
     Schema.Number.annotate({ description: "The most members to return." }),
   ),
-  /** How many members to skip. */
   offset: Schema.optionalKey(
     Schema.Number.annotate({ description: "How many members to skip." }),
   ),
-  /** The organization to list members of. */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description: "The organization to list members of.",
     }),
   ),
-  /** The organization to list members of, by slug. */
   organizationSlug: Schema.optionalKey(
     Schema.String.annotate({
       description: "The organization to list members of, by slug.",
     }),
   ),
-  /** The field to sort by. */
   sortBy: Schema.optionalKey(
     Schema.String.annotate({ description: "The field to sort by." }),
   ),
@@ -64,10 +57,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `GET /organization/list-members`.
- * Changed by override: builtin-overrides/organization/list-members.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/list-members.yaml (success: replace) — The document has no answer schema; the live server answers the members with their users and a total.
  */
 export class Success extends Schema.Class<Success>(
-  "organization/members/list/Success",
+  "@better-auth-effect/organization/members/list/Success",
 )({
   members: Schema.Array(MemberWithUser),
   total: Schema.Number,

@@ -6,13 +6,11 @@ import { ClientDate } from "../../../_runtime/schemas.js";
 
 /** Payload of `POST /organization/remove-member`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/members/remove/Payload",
+  "@better-auth-effect/organization/members/remove/Payload",
 )({
-  /** The ID or email of the member to remove */
   memberIdOrEmail: Schema.String.annotate({
     description: "The ID or email of the member to remove",
   }),
-  /** The ID of the organization to remove the member from. If not provided, the active organization will be used. Eg: "org-id" */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description:
@@ -23,20 +21,18 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /organization/remove-member`.
- * Changed by override: builtin-overrides/organization/remove-member.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/remove-member.yaml (success: replace) — The live server answers the removed member, with its user when it was named by email and without it when it was named by member id.
  */
 export class Success extends Schema.Class<Success>(
-  "organization/members/remove/Success",
+  "@better-auth-effect/organization/members/remove/Success",
 )({
   member: Schema.Struct({
     createdAt: ClientDate,
     id: Schema.String,
     organizationId: Schema.String,
-    /** The member's role; several roles are joined with commas. */
     role: Schema.String.annotate({
       description: "The member's role; several roles are joined with commas.",
     }),
-    /** Present when the member was named by email. */
     user: Schema.optionalKey(
       MemberUser.annotate({
         description: "Present when the member was named by email.",

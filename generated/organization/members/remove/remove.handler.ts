@@ -7,7 +7,7 @@ import { Payload, Success } from "./remove.contract.js";
  * Remove a member from an organization
  *
  * `POST /organization/remove-member`
- * Changed by override: builtin-overrides/organization/remove-member.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/organization/remove-member.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "organization/members",

@@ -5,20 +5,17 @@ import { Member } from "../../../_common/member.js";
 
 /** Payload of `POST /organization/update-member-role`. */
 export class Payload extends Schema.Class<Payload>(
-  "organization/members/update-role/Payload",
+  "@better-auth-effect/organization/members/update-role/Payload",
 )({
-  /** The member id to apply the role update to. Eg: "member-id" */
   memberId: Schema.String.annotate({
     description: 'The member id to apply the role update to. Eg: "member-id"',
   }),
-  /** An optional organization ID which the member is a part of to apply the role update. If not provided, you must provide session headers to get the active organization. Eg: "organization-id" */
   organizationId: Schema.optionalKey(
     Schema.String.annotate({
       description:
         'An optional organization ID which the member is a part of to apply the role update. If not provided, you must provide session headers to get the active organization. Eg: "organization-id"',
     }),
   ),
-  /** The new role to be applied. This can be a string or array of strings representing the roles. Eg: ["admin", "sale"] */
   role: Schema.Union([Schema.String, Schema.Array(Schema.String)]).annotate({
     description:
       'The new role to be applied. This can be a string or array of strings representing the roles. Eg: ["admin", "sale"]',
@@ -27,11 +24,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /organization/update-member-role`.
- * Changed by override: builtin-overrides/organization/update-member-role.yaml (success: replace)
+ * Changed by override: builtin-overrides/organization/update-member-role.yaml (success: replace) — The document says { member }; the live server answers the updated member itself.
  */
 export const Success = Member;
-/**
- * Success answer of `POST /organization/update-member-role`.
- * Changed by override: builtin-overrides/organization/update-member-role.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -7,7 +7,7 @@ import { Payload, Success } from "./update-role.contract.js";
  * Update the role of a member in an organization
  *
  * `POST /organization/update-member-role`
- * Changed by override: builtin-overrides/organization/update-member-role.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/organization/update-member-role.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "organization/members",

@@ -4,12 +4,11 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `POST /two-factor/generate-backup-codes`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
 export class Payload extends Schema.Class<Payload>(
-  "two-factor/backup/generate/Payload",
+  "@better-auth-effect/two-factor/backup/generate/Payload",
 )({
-  /** The users password. */
   password: Schema.RedactedFromValue(Schema.String).annotate({
     description: "The users password.",
   }),
@@ -17,10 +16,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /two-factor/generate-backup-codes`.
- * Changed by override: builtin-overrides/two-factor/generate-backup-codes.yaml (success: replace)
+ * Changed by override: builtin-overrides/two-factor/generate-backup-codes.yaml (success: replace) — The server answers { status, backupCodes }.
  */
 export class Success extends Schema.Class<Success>(
-  "two-factor/backup/generate/Success",
+  "@better-auth-effect/two-factor/backup/generate/Success",
 )({
   backupCodes: Schema.Array(Schema.String),
   status: Schema.Boolean,

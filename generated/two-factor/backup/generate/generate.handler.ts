@@ -7,7 +7,7 @@ import { Payload, Success } from "./generate.contract.js";
  * Generate new backup codes for two-factor authentication
  *
  * `POST /two-factor/generate-backup-codes`
- * Changed by override: builtin-overrides/two-factor/generate-backup-codes.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/two-factor/generate-backup-codes.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "two-factor/backup",

@@ -5,19 +5,16 @@ import { User } from "../../../_common/user.js";
 
 /** Payload of `POST /two-factor/verify-backup-code`. */
 export class Payload extends Schema.Class<Payload>(
-  "two-factor/backup/verify/Payload",
+  "@better-auth-effect/two-factor/backup/verify/Payload",
 )({
-  /** A backup code to verify. Eg: "123456" */
   code: Schema.String.annotate({
     description: 'A backup code to verify. Eg: "123456"',
   }),
-  /** If true, the session cookie will not be set. */
   disableSession: Schema.optionalKey(
     Schema.Boolean.annotate({
       description: "If true, the session cookie will not be set.",
     }),
   ),
-  /** If true, the device will be trusted for 30 days. It'll be refreshed on every sign in request within this time. Eg: true */
   trustDevice: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
@@ -28,10 +25,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /two-factor/verify-backup-code`.
- * Changed by override: builtin-overrides/two-factor/verify-backup-code.yaml (success: replace)
+ * Changed by override: builtin-overrides/two-factor/verify-backup-code.yaml (success: replace) — The server answers the user and, when a session was created, its token.
  */
 export class Success extends Schema.Class<Success>(
-  "two-factor/backup/verify/Success",
+  "@better-auth-effect/two-factor/backup/verify/Success",
 )({
   token: Schema.optionalKey(Schema.String),
   user: User,

@@ -7,7 +7,7 @@ import { Payload, Success } from "./verify.contract.js";
  * Verify a backup code for two-factor authentication
  *
  * `POST /two-factor/verify-backup-code`
- * Changed by override: builtin-overrides/two-factor/verify-backup-code.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/two-factor/verify-backup-code.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "two-factor/backup",

@@ -5,18 +5,14 @@ import { Status } from "../../../_common/status.js";
 
 /** Payload of `POST /two-factor/send-otp`. */
 export class Payload extends Schema.Class<Payload>(
-  "two-factor/otp/send/Payload",
+  "@better-auth-effect/two-factor/otp/send/Payload",
 )({
   trustDevice: Schema.optionalKey(Schema.Boolean),
 }) {}
 
 /**
  * Success answer of `POST /two-factor/send-otp`.
- * Changed by override: builtin-overrides/two-factor/send-otp.yaml (success: replace)
+ * Changed by override: builtin-overrides/two-factor/send-otp.yaml (success: replace) — The document's answer is loose; the server answers { status }.
  */
 export const Success = Status;
-/**
- * Success answer of `POST /two-factor/send-otp`.
- * Changed by override: builtin-overrides/two-factor/send-otp.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

@@ -7,7 +7,7 @@ import { Payload, Success } from "./send.contract.js";
  * Send two factor OTP to the user
  *
  * `POST /two-factor/send-otp`
- * Changed by override: builtin-overrides/two-factor/send-otp.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/two-factor/send-otp.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "two-factor/otp",

@@ -5,9 +5,8 @@ import { TokenWithUser } from "../../../_common/token-with-user.js";
 
 /** Payload of `POST /two-factor/verify-otp`. */
 export class Payload extends Schema.Class<Payload>(
-  "two-factor/otp/verify/Payload",
+  "@better-auth-effect/two-factor/otp/verify/Payload",
 )({
-  /** The otp code to verify. Eg: "012345" */
   code: Schema.String.annotate({
     description: 'The otp code to verify. Eg: "012345"',
   }),
@@ -16,11 +15,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /two-factor/verify-otp`.
- * Changed by override: builtin-overrides/two-factor/verify-otp.yaml (success: replace)
+ * Changed by override: builtin-overrides/two-factor/verify-otp.yaml (success: replace) — The document says { status }; the server answers the session token and the user.
  */
 export const Success = TokenWithUser;
-/**
- * Success answer of `POST /two-factor/verify-otp`.
- * Changed by override: builtin-overrides/two-factor/verify-otp.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

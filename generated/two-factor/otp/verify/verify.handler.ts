@@ -7,7 +7,7 @@ import { Payload, Success } from "./verify.contract.js";
  * Verify two factor OTP
  *
  * `POST /two-factor/verify-otp`
- * Changed by override: builtin-overrides/two-factor/verify-otp.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/two-factor/verify-otp.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "two-factor/otp",

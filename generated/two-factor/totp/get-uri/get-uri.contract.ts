@@ -4,12 +4,11 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `POST /two-factor/get-totp-uri`.
- * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password)
+ * Changed by override: builtin-overrides/_defaults.yaml (rules: redact: password) — Secrets: Redacted in the payload Type, plain strings on the wire.
  */
 export class Payload extends Schema.Class<Payload>(
-  "two-factor/totp/get-uri/Payload",
+  "@better-auth-effect/two-factor/totp/get-uri/Payload",
 )({
-  /** User password */
   password: Schema.RedactedFromValue(Schema.String).annotate({
     description: "User password",
   }),
@@ -17,10 +16,10 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /two-factor/get-totp-uri`.
- * Changed by override: builtin-overrides/two-factor/get-totp-uri.yaml (success: replace)
+ * Changed by override: builtin-overrides/two-factor/get-totp-uri.yaml (success: replace) — The server answers { totpURI }.
  */
 export class Success extends Schema.Class<Success>(
-  "two-factor/totp/get-uri/Success",
+  "@better-auth-effect/two-factor/totp/get-uri/Success",
 )({
   totpURI: Schema.String,
 }) {}

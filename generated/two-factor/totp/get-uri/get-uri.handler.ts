@@ -7,7 +7,7 @@ import { Payload, Success } from "./get-uri.contract.js";
  * Use this endpoint to get the TOTP URI
  *
  * `POST /two-factor/get-totp-uri`
- * Changed by override: builtin-overrides/two-factor/get-totp-uri.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/two-factor/get-totp-uri.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "two-factor/totp",

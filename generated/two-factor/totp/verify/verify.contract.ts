@@ -5,13 +5,11 @@ import { TokenWithUser } from "../../../_common/token-with-user.js";
 
 /** Payload of `POST /two-factor/verify-totp`. */
 export class Payload extends Schema.Class<Payload>(
-  "two-factor/totp/verify/Payload",
+  "@better-auth-effect/two-factor/totp/verify/Payload",
 )({
-  /** The otp code to verify. Eg: "012345" */
   code: Schema.String.annotate({
     description: 'The otp code to verify. Eg: "012345"',
   }),
-  /** If true, the device will be trusted for 30 days. It'll be refreshed on every sign in request within this time. Eg: true */
   trustDevice: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
@@ -22,11 +20,7 @@ export class Payload extends Schema.Class<Payload>(
 
 /**
  * Success answer of `POST /two-factor/verify-totp`.
- * Changed by override: builtin-overrides/two-factor/verify-totp.yaml (success: replace)
+ * Changed by override: builtin-overrides/two-factor/verify-totp.yaml (success: replace) — The document says { status }; the server answers the session token and the user.
  */
 export const Success = TokenWithUser;
-/**
- * Success answer of `POST /two-factor/verify-totp`.
- * Changed by override: builtin-overrides/two-factor/verify-totp.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

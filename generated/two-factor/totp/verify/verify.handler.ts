@@ -7,7 +7,7 @@ import { Payload, Success } from "./verify.contract.js";
  * Verify two factor TOTP
  *
  * `POST /two-factor/verify-totp`
- * Changed by override: builtin-overrides/two-factor/verify-totp.yaml (folder, clientCall, mutatesSession)
+ * Changed by override: builtin-overrides/two-factor/verify-totp.yaml (folder, clientCall, mutatesSession) — Feature layout (README, "Layout of generated/").
  */
 export const Handler = createHandler({
   domain: "two-factor/totp",

@@ -4,6 +4,7 @@
  * here or in model/; templates only lay text out.
  */
 import {
+  classIdentifier,
   COMMON_FOLDER,
   COMMON_NAMESPACE,
   RUNTIME_NAMESPACE,
@@ -69,11 +70,10 @@ const renderEndpoint = (endpoint: Endpoint, options: RenderOptions, identifiers:
   const files = endpointFiles(endpoint.folder)
   const banner = bannerFor(options.specName)
   const ctx: PrintContext = { uses: emptyUses(), identifiers }
-  const prefix = endpoint.folder.join("/")
   const declarations: Array<string> = []
   if (endpoint.payload !== undefined)
-    declarations.push(printDeclaration({ name: "Payload", identifier: `${prefix}/Payload`, node: endpoint.payload, docs: [`Payload of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`, changedBy(endpoint.provenance.payload)], ctx }))
-  declarations.push(printDeclaration({ name: "Success", identifier: `${prefix}/Success`, node: endpoint.success, docs: [`Success answer of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`, changedBy(endpoint.provenance.success)], ctx }))
+    declarations.push(printDeclaration({ name: "Payload", identifier: classIdentifier(options.identifierPrefix, [...endpoint.folder, "Payload"]), node: endpoint.payload, docs: [`Payload of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`, changedBy(endpoint.provenance.payload)], ctx }))
+  declarations.push(printDeclaration({ name: "Success", identifier: classIdentifier(options.identifierPrefix, [...endpoint.folder, "Success"]), node: endpoint.success, docs: [`Success answer of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`, changedBy(endpoint.provenance.success)], ctx }))
   const contract = options.templates.contract({ banner, imports: imports(files.contract, ctx.uses, identifiers, components, options), declarations })
   const { params, call } = clientCall(endpoint)
   const handler = options.templates.handler({
@@ -97,7 +97,7 @@ const renderEndpoint = (endpoint: Endpoint, options: RenderOptions, identifiers:
 
 const renderComponent = (component: Component, options: RenderOptions, identifiers: ReadonlyMap<string, string>, components: ReadonlyMap<string, Component>): RenderedFile => {
   const ctx: PrintContext = { uses: emptyUses(), identifiers, lazy: new Set(component.cycle) }
-  const declaration = printDeclaration({ name: component.identifier, identifier: component.name, node: component.schema, docs: [component.description ?? `The \`${component.name}\` model.`, component.definedBy === undefined ? undefined : `Defined by override: ${component.definedBy} (shared.${component.name})`, changedBy(component.changedBy)], ctx })
+  const declaration = printDeclaration({ name: component.identifier, identifier: classIdentifier(options.identifierPrefix, [component.name]), node: component.schema, docs: [component.description ?? `The \`${component.name}\` model.`, component.definedBy === undefined ? undefined : `Defined by override: ${component.definedBy} (shared.${component.name})`, changedBy(component.changedBy)], ctx })
   return {
     path: component.file,
     content: options.templates.component({ banner: bannerFor(options.specName), imports: imports(component.file, ctx.uses, identifiers, components, options, component.name), declaration }),

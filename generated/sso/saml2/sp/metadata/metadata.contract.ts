@@ -4,21 +4,17 @@ import * as Schema from "effect/Schema";
 
 /**
  * Payload of `GET /sso/saml2/sp/metadata`.
- * Changed by override: builtin-overrides/sso/saml2/sp/metadata.yaml (payload: providerId)
+ * Changed by override: builtin-overrides/sso/saml2/sp/metadata.yaml (payload: providerId) — Better Auth requires these query parameters but the document does not mark them required.
  */
 export class Payload extends Schema.Class<Payload>(
-  "sso/saml2/sp/metadata/Payload",
+  "@better-auth-effect/sso/saml2/sp/metadata/Payload",
 )({
   providerId: Schema.String,
 }) {}
 
 /**
  * Success answer of `GET /sso/saml2/sp/metadata`.
- * Changed by override: builtin-overrides/sso/saml2/sp/metadata.yaml (success: replace)
+ * Changed by override: builtin-overrides/sso/saml2/sp/metadata.yaml (success: replace) — Better Auth requires these query parameters but the document does not mark them required.
  */
 export const Success = Schema.String;
-/**
- * Success answer of `GET /sso/saml2/sp/metadata`.
- * Changed by override: builtin-overrides/sso/saml2/sp/metadata.yaml (success: replace)
- */
 export type Success = typeof Success.Type;

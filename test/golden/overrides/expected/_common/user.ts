@@ -7,8 +7,7 @@ import { ClientDate } from "../_runtime/schemas.js";
  * The `User` model.
  * Changed by override: test/golden/overrides/overrides/_defaults.yaml (rules: nullableOptional)
  */
-export class User extends Schema.Class<User>("User")({
-  /** a SCIM-style property named $ref */
+export class User extends Schema.Class<User>("@better-auth-effect/User")({
   $ref: Schema.optionalKey(
     Schema.NullOr(Schema.String).annotate({
       description: "a SCIM-style property named $ref",

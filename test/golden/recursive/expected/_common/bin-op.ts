@@ -4,7 +4,7 @@ import * as Schema from "effect/Schema";
 import { Expr, type ExprEncoded } from "./expr.js";
 
 /** The `BinOp` model. */
-export class BinOp extends Schema.Class<BinOp>("BinOp")({
+export class BinOp extends Schema.Class<BinOp>("@better-auth-effect/BinOp")({
   left: Schema.suspend((): Schema.Codec<Expr, ExprEncoded> => Expr),
   op: Schema.Literals(["+", "*"]),
   right: Schema.suspend((): Schema.Codec<Expr, ExprEncoded> => Expr),

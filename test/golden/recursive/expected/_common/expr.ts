@@ -4,7 +4,6 @@ import * as Schema from "effect/Schema";
 import { BinOp, type BinOpEncoded } from "./bin-op.js";
 import { Literal } from "./literal.js";
 
-/** The `Expr` model. */
 export type Expr = typeof Literal.Type | BinOp;
 /** What `Expr` is encoded as (declared because it is recursive). */
 export type ExprEncoded = typeof Literal.Encoded | BinOpEncoded;

@@ -4,7 +4,7 @@ import * as Schema from "effect/Schema";
 import { Folder, type FolderEncoded } from "./folder.js";
 
 /** The `File` model. */
-export class File extends Schema.Class<File>("File")({
+export class File extends Schema.Class<File>("@better-auth-effect/File")({
   folder: Schema.optionalKey(
     Schema.suspend((): Schema.Codec<Folder, FolderEncoded> => Folder),
   ),

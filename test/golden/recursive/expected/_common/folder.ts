@@ -5,7 +5,7 @@ import { File, type FileEncoded } from "./file.js";
 import { ClientDate } from "../_runtime/schemas.js";
 
 /** The `Folder` model. */
-export class Folder extends Schema.Class<Folder>("Folder")({
+export class Folder extends Schema.Class<Folder>("@better-auth-effect/Folder")({
   createdAt: ClientDate,
   files: Schema.Array(
     Schema.suspend((): Schema.Codec<File, FileEncoded> => File),

@@ -3,6 +3,8 @@
 import * as Schema from "effect/Schema";
 
 /** The `Literal` model. */
-export class Literal extends Schema.Class<Literal>("Literal")({
+export class Literal extends Schema.Class<Literal>(
+  "@better-auth-effect/Literal",
+)({
   value: Schema.Number,
 }) {}

@@ -3,7 +3,7 @@
 import * as Schema from "effect/Schema";
 
 /** The `Node` model. */
-export class Node extends Schema.Class<Node>("Node")({
+export class Node extends Schema.Class<Node>("@better-auth-effect/Node")({
   children: Schema.Array(
     Schema.suspend((): Schema.Codec<Node, NodeEncoded> => Node),
   ),

@@ -4,5 +4,4 @@ import { Node } from "../_common/node.js";
 
 /** Success answer of `GET /get-session`. */
 export const Success = Node;
-/** Success answer of `GET /get-session`. */
 export type Success = typeof Success.Type;

@@ -4,5 +4,4 @@ import { Expr } from "../_common/expr.js";
 
 /** Success answer of `GET /list-sessions`. */
 export const Success = Expr;
-/** Success answer of `GET /list-sessions`. */
 export type Success = typeof Success.Type;

@@ -4,11 +4,12 @@ import * as Schema from "effect/Schema";
 import { Folder } from "../_common/folder.js";
 
 /** Payload of `POST /update-user`. */
-export class Payload extends Schema.Class<Payload>("update-user/Payload")({
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/update-user/Payload",
+)({
   name: Schema.String,
 }) {}
 
 /** Success answer of `POST /update-user`. */
 export const Success = Folder;
-/** Success answer of `POST /update-user`. */
 export type Success = typeof Success.Type;

@@ -4,8 +4,7 @@ import * as Schema from "effect/Schema";
 import { ClientDate } from "../_runtime/schemas.js";
 
 /** The `User` model. */
-export class User extends Schema.Class<User>("User")({
-  /** a SCIM-style property named $ref */
+export class User extends Schema.Class<User>("@better-auth-effect/User")({
   $ref: Schema.optionalKey(
     Schema.String.annotate({ description: "a SCIM-style property named $ref" }),
   ),

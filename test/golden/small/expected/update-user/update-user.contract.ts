@@ -3,11 +3,12 @@
 import * as Schema from "effect/Schema";
 
 /** Payload of `POST /update-user`. */
-export class Payload extends Schema.Class<Payload>("update-user/Payload")({
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/update-user/Payload",
+)({
   name: Schema.optionalKey(Schema.String),
 }) {}
 
 /** Success answer of `POST /update-user`. */
 export const Success = Schema.Unknown;
-/** Success answer of `POST /update-user`. */
 export type Success = typeof Success.Type;

@@ -8,8 +8,9 @@ import { ClientDate } from "../../_runtime/schemas.js";
  * Payload of `POST /sign-in/email`.
  * Changed by override: test/golden/overrides/overrides/_defaults.yaml (rules: redact: password)
  */
-export class Payload extends Schema.Class<Payload>("sign-in/email/Payload")({
-  /** The "email" of the user */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/sign-in/email/Payload",
+)({
   email: Schema.String.annotate({ description: 'The "email" of the user' }),
   password: Schema.RedactedFromValue(Schema.String),
   rememberMe: Schema.optionalKey(Schema.Boolean),
@@ -19,7 +20,9 @@ export class Payload extends Schema.Class<Payload>("sign-in/email/Payload")({
  * Success answer of `POST /sign-in/email`.
  * Changed by override: test/golden/overrides/overrides/sign-in-email.yaml (success: expiresAt, tags, -meta)
  */
-export class Success extends Schema.Class<Success>("sign-in/email/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/sign-in/email/Success",
+)({
   tags: Schema.optionalKey(Schema.Array(Schema.String)),
   token: Schema.NullOr(Schema.String),
   user: User,

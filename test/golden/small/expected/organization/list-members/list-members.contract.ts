@@ -8,7 +8,7 @@ import { User } from "../../_common/user.js";
  * Changed by override: test/golden/small/overrides/list-members.yaml (payload: limit)
  */
 export class Payload extends Schema.Class<Payload>(
-  "organization/list-members/Payload",
+  "@better-auth-effect/organization/list-members/Payload",
 )({
   limit: Schema.Int,
   sortDirection: Schema.optionalKey(Schema.Literals(["asc", "desc"])),
@@ -16,5 +16,4 @@ export class Payload extends Schema.Class<Payload>(
 
 /** Success answer of `GET /organization/list-members`. */
 export const Success = Schema.Array(User);
-/** Success answer of `GET /organization/list-members`. */
 export type Success = typeof Success.Type;

@@ -4,15 +4,18 @@ import * as Schema from "effect/Schema";
 import { User } from "../../_common/user.js";
 
 /** Payload of `POST /sign-in/email`. */
-export class Payload extends Schema.Class<Payload>("sign-in/email/Payload")({
-  /** The "email" of the user */
+export class Payload extends Schema.Class<Payload>(
+  "@better-auth-effect/sign-in/email/Payload",
+)({
   email: Schema.String.annotate({ description: 'The "email" of the user' }),
   password: Schema.String,
   rememberMe: Schema.optionalKey(Schema.Boolean),
 }) {}
 
 /** Success answer of `POST /sign-in/email`. */
-export class Success extends Schema.Class<Success>("sign-in/email/Success")({
+export class Success extends Schema.Class<Success>(
+  "@better-auth-effect/sign-in/email/Success",
+)({
   meta: Schema.optionalKey(Schema.Unknown),
   tags: Schema.optionalKey(Schema.Array(Schema.Unknown)),
   token: Schema.NullOr(Schema.String),

@@ -5,7 +5,7 @@ import { Payload, Success } from "./update.contract.js";
 
 /**
  * `POST /update-user`
- * Changed by override: test/golden/overrides/overrides/update-user.yaml (folder, namespace, span, clientCall, mutatesSession)
+ * Changed by override: test/golden/overrides/overrides/update-user.yaml (folder, namespace, span, clientCall, mutatesSession) — Relocated, renamed and answered with a shared schema extended by a field; the name is required, and an image field that may be null is added.
  */
 export const Handler = createHandler({
   domain: "account",
