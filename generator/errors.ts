@@ -84,6 +84,7 @@ export interface Warning {
     | "unsupported-schema"
     | "spec-without-provenance"
     | "spec-without-markers"
+    | "spec-without-error-codes"
     | "spec-version-mismatch"
     | "parameter-skipped"
     | "override-field-gone"

@@ -68,7 +68,7 @@ export const renderSdk = (input: GenerateInput): GenerateResult => {
   const provenance = checkProvenance(spec, { file: input.options.specName, installed: input.options.installedVersion })
   const warnings: Array<Warning> = [...provenance.warnings]
   const built = buildModel(spec, { overrides: canonicalOverrides(input.overrides), specName: input.options.specName, warn: (w) => warnings.push(w), documentBefore: input.options.documentBefore })
-  const model: Model = { ...built.model, source: provenance.provenance }
+  const model: Model = { ...built.model, source: provenance.provenance, errorCodes: provenance.errorCodes }
   const files = clientTarget.render(model, { templates: input.templates, ...input.options, identifierPrefix: input.options.identifierPrefix ?? DEFAULT_IDENTIFIER_PREFIX })
   return { files, warnings, model, errors: provenance.error === undefined ? built.errors : [provenance.error, ...built.errors] }
 }

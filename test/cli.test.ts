@@ -83,26 +83,26 @@ describe("generate (the CLI)", () => {
   it("creates the output, then leaves unchanged files alone (same mtime) and says so in the summary", () => {
     const first = generate(project)
     expect(first.code).toBe(0)
-    expect(first.stdout).toMatch(/^generated\/: 3 endpoints generated, 2 skipped; files: 21 created, 0 updated, 0 unchanged, 0 deleted; \d+ warnings; \d+ ms\n$/)
+    expect(first.stdout).toMatch(/^generated\/: 3 endpoints generated, 2 skipped; files: 22 created, 0 updated, 0 unchanged, 0 deleted; \d+ warnings; \d+ ms\n$/)
     const handler = join(project, "generated", "sign-in", "email", "email.handler.ts")
     const mtime = statSync(handler).mtimeMs
     const second = generate(project, "--quiet")
     expect(second).toMatchObject({ code: 0, stdout: "" })
     expect(statSync(handler).mtimeMs).toBe(mtime)
-    expect(generate(project).stdout).toMatch(/files: 0 created, 0 updated, 21 unchanged, 0 deleted/)
+    expect(generate(project).stdout).toMatch(/files: 0 created, 0 updated, 22 unchanged, 0 deleted/)
   })
 
   it("answers an identical run from the last run's state, and redoes the work when an input changes", () => {
     generate(project, "--quiet")
     const again = generate(project, "--verbose")
     expect(again.stderr).not.toContain("loaded spec")
-    expect(again.stdout).toMatch(/files: 0 created, 0 updated, 21 unchanged, 0 deleted/)
+    expect(again.stdout).toMatch(/files: 0 created, 0 updated, 22 unchanged, 0 deleted/)
     writeFileSync(join(project, "overrides", "list-members.yaml"), `${readFileSync(join(project, "overrides", "list-members.yaml"), "utf8")}# a comment\n`)
     const changed = generate(project, "--verbose")
     expect(changed.stderr).toContain("loaded spec, overrides and templates")
     // Nothing in the output changed, so every file came from the formatting cache.
     expect(changed.stderr).toMatch(/formatted \(0 by oxfmt [0-9.]+, \d+ from the cache\)/)
-    expect(changed.stdout).toMatch(/files: 0 created, 0 updated, 21 unchanged, 0 deleted/)
+    expect(changed.stdout).toMatch(/files: 0 created, 0 updated, 22 unchanged, 0 deleted/)
   })
 
   it("--check exits 1 naming a hand-edited file with a diff; a write refuses to overwrite it; --force does", () => {

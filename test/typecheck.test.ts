@@ -68,3 +68,32 @@ describe("execute calls are checked against the real client type", () => {
     expect(errors["wrongPayload"]?.join("\n")).toMatch(/not assignable/)
   })
 })
+
+/** An app's error handling: narrow `code` to the declared codes, then switch on it. */
+const codeSwitch = (known: string) => `
+import { type BetterAuthApiError, isBetterAuthErrorCode } from "../../generated/_runtime/index.ts"
+export const explain = (error: BetterAuthApiError): string => {
+  if (isBetterAuthErrorCode(error.code)) {
+    switch (error.code) {
+      case ${JSON.stringify(known)}:
+        return "wrong email or password"
+      default:
+        return error.code
+    }
+  }
+  // Codes outside the declared list (OAuth's) are plain strings.
+  return error.code === "authorization_pending" ? "not yet" : error.message
+}
+`
+
+describe("BetterAuthApiError.code is typed with the declared error codes", () => {
+  const errors = diagnosticsFor({ declared: codeSwitch("INVALID_EMAIL_OR_PASSWORD"), misspelt: codeSwitch("INVALID_EMAIL_OR_PASWORD") })
+
+  it("accepts a switch on a declared code, and a comparison with an undeclared one", () => {
+    expect(errors["declared"]).toEqual([])
+  })
+
+  it("rejects a misspelt code", () => {
+    expect(errors["misspelt"]?.join("\n")).toMatch(/Type '"INVALID_EMAIL_OR_PASWORD"' is not comparable/)
+  })
+})

@@ -7,7 +7,8 @@
  * The document records where it came from in `info.x-better-auth` (better-auth version, plugin ids, this
  * exporter), and `info.version` is the better-auth version. better-auth is loaded from where the server
  * module is (its node_modules), so a server module in another folder exports that folder's Better Auth
- * (test/fixtures/upgrade/ is made that way).
+ * (test/fixtures/upgrade/ is made that way). The error codes the core and the plugins declare are
+ * recorded in `info.x-better-auth-error-codes` (code → message).
  */
 import { readFileSync } from "node:fs"
 import { writeFile } from "node:fs/promises"
@@ -19,7 +20,8 @@ import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth"
 import { ConfigError, isPackageSpecifier, resolveConfig } from "../config.ts"
 import { installedPackage } from "../spec/installed.ts"
 import { emptyTables } from "./memory.ts"
-import { PROVENANCE_KEY, type SpecProvenance } from "../spec/provenance.ts"
+import { ERROR_CODES_KEY, PROVENANCE_KEY, type SpecProvenance } from "../spec/provenance.ts"
+import { collectErrorCodes, pluginErrorCodes } from "./error-codes.ts"
 import { type Document, markClientMethods, markClientScope } from "./scope.ts"
 import { stableStringify } from "../spec/stable-json.ts"
 
@@ -56,6 +58,9 @@ const main = async (): Promise<number> => {
   const { memoryAdapter } = (await load("better-auth/adapters/memory")) as typeof import("better-auth/adapters/memory")
   const { getAuthTables } = (await load("better-auth/db")) as typeof import("better-auth/db")
   const { openAPI } = (await load("better-auth/plugins")) as typeof import("better-auth/plugins")
+  // The core's codes, from the @better-auth/core that this better-auth uses.
+  const core = createRequire(require.resolve("better-auth"))
+  const { BASE_ERROR_CODES } = (await import(pathToFileURL(core.resolve("@better-auth/core/error")).href)) as { BASE_ERROR_CODES: unknown }
   const server = await importModule(config.serverModule)
   const client = await importModule(config.clientModule)
   const exported = server["authOptions"]
@@ -79,10 +84,12 @@ const main = async (): Promise<number> => {
   const api = auth.api as unknown as { generateOpenAPISchema: () => Promise<Document & { info?: Record<string, unknown> }> }
   const document = markClientMethods(markClientScope(await api.generateOpenAPISchema(), auth.api), client["clientPlugins"] as ReadonlyArray<object>)
   const provenance: SpecProvenance = { version: installed.version, plugins: plugins.map((p) => p.id), exporter: exporterName() }
-  document.info = { ...document.info, version: installed.version, [PROVENANCE_KEY]: provenance }
+  const clientPlugins = client["clientPlugins"] as ReadonlyArray<object>
+  const errorCodes = collectErrorCodes([BASE_ERROR_CODES, ...pluginErrorCodes(plugins), ...pluginErrorCodes(clientPlugins)])
+  document.info = { ...document.info, version: installed.version, [PROVENANCE_KEY]: provenance, [ERROR_CODES_KEY]: errorCodes }
   await writeFile(out, stableStringify(document))
   const paths = Object.keys(document.paths ?? {}).length
-  console.log(`wrote ${out}: better-auth ${installed.version}, ${paths} paths, ${options.plugins.length} plugins`)
+  console.log(`wrote ${out}: better-auth ${installed.version}, ${paths} paths, ${options.plugins.length} plugins, ${Object.keys(errorCodes).length} error codes`)
   return 0
 }
 

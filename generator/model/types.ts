@@ -111,6 +111,8 @@ export interface Skipped {
 export interface Model {
   /** Where the document came from (`info.x-better-auth`), when it says. */
   readonly source?: SpecProvenance | undefined
+  /** The error codes the core and plugins declare (`info.x-better-auth-error-codes`), sorted. */
+  readonly errorCodes?: ReadonlyArray<string> | undefined
   readonly endpoints: ReadonlyArray<Endpoint>
   readonly skipped: ReadonlyArray<Skipped>
   readonly components: ReadonlyArray<Component>

@@ -18,6 +18,7 @@ export const TEMPLATE_NAMES = [
   "handler",
   "index",
   "runtime/client",
+  "runtime/error-codes",
   "runtime/errors",
   "runtime/handler",
   "runtime/schemas",
@@ -36,15 +37,24 @@ export interface RuntimeView {
   /** The client module's specifier, as seen from the runtime folder. */
   readonly clientModule: string
   readonly importExtension: ImportExtension
+  /** The declared error codes, sorted: they fill `BETTER_AUTH_ERROR_CODES` (runtime/error-codes.ts). */
+  readonly errorCodes: ReadonlyArray<string>
 }
 
 const CLIENT_PLUGINS_IMPORT = /^(import \{ clientPlugins \} from )"[^"\n]*"/m
 const RELATIVE_SPECIFIER = /(from |import\()"(\.\.?\/[^"\n]*)"/g
+const ERROR_CODES_LIST = /^(export const BETTER_AUTH_ERROR_CODES = )\[\]( as const)$/m
 
-/** A runtime module for the output: the banner, its own imports in the chosen style, the app's client module. */
+/**
+ * A runtime module for the output: the banner, its own imports in the chosen style, the app's client
+ * module, the declared error codes (one per line) in place of `BETTER_AUTH_ERROR_CODES = [] as const`.
+ */
 export const fillRuntime = (source: string, view: RuntimeView): string => {
   const relative = source.replace(RELATIVE_SPECIFIER, (_, keyword: string, specifier: string) => `${keyword}${JSON.stringify(withExtension(specifier, view.importExtension))}`)
-  const filled = relative.replace(CLIENT_PLUGINS_IMPORT, (_, head: string) => `${head}${JSON.stringify(view.clientModule)}`)
+  const codes = view.errorCodes.length === 0 ? "[]" : `[\n${view.errorCodes.map((code) => `  ${JSON.stringify(code)},\n`).join("")}]`
+  const filled = relative
+    .replace(CLIENT_PLUGINS_IMPORT, (_, head: string) => `${head}${JSON.stringify(view.clientModule)}`)
+    .replace(ERROR_CODES_LIST, (_, head: string, tail: string) => `${head}${codes}${tail}`)
   return `${view.banner}\n${filled}`
 }
 

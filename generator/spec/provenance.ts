@@ -3,13 +3,16 @@
  * and the exporter in `info.x-better-auth`, and marks operations with `x-better-auth-scope` and
  * `x-better-auth-client-method`. A document without them was not made by the export (server-only
  * endpoints would be generated); one from another better-auth than the installed one describes another
- * client. Both are warned about; markers that are present but unreadable are errors with a JSON pointer.
+ * client. Both are warned about, and so is a document without the declared error codes
+ * (`info.x-better-auth-error-codes`); markers that are present but unreadable are errors with a JSON pointer.
  */
 import { SpecError, type Warning } from "../errors.ts"
 import { pointer } from "./pointer.ts"
 
 /** The key under `info` that holds the provenance. */
 export const PROVENANCE_KEY = "x-better-auth"
+/** The key under `info` that holds the declared error codes (code → message). */
+export const ERROR_CODES_KEY = "x-better-auth-error-codes"
 export const SCOPE_MARKER = "x-better-auth-scope"
 export const CLIENT_METHOD_MARKER = "x-better-auth-client-method"
 const SCOPES = ["server-only", "server", "http"]
@@ -28,6 +31,8 @@ export interface ProvenanceCheck {
   /** The recorded provenance, when the document has a readable one. */
   readonly provenance: SpecProvenance | undefined
   readonly warnings: ReadonlyArray<Warning>
+  /** The declared error codes, sorted (empty when the document records none). */
+  readonly errorCodes: ReadonlyArray<string>
   /** The first unreadable marker: the run must stop. */
   readonly error: SpecError | undefined
 }
@@ -40,7 +45,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => value !==
  */
 export const checkProvenance = (document: unknown, input: { readonly file: string; readonly installed: string | undefined }): ProvenanceCheck => {
   const warnings: Array<Warning> = []
-  const fail = (at: string, message: string): ProvenanceCheck => ({ provenance: undefined, warnings, error: new SpecError({ file: input.file, at, message }) })
+  const fail = (at: string, message: string): ProvenanceCheck => ({ provenance: undefined, warnings, errorCodes: [], error: new SpecError({ file: input.file, at, message }) })
   const doc = isRecord(document) ? document : {}
   let scopes = 0
   let methods = 0
@@ -86,6 +91,21 @@ export const checkProvenance = (document: unknown, input: { readonly file: strin
         message: `exported from better-auth ${version}, but better-auth ${input.installed} is installed: the SDK would describe another client (install ${version}, or run \`npm run spec\` to export from ${input.installed})`,
       })
   }
+  const rawCodes = info[ERROR_CODES_KEY]
+  let errorCodes: Array<string> = []
+  if (rawCodes === undefined) {
+    warnings.push({
+      code: "spec-without-error-codes",
+      at: pointer("info"),
+      message: `no info.${ERROR_CODES_KEY}: BetterAuthErrorCode is empty (never) and BetterAuthApiError.code is a plain string (export the document with \`npm run spec\`)`,
+    })
+  } else {
+    const at = pointer("info", ERROR_CODES_KEY)
+    if (!isRecord(rawCodes)) return fail(at, `expected an object of error code → message, found ${JSON.stringify(rawCodes)}`)
+    for (const [code, message] of Object.entries(rawCodes))
+      if (code === "" || typeof message !== "string") return fail(pointer("info", ERROR_CODES_KEY, code), `expected the message of error code ${JSON.stringify(code)} as a string, found ${JSON.stringify(message)}`)
+    errorCodes = Object.keys(rawCodes).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  }
   const missing = [...(scopes === 0 ? [SCOPE_MARKER] : []), ...(methods === 0 && provenance === undefined ? [CLIENT_METHOD_MARKER] : [])]
   if (missing.length > 0)
     warnings.push({
@@ -93,5 +113,5 @@ export const checkProvenance = (document: unknown, input: { readonly file: strin
       at: pointer("paths"),
       message: `no operation has ${missing.join(" or ")}: server-only endpoints cannot be told apart and POSTs with empty bodies may go out as GET (export the document with \`npm run spec\`)`,
     })
-  return { provenance, warnings, error: undefined }
+  return { provenance, warnings, errorCodes, error: undefined }
 }

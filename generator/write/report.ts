@@ -26,7 +26,7 @@ export interface ReportInput {
 }
 
 const DRIFT: ReadonlyArray<Warning["code"]> = ["override-field-gone", "override-hides-document", "override-redundant"]
-const DOCUMENT: ReadonlyArray<Warning["code"]> = ["spec-without-provenance", "spec-without-markers", "spec-version-mismatch", "parameter-skipped"]
+const DOCUMENT: ReadonlyArray<Warning["code"]> = ["spec-without-provenance", "spec-without-markers", "spec-without-error-codes", "spec-version-mismatch", "parameter-skipped"]
 
 const versionOf = (m: Manifest | undefined) => (m?.source === undefined ? undefined : `better-auth ${m.source.version}`)
 

@@ -1,4 +1,5 @@
 export * from "./client.ts"
+export * from "./error-codes.ts"
 export * from "./errors.ts"
 export * from "./handler.ts"
 export * from "./schemas.ts"

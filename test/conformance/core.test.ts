@@ -76,9 +76,12 @@ describe("sign-in and sign-out", () => {
     const browser = server.actor()
     const attempt = (address: string, password: string) =>
       SDK.SignIn.Email.Handler(new SDK.SignIn.Email.Payload({ email: address, password: Redacted.make(password) }))
-    await browser.reject(attempt(email, "wrong password"), { code: "INVALID_EMAIL_OR_PASSWORD", status: 401 })
+    const wrong = await browser.reject(attempt(email, "wrong password"), { code: "INVALID_EMAIL_OR_PASSWORD", status: 401 })
     await browser.reject(attempt(freshEmail("nobody"), PASSWORD), { code: "INVALID_EMAIL_OR_PASSWORD", status: 401 })
     expect(await browser.run(SDK.Core.GetSession.Handler())).toBeNull()
+    // The code the server answered is one of the declared codes the SDK was generated with.
+    expect(SDK.Runtime.BETTER_AUTH_ERROR_CODES).toContain(wrong.code)
+    expect(SDK.Runtime.isBetterAuthErrorCode(wrong.code)).toBe(true)
   })
 })
 

@@ -141,13 +141,14 @@ const renderBarrels = (model: Model, options: RenderOptions): ReadonlyArray<Rend
 }
 
 /** The runtime's modules besides its barrel. */
-const RUNTIME_MODULES = ["client", "errors", "handler", "schemas"] as const
+const RUNTIME_MODULES = ["client", "error-codes", "errors", "handler", "schemas"] as const
 
-const renderRuntime = (options: RenderOptions): ReadonlyArray<RenderedFile> => {
+const renderRuntime = (model: Model, options: RenderOptions): ReadonlyArray<RenderedFile> => {
   const banner = bannerFor(options.specName)
+  const view: RuntimeView = { banner, clientModule: options.clientModule, importExtension: options.importExtension, errorCodes: model.errorCodes ?? [] }
   return ([...RUNTIME_MODULES, "index"] as const).map((name) => ({
     path: `${RUNTIME_FOLDER}/${name}.ts`,
-    content: options.templates[`runtime/${name}`]({ banner, clientModule: options.clientModule, importExtension: options.importExtension } satisfies RuntimeView),
+    content: options.templates[`runtime/${name}`](view),
   }))
 }
 
@@ -179,7 +180,7 @@ export const renderModel = (model: Model, options: RenderOptions): ReadonlyArray
     ...model.endpoints.flatMap((e) => renderEndpoint(e, options, identifiers, components)),
     ...common,
     ...renderBarrels(model, options),
-    ...renderRuntime(options),
+    ...renderRuntime(model, options),
   ].sort(byText((file) => file.path))
 }
 
