@@ -82,6 +82,7 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
         clientCall: last("clientCall")?.override.clientCall,
         method: last("method")?.override.method,
         mutatesSession: last("mutatesSession")?.override.mutatesSession,
+        redirects: last("redirects")?.override.redirects,
         description: last("description")?.override.description,
       }
       const reason = skipReason(method, path, operation)
@@ -137,6 +138,7 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
         forcePost: sends === "POST" && operation["x-better-auth-client-method"] === undefined && !alwaysHasKeys(withoutFields(payload, queryFields)),
         success,
         mutatesSession: override.mutatesSession ?? rules.mutatesSession(path),
+        redirects: override.redirects ?? false,
         ...(documentShapes === undefined ? {} : { document: documentShapes }),
         provenance: provenanceOf({
           layers,
@@ -223,7 +225,7 @@ const patchedKeys = (patch: SchemaPatch): ReadonlyArray<string> => [
   ...(patch.remove ?? []).map((f) => `-${f}`),
 ]
 
-const HANDLER_KEYS = ["folder", "namespace", "span", "clientCall", "method", "mutatesSession", "description"] as const
+const HANDLER_KEYS = ["folder", "namespace", "span", "clientCall", "method", "mutatesSession", "redirects", "description"] as const
 
 /** Which keys of each override, and which rules of the defaults files, changed the handler, the payload and the success schema. */
 const provenanceOf = (input: {

@@ -81,6 +81,11 @@ export interface Endpoint {
   readonly forcePost: boolean
   readonly success: SchemaNode
   readonly mutatesSession: boolean
+  /**
+   * The server can answer what the handler sends with a redirect: the handler passes the runtime's
+   * `fetchOptions` (stop at the redirect) and the runtime fails with a typed BetterAuthApiError.
+   */
+  readonly redirects: boolean
   /** Which override changed what, for provenance in the generated JSDoc (one line per file part). */
   readonly provenance: Provenance
   /** For a side an override patches: the document's own top-level fields, recorded in the manifest to find drift on the next run. */

@@ -80,6 +80,12 @@ export const OverrideFile = Schema.Struct({
     Schema.Literals(["GET", "POST"]).annotate({ description: "How the handler sends the payload: GET as `{ query }`, POST as the body (forcing POST even for an empty payload)." }),
   ),
   mutatesSession: Schema.optionalKey(Schema.Boolean.annotate({ description: "Notify `$sessionSignal` after success." })),
+  redirects: Schema.optionalKey(
+    Schema.Boolean.annotate({
+      description:
+        "The server can answer with a redirect (3xx) to what the handler sends: the handler stops at it (`redirect: \"manual\"`) and fails with BetterAuthApiError, `code` the redirect's `error` query parameter, `location` its target.",
+    }),
+  ),
   description: Schema.optionalKey(Schema.String.annotate({ description: "Replace the endpoint's description." })),
   payload: Schema.optionalKey(SchemaPatch.annotate({ description: "Corrections to the Payload schema." })),
   success: Schema.optionalKey(SchemaPatch.annotate({ description: "Corrections to the Success schema." })),

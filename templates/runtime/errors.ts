@@ -16,6 +16,11 @@ export class BetterAuthApiError extends Data.TaggedError("BetterAuthApiError")<{
   readonly code: BetterAuthErrorCode | (string & {}) | undefined
   readonly status: number
   readonly statusText: string
+  /**
+   * For an endpoint that can redirect (see `redirects` in the overrides): where the server redirected
+   * (its `Location`). `code` is then the redirect's `error` query parameter.
+   */
+  readonly location?: string
 }> {}
 
 /** The request never produced an answer (network failure, aborted, thrown by a fetch hook). */

@@ -41,12 +41,25 @@ describe("magic link", () => {
     expect(verified.user).toMatchObject({ email, name: "Magic Ünïcorn", emailVerified: true, image: null })
   })
 
-  it("answers a bad token, even without a callbackURL, with a redirect carrying the error code", async () => {
-    // No JSON form exists for this failure: a handler sees a redirect (which the runtime does not yet
-    // turn into a typed failure), a browser following the link lands on the error page.
+  it("answers a bad or used token, even without a callbackURL, with a redirect: a typed BetterAuthApiError, not a ContractError", async () => {
+    // No JSON form exists for this failure: a browser following the link lands on the error page.
     const response = await server.actor().visit("http://localhost:3000/api/auth/magic-link/verify?token=not-a-token")
     expect(response.status).toBe(302)
-    expect(new URL(response.headers.get("location") ?? "", "http://localhost:3000").searchParams.get("error")).toBe("INVALID_TOKEN")
+    const location = response.headers.get("location") ?? ""
+    expect(new URL(location, "http://localhost:3000").searchParams.get("error")).toBe("INVALID_TOKEN")
+    // The handler stops at the redirect and reads Better Auth's error code from it.
+    const bad = await server.actor().reject(SDK.MagicLink.Verify.Handler({ token: "not-a-token" }), { code: "INVALID_TOKEN", status: 302 })
+    expect(bad.message).toBe("Better Auth redirected with error INVALID_TOKEN")
+    expect(bad.location).toBe(location)
+
+    const { email } = await signUp(server)
+    const browser = server.actor()
+    await browser.run(SDK.SignIn.MagicLink.Handler(new SDK.SignIn.MagicLink.Payload({ email })))
+    const { token } = server.latest("onMagicLink", (mail) => mail.email === email)
+    expect((await browser.run(SDK.MagicLink.Verify.Handler({ token }))).user.email).toBe(email)
+    const used = await server.actor().reject(SDK.MagicLink.Verify.Handler({ token }), { code: "INVALID_TOKEN", status: 302 })
+    expect(used.location).toBe(location)
+    expect(SDK.Runtime.isBetterAuthErrorCode(used.code)).toBe(true)
   })
 })
 

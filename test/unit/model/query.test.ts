@@ -55,4 +55,18 @@ describe("parameters", () => {
       'execute: (client, { id_token_hint: query0, state: query1 }) => client.oauth2.endSession({ fetchOptions: { method: "POST" as const, query: { id_token_hint: query0, state: query1 } } }),',
     )
   })
+
+  it("passes the runtime's fetchOptions first, then its own, when the endpoint can redirect", async () => {
+    const { model } = build()
+    const redirecting = { ...model, endpoints: model.endpoints.map((e) => ({ ...e, redirects: true })) }
+    const files = renderModel(redirecting, { templates: compileTemplates(await readTemplates()), clientModule: "../client.ts", importExtension: ".ts", specName: "spec.json" })
+    const handler = (path: string) => files.find((f) => f.path === path)!.content
+    expect(handler("verify/verify.handler.ts")).toContain(
+      'execute: (client, { "callback-url": query0, ...body }, fetchOptions) => client.verify({ ...body, fetchOptions: { ...fetchOptions, query: { "callback-url": query0 } } }),',
+    )
+    expect(handler("oauth2/end-session/end-session.handler.ts")).toContain(
+      'execute: (client, { id_token_hint: query0, state: query1 }, fetchOptions) => client.oauth2.endSession({ fetchOptions: { ...fetchOptions, method: "POST" as const, query: { id_token_hint: query0, state: query1 } } }),',
+    )
+    expect(handler("oauth2/userinfo/userinfo.handler.ts")).toContain("execute: (client, fetchOptions) => client.oauth2.userinfo({ fetchOptions }),")
+  })
 })

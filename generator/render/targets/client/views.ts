@@ -42,23 +42,35 @@ const imports = (file: string, uses: Uses, identifiers: ReadonlyMap<string, stri
 const propertyAccess = (chain: ReadonlyArray<string>) =>
   chain.map((name) => (IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`)).join("")
 
-/** The `execute` body: how the encoded payload reaches the client method. */
+/**
+ * The `execute` body: how the encoded payload reaches the client method. An endpoint that can redirect
+ * also passes the runtime's `fetchOptions` (its third parameter, the second without payload).
+ */
 const clientCall = (endpoint: Endpoint): { params: string; call: string } => {
   const method = `client${propertyAccess(endpoint.clientCall)}`
-  const force = 'fetchOptions: { method: "POST" as const }'
-  if (endpoint.payload === undefined) return { params: "client", call: endpoint.forcePost ? `${method}({ ${force} })` : `${method}()` }
-  if (endpoint.payloadIn === "query") return { params: "client, payload", call: `${method}({ query: payload })` }
+  const redirects = endpoint.redirects
+  const extra = redirects ? ", fetchOptions" : ""
+  // The fetch options the call sets itself, after the runtime's.
+  const fetchOptions = (entries: ReadonlyArray<string>) =>
+    entries.length === 0 ? (redirects ? "fetchOptions" : undefined) : `fetchOptions: { ${[...(redirects ? ["...fetchOptions"] : []), ...entries].join(", ")} }`
+  const force = endpoint.forcePost ? ['method: "POST" as const'] : []
+  const argument = (head: ReadonlyArray<string>, options: string | undefined) => {
+    const parts = [...head, ...(options === undefined ? [] : [options])]
+    return parts.length === 0 ? "" : `{ ${parts.join(", ")} }`
+  }
+  if (endpoint.payload === undefined) return { params: `client${extra}`, call: `${method}(${argument([], fetchOptions(force))})` }
+  if (endpoint.payloadIn === "query") return { params: `client, payload${extra}`, call: `${method}(${argument(["query: payload"], fetchOptions([]))})` }
   if (endpoint.queryFields.length > 0) {
     // Query parameters of a POST go in fetchOptions.query; each is bound to a safe local name.
     const bindings = endpoint.queryFields.map((name, i) => ({ key: propertyKey(name), local: `query${i}` }))
     const bodyFields = endpoint.payload.kind === "object" ? endpoint.payload.properties.length - endpoint.queryFields.length : 0
     const rest = bodyFields > 0 || (endpoint.payload.kind === "object" && endpoint.payload.additional !== undefined)
-    const params = `client, { ${bindings.map((b) => `${b.key}: ${b.local}`).join(", ")}${rest ? ", ...body" : ""} }`
+    const params = `client, { ${bindings.map((b) => `${b.key}: ${b.local}`).join(", ")}${rest ? ", ...body" : ""} }${extra}`
     const query = `query: { ${bindings.map((b) => `${b.key}: ${b.local}`).join(", ")} }`
-    const options = endpoint.forcePost ? `fetchOptions: { method: "POST" as const, ${query} }` : `fetchOptions: { ${query} }`
-    return { params, call: `${method}({ ${rest ? "...body, " : ""}${options} })` }
+    return { params, call: `${method}(${argument(rest ? ["...body"] : [], fetchOptions([...force, query]))})` }
   }
-  return { params: "client, payload", call: endpoint.forcePost ? `${method}({ ...payload, ${force} })` : `${method}(payload)` }
+  const options = fetchOptions(force)
+  return { params: `client, payload${extra}`, call: options === undefined ? `${method}(payload)` : `${method}({ ...payload, ${options} })` }
 }
 
 /** Provenance for reviewers: why this code differs from the spec. */
