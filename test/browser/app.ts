@@ -24,6 +24,13 @@ const run = async <A>(handler: Effect.Effect<A, Auth.Runtime.HandlerError, Auth.
   return plain(exit.value)
 }
 
+/** Runs a handler that must fail; answers its typed failure as a plain object. */
+const failure = async <A>(handler: Effect.Effect<A, Auth.Runtime.HandlerError, Auth.Runtime.AuthClient>): Promise<unknown> => {
+  const exit = await Effect.runPromiseExit(Effect.flip(handler).pipe(Effect.provide(AuthLive)))
+  if (Exit.isFailure(exit)) throw new Error(Cause.pretty(exit.cause))
+  return { ...(plain(exit.value) as object), _tag: exit.value._tag, message: exit.value.message }
+}
+
 export interface Credentials {
   readonly email: string
   readonly password: string
@@ -37,6 +44,8 @@ const steps = {
   getSession: () => run(Auth.Core.GetSession.Handler()),
   listSessions: () => run(Auth.Core.ListSessions.Handler()),
   signOut: () => run(Auth.Core.SignOut.Handler(new Auth.Core.SignOut.Payload({}))),
+  /** A bad magic-link token: the server redirects, which the browser's fetch sees as an opaque redirect. */
+  verifyMagicLink: (token: string) => failure(Auth.MagicLink.Verify.Handler({ token })),
   /** The cookies the page's script can read: the session cookie must not be among them (httpOnly). */
   documentCookie: () => document.cookie,
 }

@@ -108,6 +108,14 @@ describe("the SDK in headless Chromium", () => {
     expect(await step("getSession")).toBeNull()
   })
 
+  it("fails with a BetterAuthApiError, not a ContractError, when the server redirects (an opaque redirect in a browser)", async () => {
+    const answer = await step("verifyMagicLink", "not-a-token")
+    // No code: the browser hides the Location that carries it (page.evaluate drops undefined keys).
+    expect(answer).toMatchObject({ _tag: "BetterAuthApiError", status: 0 })
+    expect(answer).not.toHaveProperty("code")
+    expect((answer as { message: string }).message).toMatch(/opaque redirect: no status, no Location/)
+  })
+
   it("ran with no page error and no Better Auth warning", () => {
     expect(pageErrors).toEqual([])
     expect(server.logs).toEqual([])
