@@ -59,7 +59,7 @@ describe("parameters", () => {
   it("passes the runtime's fetchOptions first, then its own, when the endpoint can redirect", async () => {
     const { model } = build()
     const redirecting = { ...model, endpoints: model.endpoints.map((e) => ({ ...e, redirects: true })) }
-    const files = renderModel(redirecting, { templates: compileTemplates(await readTemplates()), clientModule: "../client.ts", importExtension: ".ts", specName: "spec.json" })
+    const files = renderModel(redirecting, { templates: compileTemplates(await readTemplates()), clientModule: "../client.ts", importExtension: ".ts", specName: "spec.json", identifierPrefix: "" })
     const handler = (path: string) => files.find((f) => f.path === path)!.content
     expect(handler("verify/verify.handler.ts")).toContain(
       'execute: (client, { "callback-url": query0, ...body }, fetchOptions) => client.verify({ ...body, fetchOptions: { ...fetchOptions, query: { "callback-url": query0 } } }),',
