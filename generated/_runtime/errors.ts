@@ -3,17 +3,26 @@
 /** The typed failures of every generated handler. */
 import * as Data from "effect/Data";
 import type { SchemaError } from "effect/Schema";
+import type { BetterAuthErrorCode } from "./error-codes.js";
 
 /** Better Auth answered with an error (`{ error: { message, code, status } }`). */
 export class BetterAuthApiError extends Data.TaggedError("BetterAuthApiError")<{
   readonly message: string;
   /**
-   * Better Auth's error code, e.g. `INVALID_EMAIL_OR_PASSWORD`, or for OAuth endpoints the OAuth `error`
-   * (`authorization_pending`, `invalid_grant`, ...); absent for errors without one.
+   * Better Auth's error code, e.g. `INVALID_EMAIL_OR_PASSWORD`: one of the codes the core and the
+   * plugins declare (`BetterAuthErrorCode`), so a `switch` on it is checked. Codes outside that list
+   * still arrive as plain strings (`string & {}` keeps the declared ones suggested): the OAuth `error`
+   * of OAuth endpoints (`authorization_pending`, `invalid_grant`, ...) and codes a server adds itself.
+   * Absent for errors without one.
    */
-  readonly code: string | undefined;
+  readonly code: BetterAuthErrorCode | (string & {}) | undefined;
   readonly status: number;
   readonly statusText: string;
+  /**
+   * For an endpoint that can redirect (see `redirects` in the overrides): where the server redirected
+   * (its `Location`). `code` is then the redirect's `error` query parameter.
+   */
+  readonly location?: string;
 }> {}
 
 /** The request never produced an answer (network failure, aborted, thrown by a fetch hook). */

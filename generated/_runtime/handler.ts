@@ -4,7 +4,8 @@
  * The handler factory: check and encode the payload, call the client through the `AuthClient` service,
  * fail with a typed error when Better Auth answers with one, notify `$sessionSignal` when the session
  * changed, and decode the answer with the Success schema. Each handler runs in a span
- * `<domain>/<feature>/handler`.
+ * `<domain>/<feature>/handler`. Handlers of endpoints that can redirect pass `fetchOptions` (stop at the
+ * redirect, keep the answer) to the client, and a redirect is a `BetterAuthApiError`, never a page to decode.
  */
 import * as Effect from "effect/Effect";
 import * as Schema from "effect/Schema";
@@ -42,6 +43,64 @@ export type Mutable<T> =
       ? { -readonly [K in keyof T]: Mutable<T[K]> }
       : T;
 
+/** What the handler sees of the answer, through `onResponse`. */
+export interface RedirectResponse {
+  readonly status: number;
+  readonly statusText: string;
+  /** `opaqueredirect` in a browser: a redirect fetched with `redirect: "manual"` hides its status and Location. */
+  readonly type?: string;
+  readonly headers: { get(name: string): string | null };
+}
+
+/**
+ * The fetch options a handler of an endpoint that can redirect passes to the client: the redirect is
+ * not followed, and the answer is kept for the handler to read.
+ */
+export interface RedirectOptions {
+  readonly redirect: "manual";
+  readonly onResponse: (context: {
+    readonly response: RedirectResponse;
+  }) => void;
+}
+
+/**
+ * The typed failure for a redirect: `code` is Better Auth's `error` query parameter of the `Location`
+ * (`INVALID_TOKEN`), `message` its `error_description` when it has one. In a browser the redirect is
+ * opaque (status 0, no Location): the failure says so, without a code. Undefined when not a redirect.
+ */
+export const redirectError = (
+  response: RedirectResponse,
+): BetterAuthApiError | undefined => {
+  if (response.type === "opaqueredirect" || response.status === 0)
+    return new BetterAuthApiError({
+      message:
+        "Better Auth answered with a redirect, which the browser hides from fetch (an opaque redirect: no status, no Location); open the URL as a navigation to follow it",
+      code: undefined,
+      status: response.status,
+      statusText: response.statusText,
+    });
+  if (response.status < 300 || response.status > 399) return undefined;
+  const location = response.headers.get("location") ?? undefined;
+  // The Location may be relative (`/?error=INVALID_TOKEN`): any base reads its query.
+  const query =
+    location === undefined || !URL.canParse(location, "http://localhost")
+      ? undefined
+      : new URL(location, "http://localhost").searchParams;
+  const code = query?.get("error") ?? undefined;
+  const description = query?.get("error_description") ?? undefined;
+  return new BetterAuthApiError({
+    message:
+      description ??
+      (code === undefined
+        ? `Better Auth redirected to ${location ?? "(no Location)"}`
+        : `Better Auth redirected with error ${code}`),
+    code,
+    status: response.status,
+    statusText: response.statusText,
+    ...(location === undefined ? {} : { location }),
+  });
+};
+
 interface HandlerConfig<S extends Schema.Top> {
   readonly domain: string;
   readonly feature: string;
@@ -77,12 +136,16 @@ export function createHandler<P extends Schema.Top, S extends Schema.Top>(
     readonly execute: (
       client: AuthClientInstance,
       payload: Mutable<P["Encoded"]>,
+      fetchOptions: RedirectOptions,
     ) => Promise<ClientResult>;
   },
 ): PayloadHandler<P, S>;
 export function createHandler<S extends Schema.Top>(
   config: HandlerConfig<S> & {
-    readonly execute: (client: AuthClientInstance) => Promise<ClientResult>;
+    readonly execute: (
+      client: AuthClientInstance,
+      fetchOptions: RedirectOptions,
+    ) => Promise<ClientResult>;
   },
 ): EmptyHandler<S>;
 export function createHandler(
@@ -90,7 +153,7 @@ export function createHandler(
     readonly payloadSchema?: Schema.Top;
     readonly execute: (
       client: AuthClientInstance,
-      payload?: unknown,
+      ...args: ReadonlyArray<never>
     ) => Promise<ClientResult>;
   },
 ) {
@@ -122,14 +185,35 @@ export function createHandler(
         );
       encoded = yield* encode(value).pipe(Effect.mapError(encodeError));
     }
+    // Read only by handlers of endpoints that can redirect (they pass these options to the client).
+    let answer: RedirectResponse | undefined;
+    const fetchOptions: RedirectOptions = {
+      redirect: "manual",
+      onResponse: ({ response }) => void (answer = response),
+    };
+    const execute = config.execute as (
+      client: AuthClientInstance,
+      ...args: ReadonlyArray<unknown>
+    ) => Promise<ClientResult>;
     const result = yield* Effect.tryPromise({
-      try: () => config.execute(client, encoded),
+      try: () =>
+        payloadSchema === undefined
+          ? execute(client, fetchOptions)
+          : execute(client, encoded, fetchOptions),
       catch: (cause) =>
         new BetterAuthTransportError({
           message: cause instanceof Error ? cause.message : String(cause),
           cause,
         }),
-    });
+    }).pipe(
+      // A redirect stays one even when reading its (empty or opaque) answer threw.
+      Effect.mapError(
+        (error): BetterAuthApiError | BetterAuthTransportError =>
+          (answer === undefined ? undefined : redirectError(answer)) ?? error,
+      ),
+    );
+    const redirect = answer === undefined ? undefined : redirectError(answer);
+    if (redirect !== undefined) return yield* redirect;
     if (result.error !== null) {
       const oauthCode =
         typeof result.error.error === "string" ? result.error.error : undefined;

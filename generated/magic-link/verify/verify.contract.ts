@@ -6,7 +6,7 @@ import { User } from "../../_common/user.js";
 
 /**
  * Payload of `GET /magic-link/verify`.
- * Changed by override: builtin-overrides/magic-link/verify.yaml (payload: token, -callbackURL, -errorCallbackURL, -newUserCallbackURL) — With a callbackURL the server redirects (to it, or to errorCallbackURL / newUserCallbackURL): that is the link the email carries, for the browser to follow (navigation-only). Without them a valid token answers JSON, which is what the handler sends.
+ * Changed by override: builtin-overrides/magic-link/verify.yaml (payload: token, -callbackURL, -errorCallbackURL, -newUserCallbackURL) — Better Auth requires the token but the document does not mark it required. With a callbackURL the server redirects (to it, or to errorCallbackURL / newUserCallbackURL): that is the link the email carries, for the browser to follow (navigation-only). Without them a valid token answers JSON, which is what the handler sends.
  */
 export class Payload extends Schema.Class<Payload>(
   "@better-auth-effect/magic-link/verify/Payload",

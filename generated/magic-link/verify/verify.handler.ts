@@ -7,7 +7,7 @@ import { Payload, Success } from "./verify.contract.js";
  * Verify magic link
  *
  * `GET /magic-link/verify`
- * Changed by override: builtin-overrides/_defaults.yaml (rules: mutatesSession) — Endpoints that sign in or out, or change the active session, user or organization, so handlers notify $sessionSignal. An endpoint's own `mutatesSession:` wins.
+ * Changed by override: builtin-overrides/magic-link/verify.yaml (redirects) — A bad or used token is answered, even without a callbackURL, with a redirect to `<base>?error=INVALID_TOKEN` (there is no JSON form): the handler stops at it (redirects) and fails with BetterAuthApiError { code: "INVALID_TOKEN" }.; builtin-overrides/_defaults.yaml (rules: mutatesSession) — Endpoints that sign in or out, or change the active session, user or organization, so handlers notify $sessionSignal. An endpoint's own `mutatesSession:` wins.
  */
 export const Handler = createHandler({
   domain: "magic-link",
@@ -15,5 +15,6 @@ export const Handler = createHandler({
   payloadSchema: Payload,
   successSchema: Success,
   mutatesSession: true,
-  execute: (client, payload) => client.magicLink.verify({ query: payload }),
+  execute: (client, payload, fetchOptions) =>
+    client.magicLink.verify({ query: payload, fetchOptions }),
 });
