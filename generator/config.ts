@@ -123,7 +123,9 @@ export const isPackageSpecifier = (specifier: string): boolean =>
 export const prefixFault = (value: unknown): string | undefined =>
   typeof value !== "string"
     ? `expected a string such as "@acme/auth" (or "" for none), got ${JSON.stringify(value)}`
-    : /[\u0000-\u001f\u007f\u2028\u2029]/u.test(value)
+    : // Control characters are what this rejects.
+      // oxlint-disable-next-line no-control-regex
+      /[\u0000-\u001f\u007f\u2028\u2029]/u.test(value)
       ? `expected one line without control characters, got ${JSON.stringify(value)}`
       : undefined
 
