@@ -65,68 +65,69 @@ const OFFLINE_SECRET = "better-auth-effect-codegen-offline-secret-0123456789"
  * `exactOptionalPropertyTypes`, which this project keeps on. Nothing here needs the server's inferred
  * API types; the generated SDK is typed by the client plugins below.
  */
-export const serverPlugins = (callbacks: AuthCallbacks = {}): Array<BetterAuthPlugin> => [
-  openAPI(),
-  admin(),
-  anonymous(),
-  bearer(),
-  deviceAuthorization({ verificationUri: "/device" }),
-  emailOTP({
-    sendVerificationOTP: async ({ email, otp, type }) => callbacks.onEmailOtp?.({ email, otp, type }),
-  }),
-  genericOAuth({
-    config: [
-      {
-        providerId: "example",
-        clientId: "example-client",
-        clientSecret: "example-secret",
-        authorizationUrl: "http://localhost:3000/oauth/authorize",
-        tokenUrl: "http://localhost:3000/oauth/token",
+export const serverPlugins = (callbacks: AuthCallbacks = {}): Array<BetterAuthPlugin> =>
+  [
+    openAPI(),
+    admin(),
+    anonymous(),
+    bearer(),
+    deviceAuthorization({ verificationUri: "/device" }),
+    emailOTP({
+      sendVerificationOTP: async ({ email, otp, type }) => callbacks.onEmailOtp?.({ email, otp, type }),
+    }),
+    genericOAuth({
+      config: [
+        {
+          providerId: "example",
+          clientId: "example-client",
+          clientSecret: "example-secret",
+          authorizationUrl: "http://localhost:3000/oauth/authorize",
+          tokenUrl: "http://localhost:3000/oauth/token",
+        },
+      ],
+    }),
+    jwt(),
+    magicLink({
+      sendMagicLink: async ({ email, url, token }) => callbacks.onMagicLink?.({ email, url, token }),
+    }),
+    multiSession(),
+    oneTap(),
+    oneTimeToken(),
+    organization({
+      teams: { enabled: true },
+      sendInvitationEmail: async ({ id, email }) => callbacks.onInvitation?.({ id, email }),
+    }),
+    phoneNumber({
+      sendOTP: async ({ phoneNumber, code }) => callbacks.onPhoneOtp?.({ phoneNumber, code }),
+      sendPasswordResetOTP: async ({ phoneNumber, code }) => callbacks.onPhonePasswordResetOtp?.({ phoneNumber, code }),
+    }),
+    siwe({
+      domain: "localhost:3000",
+      getNonce: async () => "offlinenonce0001",
+      verifyMessage: async () => true,
+    }),
+    twoFactor({
+      otpOptions: {
+        sendOTP: async ({ user, otp }) => callbacks.onTwoFactorOtp?.({ email: user.email, otp }),
       },
-    ],
-  }),
-  jwt(),
-  magicLink({
-    sendMagicLink: async ({ email, url, token }) => callbacks.onMagicLink?.({ email, url, token }),
-  }),
-  multiSession(),
-  oneTap(),
-  oneTimeToken(),
-  organization({
-    teams: { enabled: true },
-    sendInvitationEmail: async ({ id, email }) => callbacks.onInvitation?.({ id, email }),
-  }),
-  phoneNumber({
-    sendOTP: async ({ phoneNumber, code }) => callbacks.onPhoneOtp?.({ phoneNumber, code }),
-    sendPasswordResetOTP: async ({ phoneNumber, code }) => callbacks.onPhonePasswordResetOtp?.({ phoneNumber, code }),
-  }),
-  siwe({
-    domain: "localhost:3000",
-    getNonce: async () => "offlinenonce0001",
-    verifyMessage: async () => true,
-  }),
-  twoFactor({
-    otpOptions: {
-      sendOTP: async ({ user, otp }) => callbacks.onTwoFactorOtp?.({ email: user.email, otp }),
-    },
-  }),
-  username(),
-  lastLoginMethod(),
-  oAuthProxy(),
-  oauthPopup(),
-  apiKey(),
-  passkey(),
-  sso(),
-  scim({ connections: [], managedConnections: { credentialHashSecret: OFFLINE_SECRET } }),
-  oauthProvider({ loginPage: "/sign-in", consentPage: "/consent" }),
-  stripe({
-    // A client built from a dummy key makes no request at start-up.
-    stripeClient: new Stripe("sk_test_offline"),
-    stripeWebhookSecret: "whsec_offline",
-    subscription: { enabled: true, plans: [] },
-  }),
-  customSession(async ({ user, session }) => ({ user, session })),
-].map((plugin: object) => plugin as BetterAuthPlugin)
+    }),
+    username(),
+    lastLoginMethod(),
+    oAuthProxy(),
+    oauthPopup(),
+    apiKey(),
+    passkey(),
+    sso(),
+    scim({ connections: [], managedConnections: { credentialHashSecret: OFFLINE_SECRET } }),
+    oauthProvider({ loginPage: "/sign-in", consentPage: "/consent" }),
+    stripe({
+      // A client built from a dummy key makes no request at start-up.
+      stripeClient: new Stripe("sk_test_offline"),
+      stripeWebhookSecret: "whsec_offline",
+      subscription: { enabled: true, plans: [] },
+    }),
+    customSession(async ({ user, session }) => ({ user, session })),
+  ].map((plugin: object) => plugin as BetterAuthPlugin)
 
 /** Options for an offline server: memory adapter storage is supplied by the caller. */
 export const authOptions = (callbacks: AuthCallbacks = {}) =>
@@ -135,12 +136,10 @@ export const authOptions = (callbacks: AuthCallbacks = {}) =>
     secret: OFFLINE_SECRET,
     emailAndPassword: {
       enabled: true,
-      sendResetPassword: async ({ user, url, token }) =>
-        callbacks.onResetPassword?.({ email: user.email, url, token }),
+      sendResetPassword: async ({ user, url, token }) => callbacks.onResetPassword?.({ email: user.email, url, token }),
     },
     emailVerification: {
-      sendVerificationEmail: async ({ user, url, token }) =>
-        callbacks.onVerificationEmail?.({ email: user.email, url, token }),
+      sendVerificationEmail: async ({ user, url, token }) => callbacks.onVerificationEmail?.({ email: user.email, url, token }),
     },
     user: {
       changeEmail: {
@@ -150,8 +149,7 @@ export const authOptions = (callbacks: AuthCallbacks = {}) =>
       },
       deleteUser: {
         enabled: true,
-        sendDeleteAccountVerification: async ({ user, url, token }) =>
-          callbacks.onDeleteAccount?.({ email: user.email, url, token }),
+        sendDeleteAccountVerification: async ({ user, url, token }) => callbacks.onDeleteAccount?.({ email: user.email, url, token }),
       },
     },
     plugins: serverPlugins(callbacks),

@@ -15,8 +15,8 @@ const BUNDLES = [
   { name: "(b) app: five handlers via `import * as Auth`", entry: "bench/bundle-app-sdk.ts" },
   { name: "(b′) app: five handlers, per-endpoint imports", entry: "bench/bundle-app-sdk-deep.ts" },
   { name: "(c) app: the Better Auth client directly", entry: "bench/bundle-app-client.ts" },
-  { name: "(e) reference: Effect as the runtime uses it, `from \"effect\"`", entry: "bench/bundle-effect-root.ts" },
-  { name: "(e′) reference: the same, `from \"effect/Schema\"` etc.", entry: "bench/bundle-effect-subpath.ts" },
+  { name: '(e) reference: Effect as the runtime uses it, `from "effect"`', entry: "bench/bundle-effect-root.ts" },
+  { name: '(e′) reference: the same, `from "effect/Schema"` etc.', entry: "bench/bundle-effect-subpath.ts" },
 ] as const
 
 /** Which part of a bundle a bundled file is (the module ids are paths relative to the project root). */
@@ -25,7 +25,8 @@ const partOf = (path: string): BundlePart => {
   const at = path.lastIndexOf("node_modules/")
   const name = at === -1 ? "" : path.slice(at + "node_modules/".length)
   if (name.startsWith("effect/")) return "effect"
-  if (/^(better-auth|@better-auth|better-call|@better-fetch|nanostores|@simplewebauthn)\//.test(name) || path === "better-auth.client.ts") return "betterAuth"
+  if (/^(better-auth|@better-auth|better-call|@better-fetch|nanostores|@simplewebauthn)\//.test(name) || path === "better-auth.client.ts")
+    return "betterAuth"
   return "other"
 }
 
@@ -43,7 +44,13 @@ export const measureBundles = async (): Promise<ReadonlyArray<BundleFigures>> =>
         if (path.startsWith("generated/") && input.bytesInOutput > 0) kept++
       }
     }
-    figures.push({ name, minified: bundle.bytes, gzip: gzipSync(bundle.code).byteLength, parts, generatedFiles: { kept, of: generatedFiles } })
+    figures.push({
+      name,
+      minified: bundle.bytes,
+      gzip: gzipSync(bundle.code).byteLength,
+      parts,
+      generatedFiles: { kept, of: generatedFiles },
+    })
   }
   return figures
 }

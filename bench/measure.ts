@@ -49,7 +49,9 @@ let counter = 0
 export const measure = (command: Command): Promise<Sample> =>
   new Promise((resolvePromise, reject) => {
     const rssFile = join(tmpdir(), `bench-rss-${process.pid}-${counter++}`)
-    const [cmd, args] = hasGnuTime ? [GNU_TIME, ["-f", "%M %U %S", "-o", rssFile, command.cmd, ...command.args]] : [command.cmd, [...command.args]]
+    const [cmd, args] = hasGnuTime
+      ? [GNU_TIME, ["-f", "%M %U %S", "-o", rssFile, command.cmd, ...command.args]]
+      : [command.cmd, [...command.args]]
     const stdoutFd = command.stdoutFile === undefined ? undefined : openSync(command.stdoutFile, "w")
     const started = performance.now()
     const child = spawn(cmd, args, { cwd: command.cwd, stdio: ["ignore", stdoutFd ?? "pipe", "pipe"] })

@@ -31,7 +31,8 @@ export const multiplyDocument = (document: Json, times: number): Json => {
 /** Counts operations (HTTP methods under paths). */
 export const countOperations = (document: Json): number =>
   Object.values(document["paths"] as Record<string, Record<string, unknown>>).reduce(
-    (sum, item) => sum + Object.keys(item).filter((k) => ["get", "put", "post", "delete", "patch", "head", "options", "trace"].includes(k)).length,
+    (sum, item) =>
+      sum + Object.keys(item).filter((k) => ["get", "put", "post", "delete", "patch", "head", "options", "trace"].includes(k)).length,
     0,
   )
 

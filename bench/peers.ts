@@ -24,7 +24,8 @@ export const installedVersion = (name: string): string | undefined => {
 const versionOf = (spec: string): string => spec.replace(/^npm:(@?[^@]+)@/, "")
 
 /** The pinned peers and their versions, for the report. */
-export const peerVersions = (): Record<string, string> => Object.fromEntries(Object.entries(pinned()).map(([name, spec]) => [name, versionOf(spec)]))
+export const peerVersions = (): Record<string, string> =>
+  Object.fromEntries(Object.entries(pinned()).map(([name, spec]) => [name, versionOf(spec)]))
 
 /**
  * Installs bench/peers (exact versions, transitive ones from its lock file) when a pinned package is

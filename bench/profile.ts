@@ -28,13 +28,25 @@ const isLoading = (f: ProfileNode["callFrame"]) => LOADING.has(f.functionName)
 const PHASES: ReadonlyArray<readonly [string, (stack: ReadonlyArray<ProfileNode["callFrame"]>) => boolean]> = [
   ["prettier: loading its modules and plugins", (s) => s.some(isPrettier) && s.some(isLoading)],
   ["prettier: formatting", (s) => s.some(isPrettier)],
-  ["oxfmt: formatting (main thread only; its native threads are not profiled)", (s) => s.some((f) => f.url.includes("/node_modules/oxfmt/"))],
+  [
+    "oxfmt: formatting (main thread only; its native threads are not profiled)",
+    (s) => s.some((f) => f.url.includes("/node_modules/oxfmt/")),
+  ],
   ["module loading (other imports)", (s) => s.some(isLoading)],
   ["writing files (generator/write/write.ts)", (s) => s.some((f) => f.url.includes("/generator/write/write.ts"))],
-  ["templates (handlebars, generator/render)", (s) => s.some((f) => f.url.includes("/node_modules/handlebars/") || f.url.includes("/generator/render/"))],
-  ["model (spec, overrides, generator/model, yaml)", (s) => s.some((f) => /\/generator\/(model|spec|overrides)\//.test(f.url) || f.url.includes("/node_modules/yaml/"))],
+  [
+    "templates (handlebars, generator/render)",
+    (s) => s.some((f) => f.url.includes("/node_modules/handlebars/") || f.url.includes("/generator/render/")),
+  ],
+  [
+    "model (spec, overrides, generator/model, yaml)",
+    (s) => s.some((f) => /\/generator\/(model|spec|overrides)\//.test(f.url) || f.url.includes("/node_modules/yaml/")),
+  ],
   ["effect runtime", (s) => s.some((f) => f.url.includes("/node_modules/effect/"))],
-  ["main thread in Worker calls (format workers; workers are not profiled)", (s) => s.some((f) => f.url.includes("worker_threads") || f.functionName === "terminate")],
+  [
+    "main thread in Worker calls (format workers; workers are not profiled)",
+    (s) => s.some((f) => f.url.includes("worker_threads") || f.functionName === "terminate"),
+  ],
   ["idle / gc / program", (s) => s.some((f) => ["(idle)", "(garbage collector)", "(program)"].includes(f.functionName))],
 ]
 
@@ -55,7 +67,11 @@ export const phases = (profile: Profile): Map<string, number> => {
 
 if (resolve(process.argv[1] ?? "") === import.meta.filename) {
   const { values } = parseArgs({
-    options: { spec: { type: "string" }, overrides: { type: "string" }, project: { type: "string", default: resolve(import.meta.dirname, "..") } },
+    options: {
+      spec: { type: "string" },
+      overrides: { type: "string" },
+      project: { type: "string", default: resolve(import.meta.dirname, "..") },
+    },
     strict: true,
   })
   const project = resolve(values.project)
@@ -64,7 +80,19 @@ if (resolve(process.argv[1] ?? "") === import.meta.filename) {
   for (const path of [dir, join(project, ".cache")]) rmSync(path, { recursive: true, force: true })
   const spec = resolve(values.spec ?? join(project, "better-auth-api-spec.json"))
   const overrides = resolve(values.overrides ?? join(project, "builtin-overrides"))
-  const args = ["--cpu-prof", `--cpu-prof-dir=${dir}`, "generator/cli/main.ts", "--spec", spec, "--overrides", overrides, "--no-builtin-overrides", "--out", out, "--quiet"]
+  const args = [
+    "--cpu-prof",
+    `--cpu-prof-dir=${dir}`,
+    "generator/cli/main.ts",
+    "--spec",
+    spec,
+    "--overrides",
+    overrides,
+    "--no-builtin-overrides",
+    "--out",
+    out,
+    "--quiet",
+  ]
   const result = spawnSync(join(project, "node_modules/.bin/bun"), args, { cwd: project, stdio: "inherit" })
   if (result.status !== 0) process.exit(result.status ?? 1)
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"))

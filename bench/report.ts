@@ -62,7 +62,16 @@ const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<
 
 const lines = (title: string, extra: string, report: Report, rows: ReadonlyArray<Line>): string =>
   table(
-    [title, `${report.ops.one} ops`, `${report.ops.ten.toLocaleString("en")} ops`, "CPU", "CPU (10×)", "peak RSS", "peak RSS (10×)", `${extra}, 1× / 10×`],
+    [
+      title,
+      `${report.ops.one} ops`,
+      `${report.ops.ten.toLocaleString("en")} ops`,
+      "CPU",
+      "CPU (10×)",
+      "peak RSS",
+      "peak RSS (10×)",
+      `${extra}, 1× / 10×`,
+    ],
     rows.map((r) => [
       r.name,
       seconds(r.one?.ms),
@@ -93,7 +102,9 @@ export const renderBundles = (bundles: ReadonlyArray<BundleFigures>): string => 
   const notes = [
     "esbuild, platform browser, ESM, minified (bench/bundle.ts, the same build as test/browser/bundle.test.ts); gzip at its default level. Parts are minified bytes by origin (esbuild's bytesInOutput): generated/, the effect package, Better Auth's client (better-auth, @better-auth/*, better-call, @better-fetch, nanostores, @simplewebauthn, better-auth.client.ts), the rest.",
     ...(app !== undefined && client !== undefined
-      ? [`The SDK's overhead over calling the Better Auth client directly, (b) − (c): ${kib(app.minified - client.minified)} minified, ${kib(app.gzip - client.gzip)} gzip; effect is ${kib(app.parts.effect)} of it.`]
+      ? [
+          `The SDK's overhead over calling the Better Auth client directly, (b) − (c): ${kib(app.minified - client.minified)} minified, ${kib(app.gzip - client.gzip)} gzip; effect is ${kib(app.parts.effect)} of it.`,
+        ]
       : []),
     ...(app !== undefined && deep !== undefined
       ? [
@@ -105,7 +116,9 @@ export const renderBundles = (bundles: ReadonlyArray<BundleFigures>): string => 
     ...(effectRoot !== undefined && effectSubpath !== undefined
       ? [
           `The same Effect code costs ${kib(effectRoot.minified)} minified imported from \`effect\` and ${kib(effectSubpath.minified)} by subpath${
-            effectRoot.minified > 1.5 * effectSubpath.minified ? ": esbuild keeps the modules behind the root module's namespace re-exports" : ""
+            effectRoot.minified > 1.5 * effectSubpath.minified
+              ? ": esbuild keeps the modules behind the root module's namespace re-exports"
+              : ""
           }.`,
         ]
       : []),
@@ -140,7 +153,12 @@ export const renderReport = (report: Report): string =>
     "",
     table(
       ["ratio", "measured", "target", "verdict"],
-      report.targets.map((t) => [t.what, ratio(t.value), `≤ ${t.limit}${t.stretch === undefined ? "" : ` (stretch ≤ ${t.stretch})`}`, verdict(t)]),
+      report.targets.map((t) => [
+        t.what,
+        ratio(t.value),
+        `≤ ${t.limit}${t.stretch === undefined ? "" : ` (stretch ≤ ${t.stretch})`}`,
+        verdict(t),
+      ]),
     ),
     "",
     "### Generation, whole process (median)",

@@ -41,7 +41,21 @@ const COLD_RESET_PATHS = (outDir: string): ReadonlyArray<string> => [join(PROJEC
 
 const ours = (spec: string, overrides: string, outDir: string): Command => ({
   cmd: join(PROJECT, "node_modules/.bin/bun"),
-  args: ["generator/cli/main.ts", "--spec", spec, "--out", outDir, "--templates", "templates", "--overrides", overrides, "--no-builtin-overrides", "--client-module", "better-auth.client.ts", "--quiet"],
+  args: [
+    "generator/cli/main.ts",
+    "--spec",
+    spec,
+    "--out",
+    outDir,
+    "--templates",
+    "templates",
+    "--overrides",
+    overrides,
+    "--no-builtin-overrides",
+    "--client-module",
+    "better-auth.client.ts",
+    "--quiet",
+  ],
   cwd: PROJECT,
 })
 
@@ -53,7 +67,9 @@ const run = async (key: string, command: Command, failOnError: boolean): Promise
   if (failOnError && sample.code !== 0) throw new Error(`${key} exited ${sample.code}:\n${sample.stderr.slice(-3000)}`)
   samples.set(key, [...(samples.get(key) ?? []), sample])
   lastOutput.set(key, sample.stdout + sample.stderr)
-  console.error(`  ${key.padEnd(18)} ${(sample.ms / 1000).toFixed(2).padStart(7)} s ${Math.round(sample.rssMiB).toString().padStart(6)} MiB`)
+  console.error(
+    `  ${key.padEnd(18)} ${(sample.ms / 1000).toFixed(2).padStart(7)} s ${Math.round(sample.rssMiB).toString().padStart(6)} MiB`,
+  )
 }
 
 const ms = (key: string) => median((samples.get(key) ?? []).map((s) => s.ms))
@@ -136,7 +152,11 @@ const targets: ReadonlyArray<Target> = [
   { what: `ours warm / effect-generator, ${opsOne} ops`, value: paired("ours warm 1x", "effect 1x"), limit: 0.3 },
   { what: `ours warm / effect-generator, ${opsTen.toLocaleString("en")} ops`, value: paired("ours warm 10x", "effect 10x"), limit: 0.3 },
   { what: `tsc ours / tsc effect-generator, ${opsOne} ops`, value: paired("tsc ours 1x", "tsc effect 1x"), limit: 1 },
-  { what: `tsc ours / tsc effect-generator, ${opsTen.toLocaleString("en")} ops`, value: paired("tsc ours 10x", "tsc effect 10x"), limit: 1 },
+  {
+    what: `tsc ours / tsc effect-generator, ${opsTen.toLocaleString("en")} ops`,
+    value: paired("tsc ours 10x", "tsc effect 10x"),
+    limit: 1,
+  },
   { what: "ours cold 10× / 1× time", value: paired("ours cold 10x", "ours cold 1x"), limit: 11 },
   {
     what: `tsc ours 10× / 1× time (limit: endpoints ${oursTen.endpoints}/${oursOne.endpoints})`,
@@ -152,7 +172,11 @@ const nodeVersion = spawnSync("node", ["--version"], { encoding: "utf8" }).stdou
 const context = [
   `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; project at commit ${commit} (plus any uncommitted changes)`,
   `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, load average ${load} at start; node ${nodeVersion}, bun ${process.versions["bun"] ?? "?"}`,
-  `versions: typescript ${version(PROJECT, "typescript")}, prettier ${version(PROJECT, "prettier")}, effect ${version(PROJECT, "effect")} (ours); peers ${Object.entries(peerVersions()).map(([n, v]) => `${n} ${v}`).join(", ")}`,
+  `versions: typescript ${version(PROJECT, "typescript")}, prettier ${version(PROJECT, "prettier")}, effect ${version(PROJECT, "effect")} (ours); peers ${Object.entries(
+    peerVersions(),
+  )
+    .map(([n, v]) => `${n} ${v}`)
+    .join(", ")}`,
   `documents: ${opsOne} operations (the committed spec) and ${opsTen.toLocaleString("en")} (bench/multiply.ts: its paths plus 9 copies under /bench1 … /bench9); ours generates ${oursOne.endpoints} endpoints (${oursOne.skipped} skipped) and ${oursTen.endpoints} (${oursTen.skipped} skipped)`,
   `medians of ${RUNS} generation runs and ${TSC_RUNS} tsc runs, whole processes; peak RSS by ${rssMethod}`,
 ]
@@ -169,7 +193,22 @@ const notes = [
   "The 10× run uses bench/.out/overrides-10x: overrides/ plus each endpoint override copied for /bench1 … /bench9 (bench/multiply.ts), so copies get the same corrections; only the mutatesSession path rules of _defaults.yaml (anchored at ^/) do not match copies.",
 ]
 const bundles = await measureBundles()
-const typecheckNative = { title: `TypeScript ${peerVersions()["typescript-7"]} (native, \`tsc --singleThreaded --noEmit\`) over the output`, lines: typecheckBy("7") }
-const markdown = renderReport({ context, ops: { one: opsOne, ten: opsTen }, generation, typecheck: typecheckBy("5"), typecheckNative, targets, notes, bundles })
+const typecheckNative = {
+  title: `TypeScript ${peerVersions()["typescript-7"]} (native, \`tsc --singleThreaded --noEmit\`) over the output`,
+  lines: typecheckBy("7"),
+}
+const markdown = renderReport({
+  context,
+  ops: { one: opsOne, ten: opsTen },
+  generation,
+  typecheck: typecheckBy("5"),
+  typecheckNative,
+  targets,
+  notes,
+  bundles,
+})
 console.log(markdown)
-writeFileSync(join(BENCH, "RESULTS.md"), `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts); reproduce with \`npm run bench -- --runs ${RUNS}\`.\n\n${markdown}`)
+writeFileSync(
+  join(BENCH, "RESULTS.md"),
+  `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts); reproduce with \`npm run bench -- --runs ${RUNS}\`.\n\n${markdown}`,
+)

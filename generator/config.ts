@@ -138,17 +138,23 @@ export const validateConfig = (file: string, value: unknown): CodegenConfig => {
     const kind = KEYS[key as keyof CodegenConfig]
     if (kind === undefined) {
       const near = suggest(key, known)
-      throw new ConfigError(`${file}: ${key}: unknown key${near === undefined ? ` (allowed: ${known.join(", ")})` : ` (did you mean "${near}"?)`}`)
+      throw new ConfigError(
+        `${file}: ${key}: unknown key${near === undefined ? ` (allowed: ${known.join(", ")})` : ` (did you mean "${near}"?)`}`,
+      )
     }
     if (item === undefined) continue
     if (kind === "extension") {
       if (!IMPORT_EXTENSIONS.includes(item as ImportExtension))
-        throw new ConfigError(`${file}: ${key}: expected ${IMPORT_EXTENSIONS.map((e) => JSON.stringify(e)).join(", ")}, got ${JSON.stringify(item)}`)
+        throw new ConfigError(
+          `${file}: ${key}: expected ${IMPORT_EXTENSIONS.map((e) => JSON.stringify(e)).join(", ")}, got ${JSON.stringify(item)}`,
+        )
       continue
     }
     if (kind === "formatter") {
       if (typeof item !== "string" || !isFormatterName(item))
-        throw new ConfigError(`${file}: ${key}: expected ${FORMATTERS.map((f) => JSON.stringify(f)).join(" or ")}, got ${JSON.stringify(item)}`)
+        throw new ConfigError(
+          `${file}: ${key}: expected ${FORMATTERS.map((f) => JSON.stringify(f)).join(" or ")}, got ${JSON.stringify(item)}`,
+        )
       continue
     }
     if (kind === "prefix") {
@@ -200,7 +206,8 @@ export interface ConfigFlags {
  */
 export const resolveConfig = async (flags: ConfigFlags): Promise<ResolvedConfig> => {
   const cwd = process.cwd()
-  const file = flags.config !== undefined ? resolve(flags.config) : existsSync(resolve(DEFAULT_CONFIG_FILE)) ? resolve(DEFAULT_CONFIG_FILE) : undefined
+  const file =
+    flags.config !== undefined ? resolve(flags.config) : existsSync(resolve(DEFAULT_CONFIG_FILE)) ? resolve(DEFAULT_CONFIG_FILE) : undefined
   const config = file === undefined ? {} : await readConfigFile(file)
   const base = file === undefined ? cwd : dirname(file)
   const fromFile = (value: string | undefined) => (value === undefined ? undefined : resolve(base, value))
@@ -209,16 +216,29 @@ export const resolveConfig = async (flags: ConfigFlags): Promise<ResolvedConfig>
   if (!IMPORT_EXTENSIONS.includes(extension as ImportExtension))
     throw new ConfigError(`--import-extension: expected ${IMPORT_EXTENSIONS.join(", ")}, got ${JSON.stringify(extension)}`)
   const formatter = flags.formatter ?? config.formatter ?? DEFAULT_FORMATTER
-  if (!isFormatterName(formatter)) throw new ConfigError(`--formatter: expected ${FORMATTERS.join(" or ")}, got ${JSON.stringify(formatter)}`)
+  if (!isFormatterName(formatter))
+    throw new ConfigError(`--formatter: expected ${FORMATTERS.join(" or ")}, got ${JSON.stringify(formatter)}`)
   const identifierPrefix = flags["identifier-prefix"] ?? config.identifierPrefix ?? DEFAULT_IDENTIFIER_PREFIX
   const prefixProblem = prefixFault(identifierPrefix)
   if (prefixProblem !== undefined) throw new ConfigError(`--identifier-prefix: ${prefixProblem}`)
   const clientModule = flags["client-module"] ?? config.clientModule
   const clientBase = flags["client-module"] !== undefined ? cwd : base
-  const resolvedClient = clientModule === undefined ? resolve(base, "better-auth.client.ts") : isPackageSpecifier(clientModule) ? clientModule : resolve(clientBase, clientModule)
+  const resolvedClient =
+    clientModule === undefined
+      ? resolve(base, "better-auth.client.ts")
+      : isPackageSpecifier(clientModule)
+        ? clientModule
+        : resolve(clientBase, clientModule)
   if (!isPackageSpecifier(resolvedClient) && !(existsSync(resolvedClient) && statSync(resolvedClient).isFile())) {
-    const where = flags["client-module"] !== undefined ? "--client-module" : file === undefined ? "clientModule (default)" : `${relative(cwd, file)}: clientModule`
-    throw new ConfigError(`${where}: ${relative(cwd, resolvedClient)} does not exist (a module exporting clientPlugins, e.g. better-auth.client.ts)`)
+    const where =
+      flags["client-module"] !== undefined
+        ? "--client-module"
+        : file === undefined
+          ? "clientModule (default)"
+          : `${relative(cwd, file)}: clientModule`
+    throw new ConfigError(
+      `${where}: ${relative(cwd, resolvedClient)} does not exist (a module exporting clientPlugins, e.g. better-auth.client.ts)`,
+    )
   }
   const overrides = fromFlag(flags.overrides) ?? fromFile(config.overrides)
   const templates = fromFlag(flags.templates) ?? fromFile(config.templates)

@@ -30,7 +30,9 @@ export class OverrideError extends Data.TaggedError("OverrideError")<{
   readonly hint: string
 }> {
   override toString() {
-    return oneLine(`${this.file}${this.at === "" ? "" : `:${this.at}`}: ${this.path === "" ? "" : `${this.path}: `}${this.message} (${this.hint})`)
+    return oneLine(
+      `${this.file}${this.at === "" ? "" : `:${this.at}`}: ${this.path === "" ? "" : `${this.path}: `}${this.message} (${this.hint})`,
+    )
   }
 }
 
@@ -56,13 +58,25 @@ export class WriteError extends Data.TaggedError("WriteError")<{ readonly path: 
  * `files` were edited by hand since the last generation; `unrecorded` are not in a readable previous
  * manifest (a user's own file at a path the generator needs, or any file when manifest.json is gone).
  */
-export class EditedFiles extends Data.TaggedError("EditedFiles")<{ readonly out: string; readonly files: ReadonlyArray<string>; readonly unrecorded?: ReadonlyArray<string> }> {
+export class EditedFiles extends Data.TaggedError("EditedFiles")<{
+  readonly out: string
+  readonly files: ReadonlyArray<string>
+  readonly unrecorded?: ReadonlyArray<string>
+}> {
   override toString() {
     const list = (files: ReadonlyArray<string>) => files.map((f) => `${this.out}/${f}`).join(", ")
     const unrecorded = this.unrecorded ?? []
     return [
-      ...(this.files.length === 0 ? [] : [`${list(this.files)}: edited by hand since the last generation; move the change into overrides/ or templates/, or run with --force to overwrite`]),
-      ...(unrecorded.length === 0 ? [] : [`${list(unrecorded)}: not written by the generator (no readable ${this.out}/manifest.json records them); move your own file away, or run with --force to overwrite`]),
+      ...(this.files.length === 0
+        ? []
+        : [
+            `${list(this.files)}: edited by hand since the last generation; move the change into overrides/ or templates/, or run with --force to overwrite`,
+          ]),
+      ...(unrecorded.length === 0
+        ? []
+        : [
+            `${list(unrecorded)}: not written by the generator (no readable ${this.out}/manifest.json records them); move your own file away, or run with --force to overwrite`,
+          ]),
     ].join("; ")
   }
 }

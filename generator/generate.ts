@@ -67,9 +67,18 @@ export const renderSdk = (input: GenerateInput): GenerateResult => {
   const spec = sortKeys(input.spec)
   const provenance = checkProvenance(spec, { file: input.options.specName, installed: input.options.installedVersion })
   const warnings: Array<Warning> = [...provenance.warnings]
-  const built = buildModel(spec, { overrides: canonicalOverrides(input.overrides), specName: input.options.specName, warn: (w) => warnings.push(w), documentBefore: input.options.documentBefore })
+  const built = buildModel(spec, {
+    overrides: canonicalOverrides(input.overrides),
+    specName: input.options.specName,
+    warn: (w) => warnings.push(w),
+    documentBefore: input.options.documentBefore,
+  })
   const model: Model = { ...built.model, source: provenance.provenance, errorCodes: provenance.errorCodes }
-  const files = clientTarget.render(model, { templates: input.templates, ...input.options, identifierPrefix: input.options.identifierPrefix ?? DEFAULT_IDENTIFIER_PREFIX })
+  const files = clientTarget.render(model, {
+    templates: input.templates,
+    ...input.options,
+    identifierPrefix: input.options.identifierPrefix ?? DEFAULT_IDENTIFIER_PREFIX,
+  })
   return { files, warnings, model, errors: provenance.error === undefined ? built.errors : [provenance.error, ...built.errors] }
 }
 
@@ -79,7 +88,9 @@ export const renderSdk = (input: GenerateInput): GenerateResult => {
  */
 export const clientModuleFor = (out: string, clientModule: string, extension: ImportExtension): string => {
   if (!isAbsolute(clientModule)) return clientModule
-  const rel = relative(join(resolve(out), RUNTIME_FOLDER), clientModule).split("\\").join("/")
+  const rel = relative(join(resolve(out), RUNTIME_FOLDER), clientModule)
+    .split("\\")
+    .join("/")
   return withExtension(rel.startsWith(".") ? rel : `./${rel}`, extension)
 }
 
@@ -127,15 +138,19 @@ export const generate = (options: GenerateOptions): Effect.Effect<Generated, Spe
     const spec = yield* loadSpec(options.spec)
     const loadLayer = (dir: string, layer: LoadOptions) =>
       loadOverridesCached(dir, layer, options.cacheDir).pipe(Effect.mapError((errors) => new OverrideErrors({ errors })))
-    const builtin = options.builtinOverrides === false ? NO_OVERRIDES : yield* loadLayer(BUILTIN_OVERRIDES, { builtin: true, label: BUILTIN_LABEL })
+    const builtin =
+      options.builtinOverrides === false ? NO_OVERRIDES : yield* loadLayer(BUILTIN_OVERRIDES, { builtin: true, label: BUILTIN_LABEL })
     const user = yield* loadLayer(options.overrides, { required: options.overridesExplicit === true })
     const templates = yield* Effect.tryPromise({
       try: () => readTemplates(options.templates),
-      catch: (error) => new TemplateError({ dir: options.templates ?? "templates", message: `cannot read templates (${(error as Error).message})` }),
+      catch: (error) =>
+        new TemplateError({ dir: options.templates ?? "templates", message: `cannot read templates (${(error as Error).message})` }),
     })
     phase("loaded spec, overrides and templates")
     const documentBefore = new Map<string, EndpointDocument>(
-      (options.previous?.generated ?? []).flatMap((e) => (e.document === undefined ? [] : [[`${e.method} ${e.path}`, e.document] as const])),
+      (options.previous?.generated ?? []).flatMap((e) =>
+        e.document === undefined ? [] : [[`${e.method} ${e.path}`, e.document] as const],
+      ),
     )
     const extension = options.importExtension ?? ".js"
     const result = renderSdk({
@@ -154,14 +169,19 @@ export const generate = (options: GenerateOptions): Effect.Effect<Generated, Spe
     phase(`generated ${result.files.length} files in memory`)
     if (result.errors.length > 0) return { ...result, formatted: [], manifest: undefined }
     const formatter = yield* Effect.promise(() =>
-      makeFormatter({ formatter: options.formatter, configFor: join(resolve(options.out), "index.ts"), cacheFile: options.cacheDir === undefined ? undefined : join(options.cacheDir, FORMAT_CACHE) }),
+      makeFormatter({
+        formatter: options.formatter,
+        configFor: join(resolve(options.out), "index.ts"),
+        cacheFile: options.cacheDir === undefined ? undefined : join(options.cacheDir, FORMAT_CACHE),
+      }),
     )
     const formatted = yield* Effect.promise(() => formatter.format(result.files))
     // The cache only saves time: failing to write it (a full disk, permissions) is a warning, not a failure.
     const cacheProblem = yield* Effect.promise(() =>
       formatter.save().then(
         () => undefined,
-        (error: NodeJS.ErrnoException) => `cannot write the formatting cache under ${options.cacheDir ?? "?"} (${error.code ?? error.message}); the run goes on without it`,
+        (error: NodeJS.ErrnoException) =>
+          `cannot write the formatting cache under ${options.cacheDir ?? "?"} (${error.code ?? error.message}); the run goes on without it`,
       ),
     )
     if (cacheProblem !== undefined) (options.note ?? options.log)?.(cacheProblem)

@@ -14,7 +14,8 @@ export const byText =
     compareText(key(a), key(b))
 
 /** Entries in code-unit order of their keys. */
-export const sortedEntries = <V>(record: Readonly<Record<string, V>>): Array<[string, V]> => Object.entries(record).sort(([a], [b]) => compareText(a, b))
+export const sortedEntries = <V>(record: Readonly<Record<string, V>>): Array<[string, V]> =>
+  Object.entries(record).sort(([a], [b]) => compareText(a, b))
 
 /** An identifier by its characters (JavaScript's ASCII subset; reserved words are naming.ts's business). */
 export const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/u

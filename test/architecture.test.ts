@@ -99,7 +99,11 @@ describe("the generator's imports", () => {
       [at("model/naming.ts"), [at("model/build.ts")]],
     ])
     expect(upwardImports(bad)).toEqual(["generator/model/build.ts → generator/render/views.ts"])
-    expect(cycles(bad)).toEqual(["generator/model/build.ts → generator/render/views.ts → generator/model/naming.ts → generator/model/build.ts"])
-    expect(importsOf(at("a/b.ts"), 'import type { X } from "../c/d.ts"\nexport * from "./e.ts"\nconst m = await import("../f.ts")')).toEqual([at("c/d.ts"), at("a/e.ts"), at("f.ts")])
+    expect(cycles(bad)).toEqual([
+      "generator/model/build.ts → generator/render/views.ts → generator/model/naming.ts → generator/model/build.ts",
+    ])
+    expect(
+      importsOf(at("a/b.ts"), 'import type { X } from "../c/d.ts"\nexport * from "./e.ts"\nconst m = await import("../f.ts")'),
+    ).toEqual([at("c/d.ts"), at("a/e.ts"), at("f.ts")])
   })
 })

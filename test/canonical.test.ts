@@ -25,7 +25,10 @@ const shuffle = (value: unknown, next: () => number): unknown => {
   if (Array.isArray(value)) return value.map((v) => shuffle(v, next))
   if (value === null || typeof value !== "object") return value
   const entries = Object.entries(value as Record<string, unknown>)
-  const shuffled = entries.map((e) => [next(), e] as const).sort(([a], [b]) => a - b).map(([, e]) => e)
+  const shuffled = entries
+    .map((e) => [next(), e] as const)
+    .sort(([a], [b]) => a - b)
+    .map(([, e]) => e)
   // Never leave a multi-key object in its original order.
   if (shuffled.length > 1 && shuffled.every((e, i) => e[0] === entries[i]![0])) shuffled.reverse()
   return Object.fromEntries(shuffled.map(([k, v]) => [k, shuffle(v, next)]))
@@ -40,7 +43,10 @@ describe("canonical output", () => {
     // The shipped overrides, as a user's folder in both runs (so that the shuffled copy is the one applied).
     cpSync(join(ROOT, "builtin-overrides"), join(original, "overrides"), { recursive: true })
     cpSync(join(ROOT, "builtin-overrides"), join(shuffled, "overrides"), { recursive: true })
-    writeFileSync(join(shuffled, "better-auth-api-spec.json"), JSON.stringify(shuffle(JSON.parse(readFileSync(join(ROOT, "better-auth-api-spec.json"), "utf8")), next), null, 2))
+    writeFileSync(
+      join(shuffled, "better-auth-api-spec.json"),
+      JSON.stringify(shuffle(JSON.parse(readFileSync(join(ROOT, "better-auth-api-spec.json"), "utf8")), next), null, 2),
+    )
     // Both copies go through the same YAML round trip, which drops comments (an override's stated reason),
     // so that only the key order differs.
     for (const file of readdirSync(join(shuffled, "overrides"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml"))) {

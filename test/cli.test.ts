@@ -23,7 +23,10 @@ interface Run {
 
 /** Runs `generate` with the working directory `cwd`. */
 const generate = (cwd: string, ...args: ReadonlyArray<string>): Run => {
-  const result = spawnSync(BUN, [MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", ...args], { cwd, encoding: "utf8" })
+  const result = spawnSync(BUN, [MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", ...args], {
+    cwd,
+    encoding: "utf8",
+  })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -62,7 +65,20 @@ describe("generate (the CLI)", () => {
   it("explains itself with --help, and rejects an unknown flag with exit code 2", () => {
     const help = generate(project, "--help")
     expect(help.code).toBe(0)
-    for (const flag of ["--spec", "--overrides", "--out", "--templates", "--check", "--dry-run", "--strict", "--force", "--report", "--doctor", "--quiet", "--verbose"])
+    for (const flag of [
+      "--spec",
+      "--overrides",
+      "--out",
+      "--templates",
+      "--check",
+      "--dry-run",
+      "--strict",
+      "--force",
+      "--report",
+      "--doctor",
+      "--quiet",
+      "--verbose",
+    ])
       expect(help.stdout).toContain(flag)
     const bad = generate(project, "--chek")
     expect(bad.code).toBe(2)
@@ -83,7 +99,9 @@ describe("generate (the CLI)", () => {
   it("creates the output, then leaves unchanged files alone (same mtime) and says so in the summary", () => {
     const first = generate(project)
     expect(first.code).toBe(0)
-    expect(first.stdout).toMatch(/^generated\/: 3 endpoints generated, 2 skipped; files: 22 created, 0 updated, 0 unchanged, 0 deleted; \d+ warnings; \d+ ms\n$/)
+    expect(first.stdout).toMatch(
+      /^generated\/: 3 endpoints generated, 2 skipped; files: 22 created, 0 updated, 0 unchanged, 0 deleted; \d+ warnings; \d+ ms\n$/,
+    )
     const handler = join(project, "generated", "sign-in", "email", "email.handler.ts")
     const mtime = statSync(handler).mtimeMs
     const second = generate(project, "--quiet")
@@ -97,7 +115,10 @@ describe("generate (the CLI)", () => {
     const again = generate(project, "--verbose")
     expect(again.stderr).not.toContain("loaded spec")
     expect(again.stdout).toMatch(/files: 0 created, 0 updated, 22 unchanged, 0 deleted/)
-    writeFileSync(join(project, "overrides", "list-members.yaml"), `${readFileSync(join(project, "overrides", "list-members.yaml"), "utf8")}# a comment\n`)
+    writeFileSync(
+      join(project, "overrides", "list-members.yaml"),
+      `${readFileSync(join(project, "overrides", "list-members.yaml"), "utf8")}# a comment\n`,
+    )
     const changed = generate(project, "--verbose")
     expect(changed.stderr).toContain("loaded spec, overrides and templates")
     // Nothing in the output changed, so every file came from the formatting cache.
@@ -126,15 +147,24 @@ describe("generate (the CLI)", () => {
 
   it("--doctor finds this repository's install coherent, and a split tree is exit 1 with the fix", () => {
     const ok = generate(ROOT, "--doctor")
-    expect([ok.code, ok.stdout, ok.stderr]).toEqual([0, "node_modules: one better-auth, one @better-auth/core, one better-call; every Better Auth package's peers match\n", ""])
+    expect([ok.code, ok.stdout, ok.stderr]).toEqual([
+      0,
+      "node_modules: one better-auth, one @better-auth/core, one better-call; every Better Auth package's peers match\n",
+      "",
+    ])
     const nested = join(project, "node_modules", "better-auth", "node_modules", "@better-auth", "core")
     mkdirSync(nested, { recursive: true })
     writeFileSync(join(nested, "package.json"), JSON.stringify({ name: "@better-auth/core", version: "1.7.25" }))
     mkdirSync(join(project, "node_modules", "@better-auth", "core"), { recursive: true })
-    writeFileSync(join(project, "node_modules", "@better-auth", "core", "package.json"), JSON.stringify({ name: "@better-auth/core", version: "1.7.6" }))
+    writeFileSync(
+      join(project, "node_modules", "@better-auth", "core", "package.json"),
+      JSON.stringify({ name: "@better-auth/core", version: "1.7.6" }),
+    )
     const split = generate(project, "--doctor")
     expect(split.code).toBe(1)
-    expect(split.stderr).toContain("problem: 2 copies of @better-auth/core: 1.7.6 (node_modules/@better-auth/core), 1.7.25 (node_modules/better-auth/node_modules/@better-auth/core)")
+    expect(split.stderr).toContain(
+      "problem: 2 copies of @better-auth/core: 1.7.6 (node_modules/@better-auth/core), 1.7.25 (node_modules/better-auth/node_modules/@better-auth/core)",
+    )
     expect(split.stderr).toContain("  fix: `npm ls @better-auth/core` shows who pulls each copy")
   })
 
@@ -156,7 +186,9 @@ describe("generate (the CLI)", () => {
     expect(report).toContain("## Hand edits discarded by --force (1)\n\n- `sign-in/email/email.handler.ts` (overwritten)\n")
     writeFileSync(join(project, "better-auth-api-spec.json"), "{ not json")
     expect(generate(project, "--quiet", "--report", "UPGRADE.md").code).toBe(2)
-    expect(readFileSync(join(project, "UPGRADE.md"), "utf8").split("\n")[0]).toBe("**Nothing was written**: the input is not usable; generated/ is unchanged.")
+    expect(readFileSync(join(project, "UPGRADE.md"), "utf8").split("\n")[0]).toBe(
+      "**Nothing was written**: the input is not usable; generated/ is unchanged.",
+    )
   })
 
   it("deletes the folder of an endpoint that left the spec, and keeps files it does not own", () => {
@@ -178,7 +210,7 @@ describe("generate (the CLI)", () => {
       "an override names an endpoint that left the spec",
       (spec: { paths: Record<string, unknown> }) => (delete spec.paths["/organization/list-members"], JSON.stringify(spec)),
       [
-        'error: overrides/list-members.yaml:2:11: endpoint: GET /organization/list-members is not in the spec (the endpoint was renamed or removed upstream: update or delete this override)',
+        "error: overrides/list-members.yaml:2:11: endpoint: GET /organization/list-members is not in the spec (the endpoint was renamed or removed upstream: update or delete this override)",
         "1 override error(s); generated/ left unchanged",
       ],
     ],
@@ -202,7 +234,9 @@ describe("generate (the CLI)", () => {
   it("--strict turns warnings into errors; --dry-run lists what it would do and writes nothing", () => {
     const strict = generate(project, "--strict")
     expect(strict.code).toBe(2)
-    expect(strict.stderr).toMatch(/warning\[untyped-field\] POST \/sign-in\/email better-auth-api-spec.json#\/paths\/~1sign-in~1email\/post\/responses\/200\/content\/application~1json\/schema\/properties\/tags: /)
+    expect(strict.stderr).toMatch(
+      /warning\[untyped-field\] POST \/sign-in\/email better-auth-api-spec.json#\/paths\/~1sign-in~1email\/post\/responses\/200\/content\/application~1json\/schema\/properties\/tags: /,
+    )
     expect(strict.stderr).toMatch(/error: \d+ warning\(s\) with --strict/)
     const dry = generate(project, "--dry-run", "--quiet")
     expect(dry.code).toBe(0)
@@ -215,7 +249,9 @@ describe("generate (the CLI)", () => {
     const shipped = readFileSync(join(ROOT, "templates", "handler.hbs"), "utf8")
     writeFileSync(join(project, "my-templates", "handler.hbs"), `${shipped}\n// our team's handler footer\n`)
     expect(generate(project, "--quiet", "--templates", "my-templates").code).toBe(0)
-    expect(readFileSync(join(project, "generated", "sign-in", "email", "email.handler.ts"), "utf8")).toContain("// our team's handler footer")
+    expect(readFileSync(join(project, "generated", "sign-in", "email", "email.handler.ts"), "utf8")).toContain(
+      "// our team's handler footer",
+    )
     expect(readFileSync(join(project, "generated", "sign-in", "email", "email.contract.ts"), "utf8")).not.toContain("footer")
     writeFileSync(join(project, "my-templates", "handlr.hbs"), "")
     const typo = generate(project, "--quiet", "--templates", "my-templates")
@@ -233,7 +269,18 @@ describe("a run killed with SIGKILL while writing", () => {
     mkdirSync(templates, { recursive: true })
     writeFileSync(join(templates, "contract.hbs"), `${readFileSync(join(ROOT, "templates", "contract.hbs"), "utf8")}\n// changed\n`)
     const before = tree(out)
-    const args = [MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", "--out", out, "--templates", templates, "--verbose", "--quiet"]
+    const args = [
+      MAIN,
+      "--client-module",
+      join(ROOT, "better-auth.client.ts"),
+      "--no-builtin-overrides",
+      "--out",
+      out,
+      "--templates",
+      templates,
+      "--verbose",
+      "--quiet",
+    ]
     let killedWhileWriting = false
     for (let attempt = 0; attempt < 3 && !killedWhileWriting; attempt++) {
       const child = spawn(BUN, [...args.slice(0, -2), "--verbose"], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] })

@@ -13,15 +13,51 @@ const object = (properties: ReadonlyArray<readonly [string, SchemaNode, boolean?
   additional: undefined,
   properties: properties.map(([name, schema, optional = false]) => ({ name, schema, optional, description: undefined })),
 })
-const component = (name: string, schema: SchemaNode): Component => ({ name, identifier: name, file: `_common/${name}.ts`, schema, description: undefined, definedBy: undefined, changedBy: undefined, cycle: [] })
+const component = (name: string, schema: SchemaNode): Component => ({
+  name,
+  identifier: name,
+  file: `_common/${name}.ts`,
+  schema,
+  description: undefined,
+  definedBy: undefined,
+  changedBy: undefined,
+  cycle: [],
+})
 
-const User = component("User", object([["id", string], ["image", nullable(string), true]]))
+const User = component(
+  "User",
+  object([
+    ["id", string],
+    ["image", nullable(string), true],
+  ]),
+)
 const Challenge = component("Challenge", object([["twoFactorRedirect", { kind: "literals", values: [true] }]]))
 const model: ContractModel = {
-  components: new Map([["User", User], ["Challenge", Challenge]]),
+  components: new Map([
+    ["User", User],
+    ["Challenge", Challenge],
+  ]),
   success: new Map<string, SchemaNode>([
-    ["GET /users", object([["users", { kind: "array", items: { kind: "ref", name: "User" } }], ["next", string, true]])],
-    ["POST /sign-in", { kind: "union", members: [object([["token", string], ["user", { kind: "ref", name: "User" }]]), { kind: "ref", name: "Challenge" }] }],
+    [
+      "GET /users",
+      object([
+        ["users", { kind: "array", items: { kind: "ref", name: "User" } }],
+        ["next", string, true],
+      ]),
+    ],
+    [
+      "POST /sign-in",
+      {
+        kind: "union",
+        members: [
+          object([
+            ["token", string],
+            ["user", { kind: "ref", name: "User" }],
+          ]),
+          { kind: "ref", name: "Challenge" },
+        ],
+      },
+    ],
   ]),
 }
 
@@ -36,14 +72,35 @@ describe("field evidence", () => {
     [
       "counts a component's fields in every array item, absent and null apart",
       [["GET /users", { users: [{ id: "a", image: null }, { id: "b" }, { id: "c", image: "x" }] }]] as const,
-      { "GET /users: users": { seen: 1, absent: 0, null: 0 }, "GET /users: next": { seen: 1, absent: 1, null: 0 }, "User.id": { seen: 3, absent: 0, null: 0 }, "User.image": { seen: 3, absent: 1, null: 1 } },
+      {
+        "GET /users: users": { seen: 1, absent: 0, null: 0 },
+        "GET /users: next": { seen: 1, absent: 1, null: 0 },
+        "User.id": { seen: 3, absent: 0, null: 0 },
+        "User.image": { seen: 3, absent: 1, null: 1 },
+      },
     ],
     [
       "follows the union member the answer is",
-      [["POST /sign-in", { twoFactorRedirect: true }], ["POST /sign-in", { token: "t", user: { id: "a", image: "x" } }]] as const,
-      { "Challenge.twoFactorRedirect": { seen: 1, absent: 0, null: 0 }, "POST /sign-in: token": { seen: 1, absent: 0, null: 0 }, "POST /sign-in: user": { seen: 1, absent: 0, null: 0 }, "User.id": { seen: 1, absent: 0, null: 0 }, "User.image": { seen: 1, absent: 0, null: 0 } },
+      [
+        ["POST /sign-in", { twoFactorRedirect: true }],
+        ["POST /sign-in", { token: "t", user: { id: "a", image: "x" } }],
+      ] as const,
+      {
+        "Challenge.twoFactorRedirect": { seen: 1, absent: 0, null: 0 },
+        "POST /sign-in: token": { seen: 1, absent: 0, null: 0 },
+        "POST /sign-in: user": { seen: 1, absent: 0, null: 0 },
+        "User.id": { seen: 1, absent: 0, null: 0 },
+        "User.image": { seen: 1, absent: 0, null: 0 },
+      },
     ],
-    ["ignores answers of endpoints without a contract and non-JSON answers", [["GET /other", { id: "a" }], ["GET /users", undefined]] as const, {}],
+    [
+      "ignores answers of endpoints without a contract and non-JSON answers",
+      [
+        ["GET /other", { id: "a" }],
+        ["GET /users", undefined],
+      ] as const,
+      {},
+    ],
   ])("%s", (_, answers, want) => {
     expect(count(answers)).toEqual(want)
   })

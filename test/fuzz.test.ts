@@ -39,9 +39,27 @@ describe("mutated documents and override files", () => {
       }
     }
     const generate = (project: string) =>
-      spawnSync(join(ROOT, "node_modules", ".bin", "bun"), [join(ROOT, "generator", "cli", "main.ts"), "--spec", "spec.json", "--overrides", "builtin-overrides", "--no-builtin-overrides", "--client-module", join(ROOT, "better-auth.client.ts"), "--quiet"], { cwd: project, encoding: "utf8" })
+      spawnSync(
+        join(ROOT, "node_modules", ".bin", "bun"),
+        [
+          join(ROOT, "generator", "cli", "main.ts"),
+          "--spec",
+          "spec.json",
+          "--overrides",
+          "builtin-overrides",
+          "--no-builtin-overrides",
+          "--client-module",
+          join(ROOT, "better-auth.client.ts"),
+          "--quiet",
+        ],
+        { cwd: project, encoding: "utf8" },
+      )
     const snapshot = (out: string) =>
-      Object.fromEntries((readdirSync(out, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; name: string; parentPath: string }>).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name), readFileSync(join(e.parentPath, e.name), "utf8")]))
+      Object.fromEntries(
+        (readdirSync(out, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; name: string; parentPath: string }>)
+          .filter((e) => e.isFile())
+          .map((e) => [join(e.parentPath, e.name), readFileSync(join(e.parentPath, e.name), "utf8")]),
+      )
     let checked = 0
     for (const c of fc.sample(caseArbitrary, { numRuns: 60, seed: 31 })) {
       if (checked === 3) break
@@ -55,7 +73,10 @@ describe("mutated documents and override files", () => {
       write(project, mutated)
       const result = generate(project)
       expect(result.status, result.stderr).toBe(2)
-      const lines = result.stderr.trim().split("\n").filter((line) => !/^\d+ override error\(s\); /.test(line))
+      const lines = result.stderr
+        .trim()
+        .split("\n")
+        .filter((line) => !/^\d+ override error\(s\); /.test(line))
       for (const line of lines) expect(line.replace(/^error: /, "")).toMatch(LOCATED)
       expect(snapshot(join(project, "generated"))).toEqual(before)
     }

@@ -64,7 +64,11 @@ const TABLE: ReadonlyArray<readonly [string, string, string, boolean]> = [
 
 let run: InMemoryRun
 beforeAll(async () => {
-  run = await generateInMemory({ spec: join(ROOT, "better-auth-api-spec.json"), overrides: join(ROOT, "overrides"), out: join(ROOT, "generated") })
+  run = await generateInMemory({
+    spec: join(ROOT, "better-auth-api-spec.json"),
+    overrides: join(ROOT, "overrides"),
+    out: join(ROOT, "generated"),
+  })
 })
 
 describe("the default layout", () => {

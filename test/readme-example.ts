@@ -3,9 +3,7 @@ import { Effect, Redacted } from "effect"
 import * as Auth from "../generated/index.ts"
 
 export const program = Effect.gen(function* () {
-  yield* Auth.SignIn.Email.Handler(
-    new Auth.SignIn.Email.Payload({ email: "ada@example.com", password: Redacted.make("secret password") }),
-  )
+  yield* Auth.SignIn.Email.Handler(new Auth.SignIn.Email.Payload({ email: "ada@example.com", password: Redacted.make("secret password") }))
   const session = yield* Auth.Core.GetSession.Handler()
   return session
 }).pipe(

@@ -53,7 +53,9 @@ describe("the change report of an upgrade", () => {
     expect(report).toContain("- `POST /siwe/verify` → `siwe/verify/` (client.siwe.verify)")
     expect(report).toMatch(/### `User`\n\nUsed by \d+ endpoint\(s\): [^\n]*`GET \/get-session`/)
     expect(report).toContain("- User.locale?: string | null\n+ User.phoneNumber: string | null\n+ User.phoneNumberVerified: boolean | null")
-    expect(report).toContain("### `POST /update-user` (`core/update-user/`)\n\n```diff\n- Payload.locale?: string\n+ Payload.phoneNumber?: string\n```")
+    expect(report).toContain(
+      "### `POST /update-user` (`core/update-user/`)\n\n```diff\n- Payload.locale?: string\n+ Payload.phoneNumber?: string\n```",
+    )
     expect(report).not.toContain("## Removed endpoints")
     const created = outcome.plan.changes.filter((a) => a.kind === "create").length
     expect(report).toContain(`## Files\n\n${created} would be created,`)
@@ -69,7 +71,13 @@ describe("the change report of an upgrade", () => {
     )
     expect(failed).toContain("OverrideErrors")
     const report = readFileSync(join(dir, "stale.md"), "utf8")
-    expect(report.split("\n")[0]).toBe("**Nothing was written**: 1 error(s) in the spec or the overrides; " + join(dir, "generated") + "/ is unchanged. What follows is what the run would have changed.")
-    expect(report).toContain(`## Overrides that no longer match (1)\n\n- ${relative(process.cwd(), join(overrides, "siwe-verify.yaml"))}:1:11: endpoint: POST /siwe/verify is not in the spec (the endpoint was renamed or removed upstream: update or delete this override)`)
+    expect(report.split("\n")[0]).toBe(
+      "**Nothing was written**: 1 error(s) in the spec or the overrides; " +
+        join(dir, "generated") +
+        "/ is unchanged. What follows is what the run would have changed.",
+    )
+    expect(report).toContain(
+      `## Overrides that no longer match (1)\n\n- ${relative(process.cwd(), join(overrides, "siwe-verify.yaml"))}:1:11: endpoint: POST /siwe/verify is not in the spec (the endpoint was renamed or removed upstream: update or delete this override)`,
+    )
   })
 })

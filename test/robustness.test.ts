@@ -16,7 +16,11 @@ const work = mkdtempSync(join(tmpdir(), "robust-"))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 const run = (cwd: string, args: ReadonlyArray<string>, bunFlags: ReadonlyArray<string> = []) => {
-  const result = spawnSync(BUN, [...bunFlags, MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", ...args], { cwd, encoding: "utf8" })
+  const result = spawnSync(
+    BUN,
+    [...bunFlags, MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", ...args],
+    { cwd, encoding: "utf8" },
+  )
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -70,19 +74,25 @@ describe("the command with hostile inputs (Bun)", () => {
 
   it("rejects a $ref to another file at its JSON pointer", () => {
     const result = rejects((dir) => {
-      const spec = JSON.parse(readFileSync(join(dir, "better-auth-api-spec.json"), "utf8")) as { components: { schemas: Record<string, unknown> } }
+      const spec = JSON.parse(readFileSync(join(dir, "better-auth-api-spec.json"), "utf8")) as {
+        components: { schemas: Record<string, unknown> }
+      }
       spec.components.schemas["Extra"] = { $ref: "common.json#/User" }
       writeFileSync(join(dir, "better-auth-api-spec.json"), JSON.stringify(spec))
       return []
     })
     expect(result.code).toBe(2)
-    expect(result.lines).toEqual(['error: better-auth-api-spec.json:#/components/schemas/Extra/$ref: $ref "common.json#/User" points to another file or URL; only "#/components/schemas/<Name>" in this document is supported'])
+    expect(result.lines).toEqual([
+      'error: better-auth-api-spec.json:#/components/schemas/Extra/$ref: $ref "common.json#/User" points to another file or URL; only "#/components/schemas/<Name>" in this document is supported',
+    ])
   })
 
   it("reports --overrides naming a file", () => {
     const result = rejects(() => ["--overrides", "overrides/list-members.yaml"])
     expect(result.code).toBe(2)
-    expect(result.lines[0]).toBe("error: overrides/list-members.yaml: is a file, not a folder (--overrides names a folder of YAML files; a symbolic link loop or an unreadable folder below it also stops the listing)")
+    expect(result.lines[0]).toBe(
+      "error: overrides/list-members.yaml: is a file, not a folder (--overrides names a folder of YAML files; a symbolic link loop or an unreadable folder below it also stops the listing)",
+    )
   })
 
   it("reports a symbolic link loop under the overrides folder", () => {
@@ -95,19 +105,26 @@ describe("the command with hostile inputs (Bun)", () => {
   })
 
   it("turns an unexpected exception into one internal-error line with exit code 70", () => {
-    const result = rejects((dir) => {
-      // A bug simulated inside the pipeline: JSON.stringify throws for one description.
-      writeFileSync(
-        join(dir, "bug.ts"),
-        'const stringify = JSON.stringify\nJSON.stringify = ((value: unknown, ...rest: Array<never>) => { if (value === "trigger a simulated bug") throw new TypeError("simulated bug\\nsecond line"); return stringify(value, ...rest) }) as typeof JSON.stringify\n',
-      )
-      const spec = JSON.parse(readFileSync(join(dir, "better-auth-api-spec.json"), "utf8")) as { components: { schemas: { User: { properties: { id: Record<string, unknown> } } } } }
-      spec.components.schemas.User.properties.id["description"] = "trigger a simulated bug"
-      writeFileSync(join(dir, "better-auth-api-spec.json"), JSON.stringify(spec))
-      return []
-    }, ["--preload", "./bug.ts"])
+    const result = rejects(
+      (dir) => {
+        // A bug simulated inside the pipeline: JSON.stringify throws for one description.
+        writeFileSync(
+          join(dir, "bug.ts"),
+          'const stringify = JSON.stringify\nJSON.stringify = ((value: unknown, ...rest: Array<never>) => { if (value === "trigger a simulated bug") throw new TypeError("simulated bug\\nsecond line"); return stringify(value, ...rest) }) as typeof JSON.stringify\n',
+        )
+        const spec = JSON.parse(readFileSync(join(dir, "better-auth-api-spec.json"), "utf8")) as {
+          components: { schemas: { User: { properties: { id: Record<string, unknown> } } } }
+        }
+        spec.components.schemas.User.properties.id["description"] = "trigger a simulated bug"
+        writeFileSync(join(dir, "better-auth-api-spec.json"), JSON.stringify(spec))
+        return []
+      },
+      ["--preload", "./bug.ts"],
+    )
     expect(result.code).toBe(70)
-    expect(result.lines).toEqual(["internal error: TypeError: simulated bug (a bug in the generator: please report it with the command you ran)"])
+    expect(result.lines).toEqual([
+      "internal error: TypeError: simulated bug (a bug in the generator: please report it with the command you ran)",
+    ])
   })
 })
 
@@ -122,18 +139,26 @@ describe("the output folder is never lost or silently overwritten", () => {
   it("serialises concurrent runs on one folder: all succeed and the result is what one run writes", async () => {
     const dir = copy()
     // A change to the spec, so that every run has files to write.
-    const spec = JSON.parse(readFileSync(join(dir, "better-auth-api-spec.json"), "utf8")) as { components: { schemas: { User: { description?: string } } } }
+    const spec = JSON.parse(readFileSync(join(dir, "better-auth-api-spec.json"), "utf8")) as {
+      components: { schemas: { User: { description?: string } } }
+    }
     spec.components.schemas.User.description = "Changed while two runs race."
     writeFileSync(join(dir, "better-auth-api-spec.json"), JSON.stringify(spec))
     const start = () =>
       new Promise<{ code: number | null; stderr: string }>((done) => {
-        const child = spawn(BUN, [MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", "--quiet"], { cwd: dir })
+        const child = spawn(BUN, [MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", "--quiet"], {
+          cwd: dir,
+        })
         let stderr = ""
         child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()))
         child.on("close", (code) => done({ code, stderr }))
       })
     const results = await Promise.all([start(), start(), start()])
-    expect(results).toEqual([{ code: 0, stderr: "" }, { code: 0, stderr: "" }, { code: 0, stderr: "" }])
+    expect(results).toEqual([
+      { code: 0, stderr: "" },
+      { code: 0, stderr: "" },
+      { code: 0, stderr: "" },
+    ])
     const after = generated(dir)
     expect(Object.values(after).some((text) => text.includes("Changed while two runs race."))).toBe(true)
     expect(run(dir, ["--check", "--quiet"]).code).toBe(0)
@@ -160,7 +185,9 @@ describe("the output folder is never lost or silently overwritten", () => {
     mkdirSync(join(dir, "generated", "admin", "secret"), { recursive: true })
     writeFileSync(join(dir, "generated", "admin", "secret", "secret.contract.ts"), "// my own code\n")
     // The small spec skips POST /admin/secret as server-only; make it client-callable.
-    const spec = JSON.parse(readFileSync(join(dir, "better-auth-api-spec.json"), "utf8")) as { paths: Record<string, Record<string, Record<string, unknown>>> }
+    const spec = JSON.parse(readFileSync(join(dir, "better-auth-api-spec.json"), "utf8")) as {
+      paths: Record<string, Record<string, Record<string, unknown>>>
+    }
     for (const operation of Object.values(spec.paths["/admin/secret"]!)) delete operation["x-better-auth-scope"]
     writeFileSync(join(dir, "better-auth-api-spec.json"), JSON.stringify(spec))
     const before = generated(dir)
@@ -176,19 +203,27 @@ describe("the output folder is never lost or silently overwritten", () => {
     mkdirSync(join(dir, "generated", "index.ts"))
     const result = run(dir, ["--quiet"])
     expect(result.code).toBe(3)
-    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^error: cannot write generated: cannot read the output folder \(generated\/index\.ts: is a folder where the generator writes a file; move it away\); generated\/ left as it was$/)])
+    expect(result.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^error: cannot write generated: cannot read the output folder \(generated\/index\.ts: is a folder where the generator writes a file; move it away\); generated\/ left as it was$/,
+      ),
+    ])
   })
 
   it("goes on with a warning when the cache cannot be written", () => {
     const dir = copy()
     rmSync(join(dir, ".cache"), { recursive: true, force: true })
     writeFileSync(join(dir, ".cache"), "not a folder")
-    const spec = JSON.parse(readFileSync(join(dir, "better-auth-api-spec.json"), "utf8")) as { components: { schemas: { User: { description?: string } } } }
+    const spec = JSON.parse(readFileSync(join(dir, "better-auth-api-spec.json"), "utf8")) as {
+      components: { schemas: { User: { description?: string } } }
+    }
     spec.components.schemas.User.description = "A change, so that the run formats and saves its cache."
     writeFileSync(join(dir, "better-auth-api-spec.json"), JSON.stringify(spec))
     const result = run(dir, [])
     expect(result.code).toBe(0)
-    expect(result.stderr).toMatch(/^warning: cannot write the formatting cache under \.cache\/better-auth-effect-codegen \((ENOTDIR|EEXIST)\); the run goes on without it$/m)
+    expect(result.stderr).toMatch(
+      /^warning: cannot write the formatting cache under \.cache\/better-auth-effect-codegen \((ENOTDIR|EEXIST)\); the run goes on without it$/m,
+    )
     expect(result.stderr).toMatch(/^warning: cannot write the run state under \.cache\/better-auth-effect-codegen \((ENOTDIR|EEXIST)\)/m)
     expect(result.stdout).toMatch(/^generated\/: /)
   })

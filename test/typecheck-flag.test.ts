@@ -39,7 +39,11 @@ describe("generate --typecheck", () => {
     )
     const handler = relative(process.cwd(), join(dir, "generated", "sign-in", "email", "email.handler.ts"))
     expect(outcome.typeErrors).toEqual([
-      expect.stringMatching(new RegExp(`^POST /sign-in/email \\(${handler.replace(/[.]/g, "\\.")}:\\d+:\\d+\\): Property 'emial' does not exist on type '…'\\. Did you mean 'email'\\?; change ${relative(process.cwd(), join(overrides, "sign-in-email.yaml")).replace(/[.]/g, "\\.")}$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^POST /sign-in/email \\(${handler.replace(/[.]/g, "\\.")}:\\d+:\\d+\\): Property 'emial' does not exist on type '…'\\. Did you mean 'email'\\?; change ${relative(process.cwd(), join(overrides, "sign-in-email.yaml")).replace(/[.]/g, "\\.")}$`,
+        ),
+      ),
     ])
   })
 })

@@ -33,7 +33,13 @@ const overridesWith = (extra: Readonly<Record<string, string>>): string => {
 }
 
 /** Generates from a fixture copied to the usual spec name (the name is in every file's banner); resolves to the outcome or the error's text. */
-const run = (input: { readonly fixture: string; readonly out: string; readonly report?: string; readonly mode?: "write" | "dry-run"; readonly extra?: Readonly<Record<string, string>> }): Promise<Outcome | string> => {
+const run = (input: {
+  readonly fixture: string
+  readonly out: string
+  readonly report?: string
+  readonly mode?: "write" | "dry-run"
+  readonly extra?: Readonly<Record<string, string>>
+}): Promise<Outcome | string> => {
   const spec = join(dir, "better-auth-api-spec.json")
   cpSync(input.fixture, spec)
   return Effect.runPromise(
@@ -64,14 +70,21 @@ const REDUNDANT = 'endpoint: "GET /organization/list-user-invitations"\npayload:
  * Written against 1.7.25, patching what 1.7.6 does not document. The shipped get-session override declares
  * the field in both versions (the server takes it), so after a downgrade only that replacement is reported.
  */
-const GONE = 'endpoint: "GET /get-session"\npayload:\n  fields:\n    disableRefresh: { type: boolean, optional: true, description: "Do not refresh the session." }\n'
+const GONE =
+  'endpoint: "GET /get-session"\npayload:\n  fields:\n    disableRefresh: { type: boolean, optional: true, description: "Do not refresh the session." }\n'
 
 describe("upgrading better-auth 1.7.6 → 1.7.25", () => {
   let report = ""
   let outcome: Outcome | string = ""
   beforeAll(async () => {
     await run({ fixture: FROM, out: "up" })
-    outcome = await run({ fixture: TO, out: "up", report: "UPGRADE.md", mode: "dry-run", extra: { "list-user-invitations.yaml": REDUNDANT } })
+    outcome = await run({
+      fixture: TO,
+      out: "up",
+      report: "UPGRADE.md",
+      mode: "dry-run",
+      extra: { "list-user-invitations.yaml": REDUNDANT },
+    })
     report = read("UPGRADE.md")
   })
 
@@ -98,20 +111,26 @@ describe("upgrading better-auth 1.7.6 → 1.7.25", () => {
     expect(drift).toContain(
       "builtin-overrides/organization/list-members.yaml#/payload/replace: GET /organization/list-members: payload.replace hides what the document now provides: limit?: string | number (the replacement says limit?: number); offset?: string | number (the replacement says offset?: number); filterValue?: string | number | boolean | string[] | number[] (the replacement says filterValue?: string | number | boolean)",
     )
-    expect(drift).toContain("builtin-overrides/organization/get-full-organization.yaml#/payload/replace: GET /organization/get-full-organization: payload.replace hides what the document now provides: membersLimit?: number | string")
-    expect(drift).toContain(`${USER_OVERRIDES}/list-user-invitations.yaml#/payload/fields/email: GET /organization/list-user-invitations: the document now says this about "email" itself; delete payload.fields.email`)
+    expect(drift).toContain(
+      "builtin-overrides/organization/get-full-organization.yaml#/payload/replace: GET /organization/get-full-organization: payload.replace hides what the document now provides: membersLimit?: number | string",
+    )
+    expect(drift).toContain(
+      `${USER_OVERRIDES}/list-user-invitations.yaml#/payload/fields/email: GET /organization/list-user-invitations: the document now says this about "email" itself; delete payload.fields.email`,
+    )
     expect(drift.trim().split("\n")).toHaveLength(3)
     const codes = typeof outcome === "string" ? [] : outcome.warnings.map((w) => w.code)
-    expect(codes.filter((c) => c.startsWith("override-")).sort()).toEqual(["override-hides-document", "override-hides-document", "override-redundant"])
+    expect(codes.filter((c) => c.startsWith("override-")).sort()).toEqual([
+      "override-hides-document",
+      "override-hides-document",
+      "override-redundant",
+    ])
   })
 
   it("names what the document holds that the SDK does not send, and the version mismatch", () => {
     const warnings = section(report, "Document warnings")
-    expect(warnings).toContain('warning[parameter-skipped] POST /reset-password')
+    expect(warnings).toContain("warning[parameter-skipped] POST /reset-password")
     expect(warnings).toContain('query parameter(s) "token" left out of the payload: the body has a field of the same name')
-    expect(warnings).toContain(
-      "warning[spec-version-mismatch] ",
-    )
+    expect(warnings).toContain("warning[spec-version-mismatch] ")
     expect(warnings).toContain(`exported from better-auth 1.7.25, but better-auth ${INSTALLED} is installed`)
   })
 })
@@ -142,9 +161,23 @@ describe("downgrading better-auth 1.7.25 → 1.7.6", () => {
     expect(drift).toContain(
       '- warning[override-field-gone] builtin-overrides/organization/list-teams.yaml#/payload/replace: GET /organization/list-teams: payload.replace declares "organizationId", which the document no longer has: check that the server still takes it\n',
     )
-    expect(drift.trim().split("\n").map((line) => /^- warning\[([\w-]+)\] (\S+?)#/.exec(line)?.slice(1).join(" "))).toEqual([
+    expect(
+      drift
+        .trim()
+        .split("\n")
+        .map((line) => /^- warning\[([\w-]+)\] (\S+?)#/.exec(line)?.slice(1).join(" ")),
+    ).toEqual([
       "override-field-gone builtin-overrides/get-session.yaml",
-      ...["get-active-member-role", "get-full-organization", "get-organization", "list-invitations", "list-members", "list-team-members", "list-teams", "list-user-teams"].map((f) => `override-field-gone builtin-overrides/organization/${f}.yaml`),
+      ...[
+        "get-active-member-role",
+        "get-full-organization",
+        "get-organization",
+        "list-invitations",
+        "list-members",
+        "list-team-members",
+        "list-teams",
+        "list-user-teams",
+      ].map((f) => `override-field-gone builtin-overrides/organization/${f}.yaml`),
     ])
   })
 })
@@ -169,7 +202,9 @@ describe("downgrading better-auth 1.7.6 → 1.6.34", () => {
     ])
       expect(breaking).toContain(`${line}\n`)
     expect(breaking).not.toContain("Success.account.id")
-    expect(section(report, "Additive changes")).toContain('- `Auth.SignIn.Social.Payload` (`POST /sign-in/social`): compatible type change: `Payload.provider`: -"cloudflare"\n')
+    expect(section(report, "Additive changes")).toContain(
+      '- `Auth.SignIn.Social.Payload` (`POST /sign-in/social`): compatible type change: `Payload.provider`: -"cloudflare"\n',
+    )
   })
 
   it("names the shipped override whose replacement still describes 1.7 behaviour", () => {

@@ -65,4 +65,5 @@ export const CACHE_DIR = ".cache/better-auth-effect-codegen"
 export type Flags = ReturnType<typeof parseFlags>
 
 /** Parses argv; throws with parseArgs' message on an unknown flag or a missing value. */
-export const parseFlags = (argv: ReadonlyArray<string>) => parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values
+export const parseFlags = (argv: ReadonlyArray<string>) =>
+  parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values

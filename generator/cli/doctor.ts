@@ -25,7 +25,11 @@ const packagesBelow = (modules: string): ReadonlyArray<InstalledPackage> => {
   const found: Array<InstalledPackage> = []
   for (const entry of readdirSync(modules, { withFileTypes: true })) {
     if (!entry.isDirectory() || entry.name.startsWith(".")) continue
-    const dirs = entry.name.startsWith("@") ? readdirSync(join(modules, entry.name), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(modules, entry.name, e.name)) : [join(modules, entry.name)]
+    const dirs = entry.name.startsWith("@")
+      ? readdirSync(join(modules, entry.name), { withFileTypes: true })
+          .filter((e) => e.isDirectory())
+          .map((e) => join(modules, entry.name, e.name))
+      : [join(modules, entry.name)]
     for (const dir of dirs) {
       const pkg = readPackage(dir)
       if (pkg !== undefined) found.push(pkg)
@@ -99,7 +103,11 @@ export const doctor = (root: string): ReadonlyArray<DoctorFinding> => {
     for (const [peer, range] of sortedEntries(pkg.peerDependencies)) {
       if (!WATCHED_PEERS.has(peer)) continue
       const resolved = installedPackage(peer, pkg.dir)
-      if (resolved === undefined) findings.push({ problem: `${pkg.name}@${pkg.version} (${where(pkg)}) needs ${peer}@${range}, which is not installed`, fix: `npm install ${peer}@${range.replace(/^[\^~]/, "")} --save-exact` })
+      if (resolved === undefined)
+        findings.push({
+          problem: `${pkg.name}@${pkg.version} (${where(pkg)}) needs ${peer}@${range}, which is not installed`,
+          fix: `npm install ${peer}@${range.replace(/^[\^~]/, "")} --save-exact`,
+        })
       else if (!satisfies(resolved.version, range))
         findings.push({
           problem: `${pkg.name}@${pkg.version} (${where(pkg)}) needs ${peer}@${range}, but ${peer}@${resolved.version} is installed (${where(resolved)})`,

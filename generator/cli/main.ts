@@ -27,7 +27,8 @@ const main = async (): Promise<number> => {
     const findings = doctor(process.cwd())
     for (const f of findings) console.error(`problem: ${f.problem}\n  fix: ${f.fix}`)
     if (findings.length > 0) return 1
-    if (!values.quiet) console.log("node_modules: one better-auth, one @better-auth/core, one better-call; every Better Auth package's peers match")
+    if (!values.quiet)
+      console.log("node_modules: one better-auth, one @better-auth/core, one better-call; every Better Auth package's peers match")
     return 0
   }
   if (values.check && values["dry-run"]) {
@@ -47,14 +48,28 @@ const main = async (): Promise<number> => {
   // A report compares with the previous manifest and --force may have work to do: both take the full run.
   if (values.report === undefined && !values.force && !values.typecheck && print !== undefined) {
     const state = await readState(CACHE_DIR, config.out)
-    if (state !== undefined && print === state.fingerprint && !(values.strict && state.warnings.length > 0) && (await outputMatches(config.out, state))) {
+    if (
+      state !== undefined &&
+      print === state.fingerprint &&
+      !(values.strict && state.warnings.length > 0) &&
+      (await outputMatches(config.out, state))
+    ) {
       if (!values.quiet) for (const line of warningOutput(state.warnings, values.verbose)) console.error(line)
       const ms = Math.round(performance.now() - started)
       const files = Object.keys(state.files).length
       if (values.quiet) return 0
       if (values.check) console.log(`${config.out}/ is up to date (${files} files, ${ms} ms)`)
       else {
-        console.log(summaryLine({ out: config.out, endpoints: state.endpoints, skipped: state.skipped, counts: { create: 0, update: 0, unchanged: files, delete: 0 }, warnings: state.warnings.length, ms }))
+        console.log(
+          summaryLine({
+            out: config.out,
+            endpoints: state.endpoints,
+            skipped: state.skipped,
+            counts: { create: 0, update: 0, unchanged: files, delete: 0 },
+            warnings: state.warnings.length,
+            ms,
+          }),
+        )
       }
       return 0
     }

@@ -18,15 +18,28 @@ const LABEL = { create: "missing", update: "changed", delete: "stale", unchanged
 const DIFFS = 3
 const DIFF_LINES = 20
 
-
 /** A short unified diff of a changed file, disk → generated. */
 const shortDiff = (action: Action): string => {
-  const patch = createTwoFilesPatch(`a/${action.path}`, `b/${action.path}`, action.before ?? "", action.content ?? "", "on disk", "generated", { context: 1 })
-  return patch.split("\n").slice(1, 1 + DIFF_LINES).join("\n")
+  const patch = createTwoFilesPatch(
+    `a/${action.path}`,
+    `b/${action.path}`,
+    action.before ?? "",
+    action.content ?? "",
+    "on disk",
+    "generated",
+    { context: 1 },
+  )
+  return patch
+    .split("\n")
+    .slice(1, 1 + DIFF_LINES)
+    .join("\n")
 }
 
 const changeLines = (out: string, outcome: Outcome, verb: (a: Action) => string) =>
-  outcome.plan.changes.map((a) => `  ${verb(a).padEnd(8)} ${out}/${a.path}${a.edited ? (a.recorded ? " (edited by hand)" : " (not written by the generator)") : ""}`)
+  outcome.plan.changes.map(
+    (a) =>
+      `  ${verb(a).padEnd(8)} ${out}/${a.path}${a.edited ? (a.recorded ? " (edited by hand)" : " (not written by the generator)") : ""}`,
+  )
 
 /** Runs the whole pipeline for the parsed flags; resolves to the exit code. `print` is the inputs' fingerprint, recorded on success. */
 export const runCli = (values: Flags, config: ResolvedConfig, started: number, print: string | undefined): Promise<number> => {
@@ -51,8 +64,18 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
       if (print === undefined) return
       const files = Object.fromEntries(outcome.plan.actions.flatMap((a) => (a.hash === undefined ? [] : [[a.path, a.hash] as const])))
       // Like the formatting cache, the run state only saves time: failing to write it is a warning.
-      await writeState(CACHE_DIR, out, { fingerprint: print, files, endpoints: outcome.endpoints, skipped: outcome.skipped, warnings }).catch(
-        (error: NodeJS.ErrnoException) => values.quiet || console.error(`warning: cannot write the run state under ${CACHE_DIR} (${error.code ?? error.message}); the next run cannot take the fast path`),
+      await writeState(CACHE_DIR, out, {
+        fingerprint: print,
+        files,
+        endpoints: outcome.endpoints,
+        skipped: outcome.skipped,
+        warnings,
+      }).catch(
+        (error: NodeJS.ErrnoException) =>
+          values.quiet ||
+          console.error(
+            `warning: cannot write the run state under ${CACHE_DIR} (${error.code ?? error.message}); the next run cannot take the fast path`,
+          ),
       )
     })
   return Effect.runPromise(
@@ -74,7 +97,8 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
           const ms = Math.round(performance.now() - started)
           // --typecheck: one line per error, naming the endpoint and the override or spec place to change.
           for (const line of outcome.typeErrors) console.error(`type error: ${line}`)
-          if (outcome.typeErrors.length > 0) console.error(`${outcome.typeErrors.length} type error(s) in ${out}/ against the installed better-auth client`)
+          if (outcome.typeErrors.length > 0)
+            console.error(`${outcome.typeErrors.length} type error(s) in ${out}/ against the installed better-auth client`)
           if (mode === "check") {
             if (outcome.plan.changes.length === 0) {
               if (outcome.typeErrors.length > 0) return 1
@@ -83,17 +107,22 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
               return 0
             }
             const c = planCounts(outcome.plan)
-            console.error(`${out}/ is not up to date: ${c.create} missing, ${c.update} changed, ${c.delete} stale (run \`bun run generate\`)`)
+            console.error(
+              `${out}/ is not up to date: ${c.create} missing, ${c.update} changed, ${c.delete} stale (run \`bun run generate\`)`,
+            )
             for (const line of changeLines(out, outcome, (a) => LABEL[a.kind])) console.error(line)
             for (const action of outcome.plan.changes.filter((a) => a.kind === "update").slice(0, DIFFS)) console.error(shortDiff(action))
             return 1
           }
-          if (mode === "dry-run" || verbose) for (const line of changeLines(out, outcome, (a) => (mode === "dry-run" ? `would ${a.kind}` : a.kind))) console.error(line)
+          if (mode === "dry-run" || verbose)
+            for (const line of changeLines(out, outcome, (a) => (mode === "dry-run" ? `would ${a.kind}` : a.kind))) console.error(line)
           // --force: name every hand edit it discarded, even with --quiet (they are gone from the disk).
-          for (const f of outcome.forced) console.error(`${f.kind === "delete" ? "deleted" : "overwrote"} hand-edited ${out}/${f.path} (--force)`)
+          for (const f of outcome.forced)
+            console.error(`${f.kind === "delete" ? "deleted" : "overwrote"} hand-edited ${out}/${f.path} (--force)`)
           if (outcome.wrote || outcome.plan.changes.length === 0) yield* remember(outcome, warnings)
           const counts = outcome.wrote || outcome.plan.changes.length === 0 ? planCounts(outcome.plan) : undefined
-          if (!values.quiet) console.log(summaryLine({ out, endpoints: outcome.endpoints, skipped: outcome.skipped, counts, warnings: warnings.length, ms }))
+          if (!values.quiet)
+            console.log(summaryLine({ out, endpoints: outcome.endpoints, skipped: outcome.skipped, counts, warnings: warnings.length, ms }))
           return outcome.typeErrors.length > 0 ? 1 : 0
         }),
       ),
@@ -102,7 +131,9 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
         OverrideErrors: (error) =>
           Effect.sync(() => {
             for (const e of error.errors) console.error(`error: ${e.toString()}`)
-            const what = error.errors.every((e) => e._tag === "OverrideError") ? "override error(s)" : "error(s) in the spec or the overrides"
+            const what = error.errors.every((e) => e._tag === "OverrideError")
+              ? "override error(s)"
+              : "error(s) in the spec or the overrides"
             console.error(`${error.errors.length} ${what}; ${out}/ left unchanged`)
             return 2
           }),

@@ -50,7 +50,6 @@ export interface RunOptions {
   readonly note?: ((line: string) => void) | undefined
 }
 
-
 export interface Outcome {
   readonly endpoints: number
   readonly skipped: number
@@ -67,12 +66,25 @@ export interface Outcome {
 export type RunError = SpecError | OverrideErrors | TemplateError | WriteError | EditedFiles | StrictWarnings
 
 const writeReport = (file: string, text: string) =>
-  Effect.tryPromise({ try: () => writeFile(file, text), catch: (error) => new WriteError({ path: file, message: (error as Error).message }) })
+  Effect.tryPromise({
+    try: () => writeFile(file, text),
+    catch: (error) => new WriteError({ path: file, message: (error as Error).message }),
+  })
 
 /** The report of a run stopped before it had anything to compare: its first line says nothing was written, then why. */
 const failureReport = (error: RunError, out: string): string => {
-  const lines = error._tag === "OverrideErrors" ? error.errors.map(String) : error._tag === "StrictWarnings" ? error.warnings.map((w) => w.message) : [error.toString()]
-  const what = error._tag === "OverrideErrors" ? `${lines.length} error(s) in the spec or the overrides` : error._tag === "WriteError" ? "the output folder could not be written" : "the input is not usable"
+  const lines =
+    error._tag === "OverrideErrors"
+      ? error.errors.map(String)
+      : error._tag === "StrictWarnings"
+        ? error.warnings.map((w) => w.message)
+        : [error.toString()]
+  const what =
+    error._tag === "OverrideErrors"
+      ? `${lines.length} error(s) in the spec or the overrides`
+      : error._tag === "WriteError"
+        ? "the output folder could not be written"
+        : "the input is not usable"
   return [`**Nothing was written**: ${what}; ${out}/ is unchanged.`, "", ...lines.map((l) => `- ${l}`), ""].join("\n")
 }
 
@@ -100,7 +112,13 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
     const base = { specName, previous, warnings }
     if (result.errors.length > 0 || result.manifest === undefined) {
       const reason = `${result.errors.length} error(s) in the spec or the overrides; ${options.out}/ is unchanged`
-      yield* report({ ...base, next: buildManifest(result.model, []), files: { create: 0, update: 0, delete: 0, unchanged: 0 }, overrideErrors: result.errors.map(String), written: { ok: false, reason } })
+      yield* report({
+        ...base,
+        next: buildManifest(result.model, []),
+        files: { create: 0, update: 0, delete: 0, unchanged: 0 },
+        overrideErrors: result.errors.map(String),
+        written: { ok: false, reason },
+      })
       return yield* new OverrideErrors({ errors: result.errors })
     }
     const { manifest, formatted: files } = result
@@ -110,14 +128,30 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
     const full = { ...base, next: manifest, files: planCounts(plan), overrideErrors: [] }
     // The output on disk is what this run generated only after a write, or when nothing had to change.
     const typecheck = (upToDate: boolean) =>
-      options.typecheck === true && upToDate ? Effect.promise(() => typecheckOutput({ out: options.out, model: result.model, specName })) : Effect.succeed([])
-    const outcome = (wrote: boolean, forced: ReadonlyArray<Forced>, typeErrors: ReadonlyArray<string>): Outcome => ({ endpoints: result.model.endpoints.length, skipped: result.model.skipped.length, warnings: result.warnings, plan, wrote, forced, typeErrors })
+      options.typecheck === true && upToDate
+        ? Effect.promise(() => typecheckOutput({ out: options.out, model: result.model, specName }))
+        : Effect.succeed([])
+    const outcome = (wrote: boolean, forced: ReadonlyArray<Forced>, typeErrors: ReadonlyArray<string>): Outcome => ({
+      endpoints: result.model.endpoints.length,
+      skipped: result.model.skipped.length,
+      warnings: result.warnings,
+      plan,
+      wrote,
+      forced,
+      typeErrors,
+    })
     if (options.strict && result.warnings.length > 0) {
-      yield* report({ ...full, written: { ok: false, reason: `${result.warnings.length} warning(s) with --strict; ${options.out}/ is unchanged` } })
+      yield* report({
+        ...full,
+        written: { ok: false, reason: `${result.warnings.length} warning(s) with --strict; ${options.out}/ is unchanged` },
+      })
       return yield* new StrictWarnings({ warnings: result.warnings })
     }
     if (options.mode !== "write") {
-      yield* report({ ...full, written: { ok: false, reason: options.mode === "check" ? "--check only compares" : "--dry-run only plans" } })
+      yield* report({
+        ...full,
+        written: { ok: false, reason: options.mode === "check" ? "--check only compares" : "--dry-run only plans" },
+      })
       return outcome(false, [], yield* typecheck(plan.changes.length === 0))
     }
     if (plan.conflicts.length > 0 && !options.force) {
@@ -142,7 +176,11 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
   // only waits for it, so none sees another's half-done swap.
   const locked =
     options.mode === "write"
-      ? Effect.acquireUseRelease(lockOutput(options.out), () => run, (release) => Effect.promise(() => release().catch(() => undefined)))
+      ? Effect.acquireUseRelease(
+          lockOutput(options.out),
+          () => run,
+          (release) => Effect.promise(() => release().catch(() => undefined)),
+        )
       : waitForUnlock(options.out).pipe(Effect.andThen(run))
   // Whatever stopped the run before a report was written (a bad spec, templates, the disk), the report says nothing was written.
   return locked.pipe(

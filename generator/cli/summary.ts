@@ -11,10 +11,10 @@ export const summaryLine = (input: {
   readonly ms: number
 }) => {
   const c = input.counts
-  const files = c === undefined ? "nothing written" : `${c.create} created, ${c.update} updated, ${c.unchanged} unchanged, ${c.delete} deleted`
+  const files =
+    c === undefined ? "nothing written" : `${c.create} created, ${c.update} updated, ${c.unchanged} unchanged, ${c.delete} deleted`
   return `${input.out}/: ${input.endpoints} endpoints generated, ${input.skipped} skipped; files: ${files}; ${input.warnings} warnings; ${input.ms} ms`
 }
-
 
 /**
  * The warnings to print: every line with --verbose; otherwise one line counting them by code (a spec

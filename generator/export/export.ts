@@ -25,8 +25,8 @@ import { collectErrorCodes, pluginErrorCodes } from "./error-codes.ts"
 import { type Document, markClientMethods, markClientScope } from "./scope.ts"
 import { stableStringify } from "../spec/stable-json.ts"
 
-
-const importModule = (specifier: string) => import(isPackageSpecifier(specifier) ? specifier : pathToFileURL(specifier).href) as Promise<Record<string, unknown>>
+const importModule = (specifier: string) =>
+  import(isPackageSpecifier(specifier) ? specifier : pathToFileURL(specifier).href) as Promise<Record<string, unknown>>
 
 /** `better-auth-effect-codegen@0.1.0`, from this project's package.json. */
 const exporterName = (): string => {
@@ -35,7 +35,11 @@ const exporterName = (): string => {
 }
 
 const main = async (): Promise<number> => {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { config: { type: "string" }, out: { type: "string" } }, strict: true })
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { config: { type: "string" }, out: { type: "string" } },
+    strict: true,
+  })
   let config
   try {
     config = await resolveConfig({ config: values.config })
@@ -82,14 +86,19 @@ const main = async (): Promise<number> => {
   // The plugin list is typed as plain BetterAuthPlugin (see better-auth.config.ts), so openAPI's
   // endpoint is not in auth.api's static type; it is there at run time.
   const api = auth.api as unknown as { generateOpenAPISchema: () => Promise<Document & { info?: Record<string, unknown> }> }
-  const document = markClientMethods(markClientScope(await api.generateOpenAPISchema(), auth.api), client["clientPlugins"] as ReadonlyArray<object>)
+  const document = markClientMethods(
+    markClientScope(await api.generateOpenAPISchema(), auth.api),
+    client["clientPlugins"] as ReadonlyArray<object>,
+  )
   const provenance: SpecProvenance = { version: installed.version, plugins: plugins.map((p) => p.id), exporter: exporterName() }
   const clientPlugins = client["clientPlugins"] as ReadonlyArray<object>
   const errorCodes = collectErrorCodes([BASE_ERROR_CODES, ...pluginErrorCodes(plugins), ...pluginErrorCodes(clientPlugins)])
   document.info = { ...document.info, version: installed.version, [PROVENANCE_KEY]: provenance, [ERROR_CODES_KEY]: errorCodes }
   await writeFile(out, stableStringify(document))
   const paths = Object.keys(document.paths ?? {}).length
-  console.log(`wrote ${out}: better-auth ${installed.version}, ${paths} paths, ${options.plugins.length} plugins, ${Object.keys(errorCodes).length} error codes`)
+  console.log(
+    `wrote ${out}: better-auth ${installed.version}, ${paths} paths, ${options.plugins.length} plugins, ${Object.keys(errorCodes).length} error codes`,
+  )
   return 0
 }
 

@@ -23,7 +23,13 @@ export interface ApplyContext {
 export const schemaFaultsInto = (located: Located, errors: Array<OverrideError | SpecError>) => (where: string, message: string) => {
   const tokens = tokensOf(where)
   errors.push(
-    new OverrideError({ file: located.file, at: located.locate(tokens), path: tokens.join("."), message, hint: 'extend only object schemas: allOf: [{ $ref: "#/shared/Name" }, { type: object, properties: {...} }]' }),
+    new OverrideError({
+      file: located.file,
+      at: located.locate(tokens),
+      path: tokens.join("."),
+      message,
+      hint: 'extend only object schemas: allOf: [{ $ref: "#/shared/Name" }, { type: object, properties: {...} }]',
+    }),
   )
 }
 
@@ -32,7 +38,10 @@ export const inline = (raw: Readonly<Record<string, unknown>>, path: ReadonlyArr
   const at = pointer(...path)
   const warn = (warning: Warning) => ctx.schema.warn({ ...warning, file: ctx.override.file })
   const fail = schemaFaultsInto(ctx.override, ctx.errors)
-  return toSchemaNode(normalizeSchema(raw, at, { openapi: ctx.openapi, warn, resolve: ctx.schema.resolve, fail }), at, { ...ctx.schema, warn })
+  return toSchemaNode(normalizeSchema(raw, at, { openapi: ctx.openapi, warn, resolve: ctx.schema.resolve, fail }), at, {
+    ...ctx.schema,
+    warn,
+  })
 }
 
 const stripNull = (node: SchemaNode): SchemaNode => (node.kind === "nullable" ? node.inner : node)
@@ -45,7 +54,8 @@ export const patchField = (property: Property, patch: FieldPatch, path: Readonly
   if (patch.literals !== undefined) schema = { kind: "literals", values: patch.literals }
   if (patch.redacted === true) schema = { kind: "redacted" }
   if (patch.array === true) schema = { kind: "array", items: stripNull(schema) }
-  if ((patch.type !== undefined || patch.literals !== undefined || patch.redacted === true) && wasNullable && patch.nullable !== false) schema = nullable(schema)
+  if ((patch.type !== undefined || patch.literals !== undefined || patch.redacted === true) && wasNullable && patch.nullable !== false)
+    schema = nullable(schema)
   if (patch.nullable === true) schema = nullable(schema)
   if (patch.nullable === false) schema = stripNull(schema)
   return {
@@ -60,7 +70,12 @@ export const patchField = (property: Property, patch: FieldPatch, path: Readonly
  * Applies a patch; `at` is its key path in the file: `payload` or `success` in an endpoint override,
  * `components.User` in the defaults file. Unknown fields are errors.
  */
-export const applySchemaPatch = (node: SchemaNode | undefined, patch: SchemaPatch, at: "payload" | "success" | readonly [string, ...Array<string>], ctx: ApplyContext): SchemaNode | undefined => {
+export const applySchemaPatch = (
+  node: SchemaNode | undefined,
+  patch: SchemaPatch,
+  at: "payload" | "success" | readonly [string, ...Array<string>],
+  ctx: ApplyContext,
+): SchemaNode | undefined => {
   const base = typeof at === "string" ? [at] : at
   const where = base.join(".")
   const fieldsOf = where.startsWith("components.") ? "component" : where
@@ -68,7 +83,15 @@ export const applySchemaPatch = (node: SchemaNode | undefined, patch: SchemaPatc
   if (patch.fields === undefined && patch.remove === undefined) return result
   if (result === undefined || result.kind === "unknown") result = { kind: "object", properties: [], additional: undefined }
   if (result.kind !== "object") {
-    ctx.errors.push(new OverrideError({ file: ctx.override.file, at: ctx.override.locate(base), path: where, message: `${where} is not an object, so it has no fields to patch`, hint: `use ${where}.replace with a whole schema` }))
+    ctx.errors.push(
+      new OverrideError({
+        file: ctx.override.file,
+        at: ctx.override.locate(base),
+        path: where,
+        message: `${where} is not an object, so it has no fields to patch`,
+        hint: `use ${where}.replace with a whole schema`,
+      }),
+    )
     return result
   }
   let properties = [...result.properties]
@@ -76,7 +99,15 @@ export const applySchemaPatch = (node: SchemaNode | undefined, patch: SchemaPatc
   const lenient = ctx.override.builtin
   for (const name of patch.remove ?? []) {
     if (!properties.some((p) => p.name === name) && !lenient)
-      ctx.errors.push(new OverrideError({ file: ctx.override.file, at: ctx.override.locate([...base, "remove"]), path: `${where}.remove`, message: `no field "${name}" to remove`, hint: `fields are: ${properties.map((p) => p.name).join(", ") || "(none)"}` }))
+      ctx.errors.push(
+        new OverrideError({
+          file: ctx.override.file,
+          at: ctx.override.locate([...base, "remove"]),
+          path: `${where}.remove`,
+          message: `no field "${name}" to remove`,
+          hint: `fields are: ${properties.map((p) => p.name).join(", ") || "(none)"}`,
+        }),
+      )
     properties = properties.filter((p) => p.name !== name)
   }
   for (const [name, fieldPatch] of Object.entries(patch.fields ?? {})) {
@@ -88,7 +119,15 @@ export const applySchemaPatch = (node: SchemaNode | undefined, patch: SchemaPatc
     }
     if (fieldPatch.schema === undefined && fieldPatch.type === undefined && fieldPatch.literals === undefined) {
       if (lenient) continue
-      ctx.errors.push(new OverrideError({ file: ctx.override.file, at: ctx.override.locate(path), path: path.join("."), message: `the spec has no ${fieldsOf} field "${name}"`, hint: `to add it, give it a type or a schema; fields are: ${properties.map((p) => p.name).join(", ") || "(none)"}` }))
+      ctx.errors.push(
+        new OverrideError({
+          file: ctx.override.file,
+          at: ctx.override.locate(path),
+          path: path.join("."),
+          message: `the spec has no ${fieldsOf} field "${name}"`,
+          hint: `to add it, give it a type or a schema; fields are: ${properties.map((p) => p.name).join(", ") || "(none)"}`,
+        }),
+      )
       continue
     }
     const added: Property = { name, schema: { kind: "unknown" }, optional: false, description: undefined }

@@ -37,7 +37,6 @@ export interface BuildResult {
   readonly errors: ReadonlyArray<OverrideError | SpecError>
 }
 
-
 /** Builds the model. Pure: warnings go through `options.warn`, override faults come back as errors. */
 export const buildModel = (document: OpenApiDocument, options: BuildOptions): BuildResult => {
   const { rules, errors: ruleErrors } = resolveRules(options.overrides.defaults)
@@ -48,9 +47,15 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
   const normalizeCtx = { openapi: document.openapi, warn: options.warn }
   const componentSchemas = document.components?.schemas ?? {}
   // A user's shared schema replaces a shipped one of the same name.
-  const sharedSchemas = new Map(options.overrides.defaults.flatMap((d) => Object.entries(d.defaults.shared ?? {}).map(([name, schema]) => [name, { schema, defaults: d }] as const)))
+  const sharedSchemas = new Map(
+    options.overrides.defaults.flatMap((d) =>
+      Object.entries(d.defaults.shared ?? {}).map(([name, schema]) => [name, { schema, defaults: d }] as const),
+    ),
+  )
   const componentNames = new Set(Object.keys(componentSchemas))
-  const operationKeys = new Set(Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)))
+  const operationKeys = new Set(
+    Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)),
+  )
   errors.push(...checkRefs(options.overrides, componentNames, operationKeys))
   // What an override's `allOf` extends: a shared schema, or a component of the document.
   const resolve = (ref: string): unknown => {
@@ -59,7 +64,14 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
     const component = refName(ref, COMPONENT_PREFIX)
     return component !== undefined && Object.hasOwn(componentSchemas, component) ? componentSchemas[component] : undefined
   }
-  const ctx = (side: "payload" | "success"): SchemaContext => ({ side, rules, components: componentNames, shared: new Set(sharedSchemas.keys()), resolve, warn: options.warn })
+  const ctx = (side: "payload" | "success"): SchemaContext => ({
+    side,
+    rules,
+    components: componentNames,
+    shared: new Set(sharedSchemas.keys()),
+    resolve,
+    warn: options.warn,
+  })
 
   const endpoints: Array<Endpoint> = []
   const overrideOf = new Map<Endpoint, LoadedOverride>()
@@ -105,9 +117,19 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
       let documentShapes: EndpointDocument | undefined
       const before = options.documentBefore?.(key)
       for (const loaded of layers) {
-        const apply = (side: "payload" | "success") => ({ override: loaded, schema: side === "payload" ? payloadCtx : ctx(side), openapi: document.openapi, errors })
+        const apply = (side: "payload" | "success") => ({
+          override: loaded,
+          schema: side === "payload" ? payloadCtx : ctx(side),
+          openapi: document.openapi,
+          errors,
+        })
         // Drift is judged on a scratch context: the real application below reports the override's own faults.
-        const scratch = (side: "payload" | "success") => ({ override: loaded, schema: { ...ctx(side), warn: () => {}, onRule: undefined }, openapi: document.openapi, errors: [] })
+        const scratch = (side: "payload" | "success") => ({
+          override: loaded,
+          schema: { ...ctx(side), warn: () => {}, onRule: undefined },
+          openapi: document.openapi,
+          errors: [],
+        })
         for (const side of ["payload", "success"] as const) {
           const patch = loaded.override[side]
           if (patch === undefined) continue
@@ -115,16 +137,31 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
           const recorded = documentShapes?.[side] !== undefined
           if (!recorded) documentShapes = { ...documentShapes, [side]: topLevelShape(own, side === "payload" ? "Payload" : "Success") }
           // The first layer that patches a side is judged against the document; later ones against what it made.
-          for (const w of overrideDrift({ endpoint: key, side, patch, document: own, before: recorded ? undefined : before?.[side], apply: scratch(side) })) options.warn(w)
+          for (const w of overrideDrift({
+            endpoint: key,
+            side,
+            patch,
+            document: own,
+            before: recorded ? undefined : before?.[side],
+            apply: scratch(side),
+          }))
+            options.warn(w)
         }
         if (loaded.override.payload !== undefined) payload = applySchemaPatch(payload, loaded.override.payload, "payload", apply("payload"))
-        if (loaded.override.success !== undefined) success = applySchemaPatch(success, loaded.override.success, "success", apply("success")) ?? success
+        if (loaded.override.success !== undefined)
+          success = applySchemaPatch(success, loaded.override.success, "success", apply("success")) ?? success
       }
       // The client proxy sends GET unless it has a method hint, or a body with at least one key.
       const sends = override.method ?? method.toUpperCase()
       const finalFields = new Set(payload?.kind === "object" ? payload.properties.map((p) => p.name) : [])
       const queryFields = sends === "POST" ? merged.queryFields.filter((name) => finalFields.has(name)) : []
-      const layout = endpointLayout({ path, folder: override.folder, namespace: override.namespace, domain: override.span?.domain, feature: override.span?.feature })
+      const layout = endpointLayout({
+        path,
+        folder: override.folder,
+        namespace: override.namespace,
+        domain: override.span?.domain,
+        feature: override.span?.feature,
+      })
       const endpoint: Endpoint = {
         method: method as "get" | "post",
         path,
@@ -135,7 +172,8 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
         payload,
         payloadIn: sends === "GET" ? "query" : "body",
         queryFields,
-        forcePost: sends === "POST" && operation["x-better-auth-client-method"] === undefined && !alwaysHasKeys(withoutFields(payload, queryFields)),
+        forcePost:
+          sends === "POST" && operation["x-better-auth-client-method"] === undefined && !alwaysHasKeys(withoutFields(payload, queryFields)),
         success,
         mutatesSession: override.mutatesSession ?? rules.mutatesSession(path),
         redirects: override.redirects ?? false,
@@ -176,11 +214,23 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
       const at = pointer("shared", name)
       const warn = (w: Warning) => options.warn({ ...w, file: shared.defaults.file })
       const fail = schemaFaultsInto(shared.defaults, errors)
-      const schema = toSchemaNode(normalizeSchema(shared.schema, at, { ...normalizeCtx, warn, resolve, fail }), at, { ...ctx("success"), warn })
+      const schema = toSchemaNode(normalizeSchema(shared.schema, at, { ...normalizeCtx, warn, resolve, fail }), at, {
+        ...ctx("success"),
+        warn,
+      })
       const description = shared.schema["description"]
-      return { schema, description: typeof description === "string" ? description : undefined, definedBy: shared.defaults.file, changedBy: undefined }
+      return {
+        schema,
+        description: typeof description === "string" ? description : undefined,
+        definedBy: shared.defaults.file,
+        changedBy: undefined,
+      }
     }
-    const plain = toSchemaNode(normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx), pointer("components", "schemas", name), ctx("success"))
+    const plain = toSchemaNode(
+      normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx),
+      pointer("components", "schemas", name),
+      ctx("success"),
+    )
     const ruled = rules.nullableOptional(name) ? nullableOptionalFields(plain) : plain
     // Component corrections of each defaults layer, shipped first, then the user's.
     const patches = options.overrides.defaults.flatMap((d) => {
@@ -190,7 +240,12 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
     })
     const schema = patches.reduce(
       (node, { defaults, patch }) =>
-        applySchemaPatch(node, patch, ["components", name], { override: defaults, schema: ctx("success"), openapi: document.openapi, errors }) ?? node,
+        applySchemaPatch(node, patch, ["components", name], {
+          override: defaults,
+          schema: ctx("success"),
+          openapi: document.openapi,
+          errors,
+        }) ?? node,
       ruled,
     )
     const description = Object.hasOwn(componentSchemas, name) ? componentSchemas[name]?.["description"] : undefined
@@ -212,8 +267,23 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
     if (fault === undefined) continue
     const defaults = options.overrides.defaults.find((d) => d.file === component.definedBy)
     if (component.definedBy !== undefined && defaults !== undefined)
-      errors.push(new OverrideError({ file: defaults.file, at: defaults.locate(["shared", component.name]), path: `shared.${component.name}`, message: fault, hint: "give the shared schema a shorter name" }))
-    else errors.push(new SpecError({ file: options.specName, at: pointer("components", "schemas", component.name), message: `${fault}; give the schema a shorter name` }))
+      errors.push(
+        new OverrideError({
+          file: defaults.file,
+          at: defaults.locate(["shared", component.name]),
+          path: `shared.${component.name}`,
+          message: fault,
+          hint: "give the shared schema a shorter name",
+        }),
+      )
+    else
+      errors.push(
+        new SpecError({
+          file: options.specName,
+          at: pointer("components", "schemas", component.name),
+          message: `${fault}; give the schema a shorter name`,
+        }),
+      )
   }
   return { model: { endpoints, skipped, components }, errors }
 }
@@ -298,13 +368,19 @@ type Normalize = (schema: unknown, at: string) => RawSchema
 
 /** The payload without some of its top-level fields (an object's), for what travels in the body. */
 const withoutFields = (payload: SchemaNode | undefined, names: ReadonlyArray<string>): SchemaNode | undefined =>
-  payload?.kind === "object" && names.length > 0 ? { ...payload, properties: payload.properties.filter((p) => !names.includes(p.name)) } : payload
+  payload?.kind === "object" && names.length > 0
+    ? { ...payload, properties: payload.properties.filter((p) => !names.includes(p.name)) }
+    : payload
 
 /** Header and cookie parameters: the client proxy has no per-call way to send them, so say so instead of dropping them silently. */
 const warnUnsentParameters = (operation: OpenApiOperation, at: string, warn: BuildOptions["warn"]) => {
   for (const [index, parameter] of (operation.parameters ?? []).entries())
     if (parameter.in === "header" || parameter.in === "cookie")
-      warn({ code: "parameter-skipped", at: child(at, "parameters", index), message: `${parameter.in} parameter ${JSON.stringify(parameter.name ?? "")} is not in the payload: the client sends ${parameter.in}s per client, not per call` })
+      warn({
+        code: "parameter-skipped",
+        at: child(at, "parameters", index),
+        message: `${parameter.in} parameter ${JSON.stringify(parameter.name ?? "")} is not in the payload: the client sends ${parameter.in}s per client, not per call`,
+      })
 }
 
 /**
@@ -312,18 +388,34 @@ const warnUnsentParameters = (operation: OpenApiOperation, at: string, warn: Bui
  * sends as `fetchOptions.query`. A query parameter that cannot join (the body is a union, or has a field
  * of the same name) is left out with a `parameter-skipped` warning naming it.
  */
-const withQuery = (body: SchemaNode | undefined, query: SchemaNode | undefined, at: string, warn: BuildOptions["warn"]): { readonly payload: SchemaNode | undefined; readonly queryFields: ReadonlyArray<string> } => {
+const withQuery = (
+  body: SchemaNode | undefined,
+  query: SchemaNode | undefined,
+  at: string,
+  warn: BuildOptions["warn"],
+): { readonly payload: SchemaNode | undefined; readonly queryFields: ReadonlyArray<string> } => {
   if (query?.kind !== "object" || query.properties.length === 0) return { payload: body, queryFields: [] }
   if (body === undefined) return { payload: query, queryFields: query.properties.map((p) => p.name) }
   const skip = (names: ReadonlyArray<string>, why: string) =>
-    warn({ code: "parameter-skipped", at: child(at, "parameters"), message: `query parameter(s) ${names.map((n) => JSON.stringify(n)).join(", ")} left out of the payload: ${why}` })
+    warn({
+      code: "parameter-skipped",
+      at: child(at, "parameters"),
+      message: `query parameter(s) ${names.map((n) => JSON.stringify(n)).join(", ")} left out of the payload: ${why}`,
+    })
   if (body.kind !== "object") {
-    skip(query.properties.map((p) => p.name), "the body is a union of objects")
+    skip(
+      query.properties.map((p) => p.name),
+      "the body is a union of objects",
+    )
     return { payload: body, queryFields: [] }
   }
   const taken = new Set(body.properties.map((p) => p.name))
   const clashing = query.properties.filter((p) => taken.has(p.name))
-  if (clashing.length > 0) skip(clashing.map((p) => p.name), "the body has a field of the same name")
+  if (clashing.length > 0)
+    skip(
+      clashing.map((p) => p.name),
+      "the body has a field of the same name",
+    )
   const joining = query.properties.filter((p) => !taken.has(p.name))
   return { payload: { ...body, properties: [...body.properties, ...joining] }, queryFields: joining.map((p) => p.name) }
 }
@@ -334,7 +426,11 @@ const queryPayload = (operation: OpenApiOperation, at: string, ctx: SchemaContex
     .filter(({ parameter }) => parameter.in === "query" && typeof parameter.name === "string")
     .map(({ parameter, index }) => ({
       name: parameter.name!,
-      schema: toSchemaNode(normalize(parameter.schema ?? {}, child(at, "parameters", index, "schema")), child(at, "parameters", index, "schema"), ctx),
+      schema: toSchemaNode(
+        normalize(parameter.schema ?? {}, child(at, "parameters", index, "schema")),
+        child(at, "parameters", index, "schema"),
+        ctx,
+      ),
       // Better Auth rarely marks required query parameters, so a missing flag means optional.
       optional: parameter.required !== true,
       description: parameter.description,
@@ -356,9 +452,17 @@ const bodyPayload = (operation: OpenApiOperation, at: string, ctx: SchemaContext
   return { ...node, additional: undefined }
 }
 
-const successSchema = (operation: OpenApiOperation, at: string, ctx: SchemaContext, normalize: Normalize, warn: BuildOptions["warn"]): SchemaNode => {
+const successSchema = (
+  operation: OpenApiOperation,
+  at: string,
+  ctx: SchemaContext,
+  normalize: Normalize,
+  warn: BuildOptions["warn"],
+): SchemaNode => {
   const responses = operation.responses ?? {}
-  const status = Object.keys(responses).sort().find((code) => /^2\d\d$/.test(code))
+  const status = Object.keys(responses)
+    .sort()
+    .find((code) => /^2\d\d$/.test(code))
   const schema = status === undefined ? undefined : responses[status]?.content?.["application/json"]?.schema
   if (status === undefined || schema === undefined) {
     warn({ code: "missing-response-schema", at: child(at, "responses"), message: "no JSON 2xx response schema; Success is Schema.Unknown" })

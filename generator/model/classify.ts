@@ -12,7 +12,8 @@ export const skipReason = (method: string, path: string, operation: OpenApiOpera
   if (scope === "server-only") return { code: "server-only", reason: "marked SERVER_ONLY: callable only through auth.api on the server" }
   if (scope === "server" || scope === "http")
     return { code: "server-scope", reason: `scope "${scope}": not exposed to the client (callbacks, webhooks, SCIM, health checks)` }
-  if (path.includes("{")) return { code: "path-parameters", reason: "has path parameters, which the client proxy cannot fill (use client.$fetch)" }
+  if (path.includes("{"))
+    return { code: "path-parameters", reason: "has path parameters, which the client proxy cannot fill (use client.$fetch)" }
   if (path.startsWith("/.well-known/")) return { code: "well-known", reason: "a /.well-known document, not an API call" }
   if (method !== "get" && method !== "post")
     return { code: "unsupported-method", reason: `${method.toUpperCase()}: the client proxy only sends GET and POST` }

@@ -63,11 +63,13 @@ export const collectComponents = (
  * `a` and `b` share one when each reaches the other. Quadratic, and the counts are small (hundreds).
  */
 const cyclesOf = (components: ReadonlyArray<Component>): ReadonlyMap<string, ReadonlyArray<string>> => {
-  const direct = new Map(components.map((c) => {
-    const refs = new Set<string>()
-    refsOf(c.schema, refs)
-    return [c.name, refs] as const
-  }))
+  const direct = new Map(
+    components.map((c) => {
+      const refs = new Set<string>()
+      refsOf(c.schema, refs)
+      return [c.name, refs] as const
+    }),
+  )
   const reach = new Map<string, ReadonlySet<string>>()
   for (const { name } of components) {
     const seen = new Set<string>()
@@ -83,7 +85,10 @@ const cyclesOf = (components: ReadonlyArray<Component>): ReadonlyMap<string, Rea
   const cycles = new Map<string, ReadonlyArray<string>>()
   for (const { name } of components) {
     if (!reach.get(name)!.has(name)) continue
-    cycles.set(name, components.map((c) => c.name).filter((other) => reach.get(name)!.has(other) && reach.get(other)!.has(name)))
+    cycles.set(
+      name,
+      components.map((c) => c.name).filter((other) => reach.get(name)!.has(other) && reach.get(other)!.has(name)),
+    )
   }
   return cycles
 }

@@ -9,7 +9,6 @@ import type { LoadedOverride } from "../overrides/load.ts"
 import { ENDPOINT_EXPORTS, endpointFiles, namespaceFor, pathFault, ROOT_NAMESPACES } from "./naming.ts"
 import type { Endpoint } from "./types.ts"
 
-
 const keyOf = (e: Endpoint) => `${e.method.toUpperCase()} ${e.path}`
 
 /** Checks the layout; `overrideOf` finds the override file that placed an endpoint, if any. */
@@ -21,10 +20,16 @@ export const checkLayout = (
   const errors: Array<OverrideError | SpecError> = []
   const blame = (endpoint: Endpoint, other: Endpoint, key: "folder" | "namespace", message: string, hint: string) => {
     // Blame the endpoint whose override moved it; if neither was moved, the spec itself collides.
-    const [culprit, victim] = overrideOf(endpoint)?.override[key] !== undefined ? [endpoint, other] : overrideOf(other)?.override[key] !== undefined ? [other, endpoint] : [endpoint, other]
+    const [culprit, victim] =
+      overrideOf(endpoint)?.override[key] !== undefined
+        ? [endpoint, other]
+        : overrideOf(other)?.override[key] !== undefined
+          ? [other, endpoint]
+          : [endpoint, other]
     const loaded = overrideOf(culprit)
     const text = message.replace("{culprit}", keyOf(culprit)).replace("{victim}", keyOf(victim))
-    if (loaded?.override[key] !== undefined) errors.push(new OverrideError({ file: loaded.file, at: loaded.locate([key]), path: key, message: text, hint }))
+    if (loaded?.override[key] !== undefined)
+      errors.push(new OverrideError({ file: loaded.file, at: loaded.locate([key]), path: key, message: text, hint }))
     else errors.push(new SpecError({ file: specName, at: culprit.pointer, message: `${text}; ${hint}` }))
   }
 
@@ -35,13 +40,29 @@ export const checkLayout = (
     if (fault !== undefined) {
       const loaded = overrideOf(endpoint)
       if (loaded?.override.folder !== undefined)
-        errors.push(new OverrideError({ file: loaded.file, at: loaded.locate(["folder"]), path: "folder", message: fault, hint: "choose a shorter folder" }))
-      else errors.push(new SpecError({ file: specName, at: endpoint.pointer, message: `${fault}; give the endpoint a shorter folder with an override (folder:) or skip it` }))
+        errors.push(
+          new OverrideError({
+            file: loaded.file,
+            at: loaded.locate(["folder"]),
+            path: "folder",
+            message: fault,
+            hint: "choose a shorter folder",
+          }),
+        )
+      else
+        errors.push(
+          new SpecError({
+            file: specName,
+            at: endpoint.pointer,
+            message: `${fault}; give the endpoint a shorter folder with an override (folder:) or skip it`,
+          }),
+        )
       continue
     }
     const folder = endpoint.folder.join("/")
     const first = byFolder.get(folder)
-    if (first !== undefined) blame(endpoint, first, "folder", `{culprit} and {victim} are both placed in ${folder}/`, "give one of them another folder")
+    if (first !== undefined)
+      blame(endpoint, first, "folder", `{culprit} and {victim} are both placed in ${folder}/`, "give one of them another folder")
     else byFolder.set(folder, endpoint)
   }
   // Each barrel exports its subfolders as namespaces: an endpoint's leaf by its namespace, any other
@@ -56,11 +77,29 @@ export const checkLayout = (
       namespaces.set(parent, names)
       const taken = names.get(name)
       if (taken !== undefined && taken.child !== child)
-        blame(endpoint, taken.endpoint, "namespace", `namespace ${name} in ${parent || "the root"} barrel is used by {culprit} and {victim}`, "set namespace: to another name")
+        blame(
+          endpoint,
+          taken.endpoint,
+          "namespace",
+          `namespace ${name} in ${parent || "the root"} barrel is used by {culprit} and {victim}`,
+          "set namespace: to another name",
+        )
       else if (parent === "" && ROOT_NAMESPACES.has(name))
-        blame(endpoint, endpoint, "namespace", `namespace ${name} is reserved in the root barrel (used by {victim})`, "set namespace: to another name")
+        blame(
+          endpoint,
+          endpoint,
+          "namespace",
+          `namespace ${name} is reserved in the root barrel (used by {victim})`,
+          "set namespace: to another name",
+        )
       else if (byFolder.has(parent) && ENDPOINT_EXPORTS.has(name))
-        blame(endpoint, endpoint, "namespace", `namespace ${name} in ${parent} would shadow the ${name} of ${keyOf(byFolder.get(parent)!)} (used by {victim})`, "set namespace: or folder: to another name")
+        blame(
+          endpoint,
+          endpoint,
+          "namespace",
+          `namespace ${name} in ${parent} would shadow the ${name} of ${keyOf(byFolder.get(parent)!)} (used by {victim})`,
+          "set namespace: or folder: to another name",
+        )
       else names.set(name, { child, endpoint })
     }
   }

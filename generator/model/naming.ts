@@ -8,8 +8,7 @@ import { pointer } from "../spec/pointer.ts"
 import { IDENTIFIER } from "../text.ts"
 
 /** `verify-totp` → `verifyTotp` (Better Auth's client does the same to each path segment). */
-export const camelCase = (segment: string): string =>
-  segment.toLowerCase().replace(/[-_]+([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+export const camelCase = (segment: string): string => segment.toLowerCase().replace(/[-_]+([a-z0-9])/g, (_, c: string) => c.toUpperCase())
 
 /** `multi-session` → `MultiSession`, `totp` → `Totp`. */
 export const pascalCase = (segment: string): string => {
@@ -95,8 +94,10 @@ export const MAX_PATH_BYTES = 1024
 export const pathFault = (path: string): string | undefined => {
   const bytes = (text: string) => Buffer.byteLength(text, "utf8")
   const long = path.split("/").find((segment) => bytes(segment) > MAX_SEGMENT_BYTES)
-  if (long !== undefined) return `the file or folder name ${JSON.stringify(long.length > 40 ? `${long.slice(0, 40)}…` : long)} is ${bytes(long)} bytes long; file systems take at most ${MAX_SEGMENT_BYTES}`
-  if (bytes(path) > MAX_PATH_BYTES) return `the output path ${JSON.stringify(`${path.slice(0, 40)}…`)} is ${bytes(path)} bytes long; the generator writes paths of at most ${MAX_PATH_BYTES}`
+  if (long !== undefined)
+    return `the file or folder name ${JSON.stringify(long.length > 40 ? `${long.slice(0, 40)}…` : long)} is ${bytes(long)} bytes long; file systems take at most ${MAX_SEGMENT_BYTES}`
+  if (bytes(path) > MAX_PATH_BYTES)
+    return `the output path ${JSON.stringify(`${path.slice(0, 40)}…`)} is ${bytes(path)} bytes long; the generator writes paths of at most ${MAX_PATH_BYTES}`
   return undefined
 }
 
@@ -116,10 +117,15 @@ export const DATE_SCHEMA = "ClientDate"
 
 /** Component `OauthClient` → file `_common/oauth-client.ts`. */
 export const componentFile = (name: string): string =>
-  `${COMMON_FOLDER}/${name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/[^A-Za-z0-9-]+/g, "-").toLowerCase()}.ts`
+  `${COMMON_FOLDER}/${name
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/[^A-Za-z0-9-]+/g, "-")
+    .toLowerCase()}.ts`
 
 const RESERVED = new Set(
-  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await".split(" "),
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await".split(
+    " ",
+  ),
 )
 
 /** A valid, non-reserved TypeScript identifier. */
@@ -131,7 +137,6 @@ export const componentIdentifier = (name: string): string => {
   const pascal = cleaned.charAt(0).toUpperCase() + cleaned.slice(1)
   return isIdentifier(pascal) ? pascal : `_${pascal}`
 }
-
 
 /** A specifier of a `.ts` file written in the chosen style: `./email.contract.ts` → `./email.contract.js`. */
 export const withExtension = (specifier: string, extension: ImportExtension): string => {
@@ -187,7 +192,9 @@ const GENERATED_FILES: ReadonlyArray<string> = [`${COMMON_FOLDER}/index.ts`]
  * take another's `…Encoded` type, or a file the generator writes (`index`), gets the smallest free
  * numeric suffix and a `naming-collision` warning.
  */
-export const uniqueComponentNames = <C extends { readonly name: string; readonly identifier: string; readonly file: string; readonly definedBy: string | undefined }>(
+export const uniqueComponentNames = <
+  C extends { readonly name: string; readonly identifier: string; readonly file: string; readonly definedBy: string | undefined },
+>(
   components: ReadonlyArray<C>,
   warn: (warning: Warning) => void,
 ): ReadonlyArray<C> => {
@@ -197,15 +204,24 @@ export const uniqueComponentNames = <C extends { readonly name: string; readonly
     const identifierAt = (suffix: number) => component.identifier + (suffix > 1 ? suffix : "")
     const fileAt = (suffix: number) => component.file.replace(/\.ts$/, suffix > 1 ? `-${suffix}.ts` : ".ts")
     const clash = (suffix: number) =>
-      identifiers.get(identifierAt(suffix)) ?? identifiers.get(encodedIdentifier(identifierAt(suffix))) ?? files.get(fileAt(suffix).toLowerCase())
+      identifiers.get(identifierAt(suffix)) ??
+      identifiers.get(encodedIdentifier(identifierAt(suffix))) ??
+      files.get(fileAt(suffix).toLowerCase())
     let suffix = 1
     const first = clash(suffix)
     while (clash(suffix) !== undefined) suffix++
     const identifier = identifierAt(suffix)
     const file = fileAt(suffix)
     if (first !== undefined) {
-      const where = component.definedBy === undefined ? { at: pointer("components", "schemas", component.name) } : { at: pointer("shared", component.name), file: component.definedBy }
-      warn({ code: "naming-collision", ...where, message: `"${component.name}" would be named like ${first}; it is ${identifier} in ${file}` })
+      const where =
+        component.definedBy === undefined
+          ? { at: pointer("components", "schemas", component.name) }
+          : { at: pointer("shared", component.name), file: component.definedBy }
+      warn({
+        code: "naming-collision",
+        ...where,
+        message: `"${component.name}" would be named like ${first}; it is ${identifier} in ${file}`,
+      })
     }
     const owner = `"${component.name}"`
     identifiers.set(identifier, owner)

@@ -13,13 +13,17 @@ import { cycleEdges, directRefs, MAX_SCHEMA_DEPTH, refName, walkSchema } from ".
 type Path = ReadonlyArray<string | number>
 
 /** The inline schemas of one endpoint override, with their key paths. */
-const inlineSchemas = (override: LoadedOverrides["endpoints"][number]["override"]): ReadonlyArray<{ readonly value: unknown; readonly path: Path }> =>
+const inlineSchemas = (
+  override: LoadedOverrides["endpoints"][number]["override"],
+): ReadonlyArray<{ readonly value: unknown; readonly path: Path }> =>
   (["payload", "success"] as const).flatMap((side) => {
     const patch = override[side]
     if (patch === undefined) return []
     return [
       ...(patch.replace === undefined ? [] : [{ value: patch.replace, path: [side, "replace"] }]),
-      ...Object.entries(patch.fields ?? {}).flatMap(([name, field]) => (field.schema === undefined ? [] : [{ value: field.schema, path: [side, "fields", name, "schema"] }])),
+      ...Object.entries(patch.fields ?? {}).flatMap(([name, field]) =>
+        field.schema === undefined ? [] : [{ value: field.schema, path: [side, "fields", name, "schema"] }],
+      ),
     ]
   })
 
@@ -29,7 +33,11 @@ const inlineSchemas = (override: LoadedOverrides["endpoints"][number]["override"
  * shipped override only counts where it applies: its endpoint is in the spec (`endpoints`), and its
  * references to components the spec lacks are not errors (those come with plugins not installed).
  */
-export const checkRefs = (overrides: LoadedOverrides, components: ReadonlySet<string>, endpoints: ReadonlySet<string>): ReadonlyArray<OverrideError> => {
+export const checkRefs = (
+  overrides: LoadedOverrides,
+  components: ReadonlySet<string>,
+  endpoints: ReadonlySet<string>,
+): ReadonlyArray<OverrideError> => {
   const shared = new Set(overrides.defaults.flatMap((d) => Object.keys(d.defaults.shared ?? {})))
   const errors: Array<OverrideError> = []
   const check = (located: Located, value: unknown, at: Path, builtin: boolean) => {
@@ -38,12 +46,18 @@ export const checkRefs = (overrides: LoadedOverrides, components: ReadonlySet<st
       const error = (message: string, hint: string) =>
         errors.push(new OverrideError({ file: located.file, at: located.locate(path), path: path.join("."), message, hint }))
       if (finding.kind === "too-deep") {
-        error(`schemas nest deeper than ${MAX_SCHEMA_DEPTH} levels here`, "move the inner schema under shared: in _defaults.yaml and refer to it with $ref")
+        error(
+          `schemas nest deeper than ${MAX_SCHEMA_DEPTH} levels here`,
+          "move the inner schema under shared: in _defaults.yaml and refer to it with $ref",
+        )
         continue
       }
       const ref = finding.ref
       if (typeof ref !== "string") {
-        error(`$ref must be a string, got ${JSON.stringify(ref) ?? String(ref)}`, `refer to "${COMPONENT_PREFIX}Name" or "${SHARED_PREFIX}Name"`)
+        error(
+          `$ref must be a string, got ${JSON.stringify(ref) ?? String(ref)}`,
+          `refer to "${COMPONENT_PREFIX}Name" or "${SHARED_PREFIX}Name"`,
+        )
         continue
       }
       const sharedName = refName(ref, SHARED_PREFIX)
@@ -51,12 +65,22 @@ export const checkRefs = (overrides: LoadedOverrides, components: ReadonlySet<st
       if (sharedName !== undefined) {
         if (shared.has(sharedName)) continue
         const near = suggest(sharedName, [...shared])
-        error(`no shared schema "${sharedName}"`, near === undefined ? "define it under shared: in _defaults.yaml" : `did you mean "${SHARED_PREFIX}${near}"?`)
+        error(
+          `no shared schema "${sharedName}"`,
+          near === undefined ? "define it under shared: in _defaults.yaml" : `did you mean "${SHARED_PREFIX}${near}"?`,
+        )
       } else if (componentName !== undefined) {
         if (components.has(componentName) || builtin) continue
         const near = suggest(componentName, [...components])
-        error(`the spec has no component "${componentName}"`, near === undefined ? "see components.schemas in the spec for the names" : `did you mean "${COMPONENT_PREFIX}${near}"?`)
-      } else error(`unsupported $ref ${JSON.stringify(ref)}`, `refer to "${COMPONENT_PREFIX}Name" or "${SHARED_PREFIX}Name" (no other files or URLs)`)
+        error(
+          `the spec has no component "${componentName}"`,
+          near === undefined ? "see components.schemas in the spec for the names" : `did you mean "${COMPONENT_PREFIX}${near}"?`,
+        )
+      } else
+        error(
+          `unsupported $ref ${JSON.stringify(ref)}`,
+          `refer to "${COMPONENT_PREFIX}Name" or "${SHARED_PREFIX}Name" (no other files or URLs)`,
+        )
     }
   }
   for (const defaults of overrides.defaults) {
@@ -91,7 +115,8 @@ export const checkRefs = (overrides: LoadedOverrides, components: ReadonlySet<st
       }
       if (patch.replace !== undefined) check(defaults, patch.replace, ["components", name, "replace"], defaults.builtin)
       for (const [field, fieldPatch] of Object.entries(patch.fields ?? {}))
-        if (fieldPatch.schema !== undefined) check(defaults, fieldPatch.schema, ["components", name, "fields", field, "schema"], defaults.builtin)
+        if (fieldPatch.schema !== undefined)
+          check(defaults, fieldPatch.schema, ["components", name, "fields", field, "schema"], defaults.builtin)
     }
   }
   for (const loaded of overrides.endpoints) {
@@ -100,7 +125,11 @@ export const checkRefs = (overrides: LoadedOverrides, components: ReadonlySet<st
   }
   // Shared schemas that only refer to each other (`A: { $ref: "#/shared/B" }`, `B: { $ref: "#/shared/A" }`);
   // a later defaults file's schema replaces an earlier one of the same name, as in the model.
-  const byName = new Map(overrides.defaults.flatMap((d) => Object.entries(d.defaults.shared ?? {}).map(([name, schema]) => [name, { schema, defaults: d }] as const)))
+  const byName = new Map(
+    overrides.defaults.flatMap((d) =>
+      Object.entries(d.defaults.shared ?? {}).map(([name, schema]) => [name, { schema, defaults: d }] as const),
+    ),
+  )
   const edges = (name: string) =>
     directRefs(byName.get(name)?.schema, ["shared", name]).flatMap(({ ref, path }) => {
       const to = typeof ref === "string" ? refName(ref, SHARED_PREFIX) : undefined

@@ -18,7 +18,14 @@ export interface ResolvedRules extends SchemaRules {
   readonly reason: (rule: string) => string | undefined
 }
 
-export const NO_RULES: ResolvedRules = { redactFields: new Set(), serverOnly: () => false, nullableOptional: () => false, mutatesSession: () => false, files: [], reason: () => undefined }
+export const NO_RULES: ResolvedRules = {
+  redactFields: new Set(),
+  serverOnly: () => false,
+  nullableOptional: () => false,
+  mutatesSession: () => false,
+  files: [],
+  reason: () => undefined,
+}
 
 /**
  * Provenance of what rules changed: `builtin-overrides/_defaults.yaml (rules: redact: password) — <why>`.
@@ -30,7 +37,13 @@ export const rulesProvenance = (rules: ResolvedRules, items: ReadonlyArray<strin
   return `${rules.files.join(", ")} (rules: ${items.join(", ")})${reasons.length === 0 ? "" : ` — ${reasons.join(" ")}`}`
 }
 
-const compile = (defaults: LoadedDefaults, key: "mutatesSession" | "serverOnly", sources: ReadonlyArray<string>, errors: Array<OverrideError>, hint: string) =>
+const compile = (
+  defaults: LoadedDefaults,
+  key: "mutatesSession" | "serverOnly",
+  sources: ReadonlyArray<string>,
+  errors: Array<OverrideError>,
+  hint: string,
+) =>
   sources.flatMap((source, index) => {
     try {
       return [new RegExp(source)]
@@ -49,15 +62,29 @@ const compile = (defaults: LoadedDefaults, key: "mutatesSession" | "serverOnly",
   })
 
 /** Resolves the rules of every layer; a pattern that is not a valid regular expression is an error naming its line. */
-export const resolveRules = (layers: ReadonlyArray<LoadedDefaults>): { readonly rules: ResolvedRules; readonly errors: ReadonlyArray<OverrideError> } => {
+export const resolveRules = (
+  layers: ReadonlyArray<LoadedDefaults>,
+): { readonly rules: ResolvedRules; readonly errors: ReadonlyArray<OverrideError> } => {
   const withRules = layers.filter((defaults) => defaults.defaults.rules !== undefined)
   if (withRules.length === 0) return { rules: NO_RULES, errors: [] }
   const errors: Array<OverrideError> = []
   const sessionPatterns = withRules.flatMap((d) =>
-    compile(d, "mutatesSession", d.defaults.rules?.mutatesSession ?? [], errors, "write a JavaScript regular expression matched against the path, e.g. ^/sign-out$"),
+    compile(
+      d,
+      "mutatesSession",
+      d.defaults.rules?.mutatesSession ?? [],
+      errors,
+      "write a JavaScript regular expression matched against the path, e.g. ^/sign-out$",
+    ),
   )
   const serverOnlyPatterns = withRules.flatMap((d) =>
-    compile(d, "serverOnly", d.defaults.rules?.serverOnly ?? [], errors, "write a JavaScript regular expression matched against field descriptions, e.g. server-only"),
+    compile(
+      d,
+      "serverOnly",
+      d.defaults.rules?.serverOnly ?? [],
+      errors,
+      "write a JavaScript regular expression matched against field descriptions, e.g. server-only",
+    ),
   )
   const nullable = new Set(withRules.flatMap((d) => d.defaults.rules?.nullableOptional ?? []))
   return {

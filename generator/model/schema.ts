@@ -65,7 +65,11 @@ export const toSchemaNode = (schema: RawSchema, at: string, ctx: SchemaContext):
     if (component !== undefined && ctx.components.has(component)) return { kind: "ref", name: component }
     const shared = refName(ref, SHARED_PREFIX)
     if (shared !== undefined && ctx.shared.has(shared)) return { kind: "ref", name: shared }
-    ctx.warn({ code: "unsupported-schema", at: child(at, "$ref"), message: `unresolvable $ref ${JSON.stringify(ref)}; treated as any JSON value` })
+    ctx.warn({
+      code: "unsupported-schema",
+      at: child(at, "$ref"),
+      message: `unresolvable $ref ${JSON.stringify(ref)}; treated as any JSON value`,
+    })
     return { kind: "unknown" }
   }
   if (Array.isArray(schema["anyOf"])) {
@@ -103,7 +107,8 @@ const objectNode = (schema: RawSchema, at: string, ctx: SchemaContext): SchemaNo
   const required = new Set(schema["required"] as ReadonlyArray<string>)
   const properties: Array<Property> = Object.entries(schema["properties"] as Record<string, RawSchema>)
     .filter(([name, value]) => {
-      const serverOnly = ctx.side === "payload" && ctx.rules.serverOnly(typeof value["description"] === "string" ? value["description"] : undefined)
+      const serverOnly =
+        ctx.side === "payload" && ctx.rules.serverOnly(typeof value["description"] === "string" ? value["description"] : undefined)
       if (serverOnly) ctx.onRule?.(`serverOnly: ${name}`)
       return !serverOnly
     })

@@ -109,7 +109,16 @@ export interface Provenance {
 export interface Skipped {
   readonly method: string
   readonly path: string
-  readonly code: "server-only" | "server-scope" | "path-parameters" | "well-known" | "unsupported-method" | "non-json-body" | "not-a-client-path" | "override" | "duplicate-client-method"
+  readonly code:
+    | "server-only"
+    | "server-scope"
+    | "path-parameters"
+    | "well-known"
+    | "unsupported-method"
+    | "non-json-body"
+    | "not-a-client-path"
+    | "override"
+    | "duplicate-client-method"
   readonly reason: string
 }
 

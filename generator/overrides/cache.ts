@@ -12,14 +12,31 @@ import { createRequire } from "node:module"
 import { dirname, join, resolve } from "node:path"
 import { Effect } from "effect"
 import type { OverrideError } from "../errors.ts"
-import { lazyLocate, type LoadedOverrides, type LoadOptions, loadOverrides, missingFolder, parseOverrides, readOverrideFiles, readOverrideFilesOrFail } from "./load.ts"
+import {
+  lazyLocate,
+  type LoadedOverrides,
+  type LoadOptions,
+  loadOverrides,
+  missingFolder,
+  parseOverrides,
+  readOverrideFiles,
+  readOverrideFilesOrFail,
+} from "./load.ts"
 import type { StatedReasons } from "./load.ts"
 import type { DefaultsFile, OverrideFile } from "./schema.ts"
 
 interface CacheFile {
   readonly key: string
-  readonly endpoints: ReadonlyArray<{ readonly file: string; readonly override: OverrideFile; readonly reasons?: StatedReasons | undefined }>
-  readonly defaults: ReadonlyArray<{ readonly file: string; readonly defaults: DefaultsFile; readonly reasons?: Readonly<Record<string, string>> | undefined }>
+  readonly endpoints: ReadonlyArray<{
+    readonly file: string
+    readonly override: OverrideFile
+    readonly reasons?: StatedReasons | undefined
+  }>
+  readonly defaults: ReadonlyArray<{
+    readonly file: string
+    readonly defaults: DefaultsFile
+    readonly reasons?: Readonly<Record<string, string>> | undefined
+  }>
 }
 
 type Files = Awaited<ReturnType<typeof readOverrideFiles>>
@@ -34,7 +51,8 @@ const keyOf = async (files: Files, builtin: boolean): Promise<string> => {
   const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content)
   const require = createRequire(import.meta.url)
   for (const library of ["yaml", "effect"]) add(library, await readFile(require.resolve(`${library}/package.json`)))
-  for (const name of (await readdir(import.meta.dirname)).filter((n) => n.endsWith(".ts")).sort()) add(name, await readFile(join(import.meta.dirname, name)))
+  for (const name of (await readdir(import.meta.dirname)).filter((n) => n.endsWith(".ts")).sort())
+    add(name, await readFile(join(import.meta.dirname, name)))
   add("builtin", String(builtin))
   for (const { file, text, isDefaults } of files) add(`${isDefaults ? "defaults" : "endpoint"} ${file}`, text)
   return hash.digest("hex")

@@ -90,25 +90,27 @@ const defaultsKeysAt = (path: Path): ReadonlyArray<string> => {
   return []
 }
 
-const makeLocate = (doc: Document, position: (offset: number) => string) => (path: Path, key = false): string => {
-  let node: unknown = doc.contents
-  let found: { range?: [number, number, number] | null | undefined } | undefined
-  for (const [index, segment] of path.entries()) {
-    if (isSeq(node) && typeof segment === "number") {
-      node = node.items[segment]
-      if (node === undefined) break
-      found = node as typeof found
-      continue
+const makeLocate =
+  (doc: Document, position: (offset: number) => string) =>
+  (path: Path, key = false): string => {
+    let node: unknown = doc.contents
+    let found: { range?: [number, number, number] | null | undefined } | undefined
+    for (const [index, segment] of path.entries()) {
+      if (isSeq(node) && typeof segment === "number") {
+        node = node.items[segment]
+        if (node === undefined) break
+        found = node as typeof found
+        continue
+      }
+      if (!isMap(node)) break
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment)
+      if (pair === undefined) break
+      found = (key && index === path.length - 1 ? pair.key : pair.value) as typeof found
+      node = pair.value
     }
-    if (!isMap(node)) break
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment)
-    if (pair === undefined) break
-    found = (key && index === path.length - 1 ? pair.key : pair.value) as typeof found
-    node = pair.value
+    const range = found?.range ?? (doc.contents as typeof found)?.range
+    return position(range?.[0] ?? 0)
   }
-  const range = found?.range ?? (doc.contents as typeof found)?.range
-  return position(range?.[0] ?? 0)
-}
 
 const valueAt = (value: unknown, path: Path): unknown =>
   path.reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined), value)
@@ -185,7 +187,8 @@ interface Parsed<A> {
 }
 
 /** Validators built once: unknown keys are errors, and every issue of a file is reported. */
-const validatorOf = <S extends Schema.Decoder<unknown>>(schema: S) => Schema.toStandardSchemaV1(schema, { parseOptions: { onExcessProperty: "error", errors: "all" } })
+const validatorOf = <S extends Schema.Decoder<unknown>>(schema: S) =>
+  Schema.toStandardSchemaV1(schema, { parseOptions: { onExcessProperty: "error", errors: "all" } })
 const OVERRIDE_VALIDATOR = validatorOf(OverrideFile)
 const DEFAULTS_VALIDATOR = validatorOf(DefaultsFile)
 
@@ -219,11 +222,24 @@ const firstAlias = (doc: Document): Alias | undefined => {
   return found
 }
 
-const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VALIDATOR | typeof DEFAULTS_VALIDATOR, keysAt: (path: Path) => ReadonlyArray<string>): Parsed<A> => {
+const parseWith = <A>(
+  file: string,
+  text: string,
+  validator: typeof OVERRIDE_VALIDATOR | typeof DEFAULTS_VALIDATOR,
+  keysAt: (path: Path) => ReadonlyArray<string>,
+): Parsed<A> => {
   if (text.length > MAX_OVERRIDE_CHARS)
     return {
       locate: () => "1:1",
-      errors: [new OverrideError({ file, at: "1:1", path: "", message: `the file is larger than ${MAX_OVERRIDE_CHARS / 1024} KiB`, hint: "an override file corrects one endpoint: keep it small, or split shared schemas" })],
+      errors: [
+        new OverrideError({
+          file,
+          at: "1:1",
+          path: "",
+          message: `the file is larger than ${MAX_OVERRIDE_CHARS / 1024} KiB`,
+          hint: "an override file corrects one endpoint: keep it small, or split shared schemas",
+        }),
+      ],
     }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
@@ -236,7 +252,14 @@ const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VAL
     return {
       locate,
       errors: doc.errors.map(
-        (e) => new OverrideError({ file, at: position(e.pos[0]), path: "", message: `YAML syntax error: ${e.message.split("\n")[0]}`, hint: "fix the YAML syntax" }),
+        (e) =>
+          new OverrideError({
+            file,
+            at: position(e.pos[0]),
+            path: "",
+            message: `YAML syntax error: ${e.message.split("\n")[0]}`,
+            hint: "fix the YAML syntax",
+          }),
       ),
     }
   const aliasError = (alias: Alias | undefined, message: string, hint: string) => ({
@@ -246,16 +269,39 @@ const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VAL
   const bad = badAlias(doc)
   if (bad !== undefined)
     return bad.selfReference
-      ? aliasError(bad.alias, `alias *${bad.alias.source} is inside the node its anchor &${bad.alias.source} names, so its value never ends`, "write the value out instead of the alias")
-      : aliasError(bad.alias, `alias *${bad.alias.source} has no anchor &${bad.alias.source} before it`, "define the anchor before the alias, or write the value out")
+      ? aliasError(
+          bad.alias,
+          `alias *${bad.alias.source} is inside the node its anchor &${bad.alias.source} names, so its value never ends`,
+          "write the value out instead of the alias",
+        )
+      : aliasError(
+          bad.alias,
+          `alias *${bad.alias.source} has no anchor &${bad.alias.source} before it`,
+          "define the anchor before the alias, or write the value out",
+        )
   let value: unknown
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
   } catch (error) {
-    return aliasError(firstAlias(doc), `YAML aliases expand too much (${(error as Error).message})`, `use at most ${MAX_ALIAS_COUNT} aliases' worth of expansion, or write the values out`)
+    return aliasError(
+      firstAlias(doc),
+      `YAML aliases expand too much (${(error as Error).message})`,
+      `use at most ${MAX_ALIAS_COUNT} aliases' worth of expansion, or write the values out`,
+    )
   }
   if (value === null || value === undefined)
-    return { locate, errors: [new OverrideError({ file, at: "1:1", path: "", message: "the file is empty", hint: "add endpoint: \"METHOD /path\" and a correction, or delete the file" })] }
+    return {
+      locate,
+      errors: [
+        new OverrideError({
+          file,
+          at: "1:1",
+          path: "",
+          message: "the file is empty",
+          hint: 'add endpoint: "METHOD /path" and a correction, or delete the file',
+        }),
+      ],
+    }
   const result = validator["~standard"].validate(value)
   if (result instanceof Promise) throw new Error("override validation must be synchronous")
   if (result.issues === undefined) return { value: result.value as A, doc, locate, errors: [] }
@@ -271,11 +317,20 @@ const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VAL
         at: locate(path, true),
         path: dotted,
         message: `unknown key "${last}"`,
-        hint: near === undefined ? `remove it; allowed here: ${keysAt(path).join(", ") || "(see overrides.schema.json)"}` : `did you mean "${near}"?`,
+        hint:
+          near === undefined
+            ? `remove it; allowed here: ${keysAt(path).join(", ") || "(see overrides.schema.json)"}`
+            : `did you mean "${near}"?`,
       })
     }
     if (issue.message.includes("Missing key"))
-      return new OverrideError({ file, at: locate(path.slice(0, -1)), path: dotted, message: `missing required key "${last}"`, hint: `add ${last}: ...` })
+      return new OverrideError({
+        file,
+        at: locate(path.slice(0, -1)),
+        path: dotted,
+        message: `missing required key "${last}"`,
+        hint: `add ${last}: ...`,
+      })
     const actual = valueAt(value, path)
     if (FOLDER_KEYS.has(last) && escapesOutput(actual))
       return new OverrideError({
@@ -286,18 +341,35 @@ const parseWith = <A>(file: string, text: string, validator: typeof OVERRIDE_VAL
         hint: "use kebab-case segments below the output folder, e.g. two-factor/totp/verify",
       })
     if (sharedName)
-      return new OverrideError({ file, at: locate(path, true), path: dotted, message: `${JSON.stringify(last)} ${FORMATS["shared"]![0]}`, hint: FORMATS["shared"]![1] })
+      return new OverrideError({
+        file,
+        at: locate(path, true),
+        path: dotted,
+        message: `${JSON.stringify(last)} ${FORMATS["shared"]![0]}`,
+        hint: FORMATS["shared"]![1],
+      })
     const format = typeof actual === "string" ? FORMATS[last] : undefined
-    if (format !== undefined) return new OverrideError({ file, at: locate(path), path: dotted, message: `${JSON.stringify(actual)} ${format[0]}`, hint: format[1] })
+    if (format !== undefined)
+      return new OverrideError({ file, at: locate(path), path: dotted, message: `${JSON.stringify(actual)} ${format[0]}`, hint: format[1] })
     const shown = JSON.stringify(actual) ?? String(actual)
     const got = actual === undefined ? "" : `, got ${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}`
-    return new OverrideError({ file, at: locate(path), path: dotted, message: `${issue.message}${got}`, hint: "see overrides.schema.json for the allowed values" })
+    return new OverrideError({
+      file,
+      at: locate(path),
+      path: dotted,
+      message: `${issue.message}${got}`,
+      hint: "see overrides.schema.json for the allowed values",
+    })
   })
   return { locate, errors }
 }
 
 /** Parses and validates one endpoint override file's text. Pure; returns the override or every error in it. */
-export const parseOverride = (file: string, text: string, builtin = false): { readonly loaded?: LoadedOverride; readonly errors: ReadonlyArray<OverrideError> } => {
+export const parseOverride = (
+  file: string,
+  text: string,
+  builtin = false,
+): { readonly loaded?: LoadedOverride; readonly errors: ReadonlyArray<OverrideError> } => {
   const parsed = parseWith<OverrideFile>(file, text, OVERRIDE_VALIDATOR, overrideKeysAt)
   return parsed.value === undefined || parsed.doc === undefined
     ? { errors: parsed.errors }
@@ -305,7 +377,11 @@ export const parseOverride = (file: string, text: string, builtin = false): { re
 }
 
 /** Parses and validates the defaults file's text. */
-export const parseDefaults = (file: string, text: string, builtin = false): { readonly loaded?: LoadedDefaults; readonly errors: ReadonlyArray<OverrideError> } => {
+export const parseDefaults = (
+  file: string,
+  text: string,
+  builtin = false,
+): { readonly loaded?: LoadedDefaults; readonly errors: ReadonlyArray<OverrideError> } => {
   const parsed = parseWith<DefaultsFile>(file, text, DEFAULTS_VALIDATOR, defaultsKeysAt)
   return parsed.value === undefined || parsed.doc === undefined
     ? { errors: parsed.errors }
@@ -324,7 +400,10 @@ const listYaml = async (dir: string): Promise<ReadonlyArray<string>> => {
 }
 
 /** Parses one layer's files (pure): `files` maps the path shown to the user to its text. */
-export const parseOverrides = (files: ReadonlyArray<{ readonly file: string; readonly text: string; readonly isDefaults: boolean }>, builtin = false) => {
+export const parseOverrides = (
+  files: ReadonlyArray<{ readonly file: string; readonly text: string; readonly isDefaults: boolean }>,
+  builtin = false,
+) => {
   const errors: Array<OverrideError> = []
   const endpoints: Array<LoadedOverride> = []
   let defaults: LoadedDefaults | undefined
@@ -372,17 +451,30 @@ export const readOverrideFiles = async (
   dir: string,
   options: LoadOptions = {},
 ): Promise<ReadonlyArray<{ readonly file: string; readonly text: string; readonly isDefaults: boolean }>> => {
-  const shown = (path: string) => (options.label === undefined ? relative(process.cwd(), path) || path : `${options.label}/${relative(dir, path).split("\\").join("/")}`)
+  const shown = (path: string) =>
+    options.label === undefined ? relative(process.cwd(), path) || path : `${options.label}/${relative(dir, path).split("\\").join("/")}`
   // A folder that cannot be listed, or a file that cannot be read, is an error naming it (never a crash).
   const paths = await listYaml(dir).catch((error: NodeJS.ErrnoException) => {
     const message = error.code === "ENOTDIR" ? "is a file, not a folder" : `cannot be listed (${error.code ?? error.message})`
-    throw new OverrideError({ file: options.label ?? (relative(process.cwd(), dir) || dir), at: "", path: "", message, hint: "--overrides names a folder of YAML files; a symbolic link loop or an unreadable folder below it also stops the listing" })
+    throw new OverrideError({
+      file: options.label ?? (relative(process.cwd(), dir) || dir),
+      at: "",
+      path: "",
+      message,
+      hint: "--overrides names a folder of YAML files; a symbolic link loop or an unreadable folder below it also stops the listing",
+    })
   })
   return Promise.all(
     paths.map(async (path) => {
       const file = shown(path)
       const text = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
-        throw new OverrideError({ file, at: "", path: "", message: `cannot be read (${error.code ?? error.message})`, hint: "fix or remove the file (a symbolic link that points nowhere or to itself?)" })
+        throw new OverrideError({
+          file,
+          at: "",
+          path: "",
+          message: `cannot be read (${error.code ?? error.message})`,
+          hint: "fix or remove the file (a symbolic link that points nowhere or to itself?)",
+        })
       })
       return { file, text, isDefaults: path === join(dir, DEFAULTS_FILE) }
     }),
@@ -394,14 +486,28 @@ export const readOverrideFilesOrFail = (dir: string, options: LoadOptions = {}) 
   Effect.tryPromise({
     try: () => readOverrideFiles(dir, options),
     catch: (error): ReadonlyArray<OverrideError> => [
-      error instanceof OverrideError ? error : new OverrideError({ file: dir, at: "", path: "", message: `cannot be read (${String(error)})`, hint: "check the folder's permissions" }),
+      error instanceof OverrideError
+        ? error
+        : new OverrideError({
+            file: dir,
+            at: "",
+            path: "",
+            message: `cannot be read (${String(error)})`,
+            hint: "check the folder's permissions",
+          }),
     ],
   })
 
 /** The error for a folder named explicitly that does not exist, if that is the case. */
 export const missingFolder = (dir: string, options: LoadOptions): OverrideError | undefined =>
   options.required === true && !existsSync(dir)
-    ? new OverrideError({ file: dir, at: "", path: "", message: "the overrides folder does not exist", hint: "create it, or name another with --overrides / overrides in the config file" })
+    ? new OverrideError({
+        file: dir,
+        at: "",
+        path: "",
+        message: "the overrides folder does not exist",
+        hint: "create it, or name another with --overrides / overrides in the config file",
+      })
     : undefined
 
 /** A `locate` for a file's text that parses the YAML only when first asked (for values validated earlier). */

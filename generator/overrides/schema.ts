@@ -39,7 +39,9 @@ export const FieldPatch = Schema.Struct({
     }),
   ),
   literals: Schema.optionalKey(
-    Schema.Array(Schema.Union([Schema.String, Schema.Finite, Schema.Boolean])).annotate({ description: "The value is one of these literals." }),
+    Schema.Array(Schema.Union([Schema.String, Schema.Finite, Schema.Boolean])).annotate({
+      description: "The value is one of these literals.",
+    }),
   ),
   array: Schema.optionalKey(Schema.Boolean.annotate({ description: "The value is an array of the type." })),
   description: Schema.optionalKey(Schema.String.annotate({ description: "Replace the field's description." })),
@@ -60,11 +62,19 @@ export const Span = Schema.Struct({
 })
 
 export const OverrideFile = Schema.Struct({
-  endpoint: Schema.String.check(Schema.isPattern(ENDPOINT_PATTERN, { message: 'expected "METHOD /path", e.g. "POST /two-factor/verify-totp"' })).annotate({
+  endpoint: Schema.String.check(
+    Schema.isPattern(ENDPOINT_PATTERN, { message: 'expected "METHOD /path", e.g. "POST /two-factor/verify-totp"' }),
+  ).annotate({
     description: 'The endpoint this file corrects, "METHOD /path", e.g. "POST /two-factor/verify-totp".',
   }),
-  skip: Schema.optionalKey(Schema.String.annotate({ description: "Leave the endpoint out of the SDK; the text is the reason, recorded in manifest.json." })),
-  folder: Schema.optionalKey(Folder.annotate({ description: "Where the endpoint's files go, below the output folder; the last segment names the files, e.g. two-factor/totp/verify." })),
+  skip: Schema.optionalKey(
+    Schema.String.annotate({ description: "Leave the endpoint out of the SDK; the text is the reason, recorded in manifest.json." }),
+  ),
+  folder: Schema.optionalKey(
+    Folder.annotate({
+      description: "Where the endpoint's files go, below the output folder; the last segment names the files, e.g. two-factor/totp/verify.",
+    }),
+  ),
   namespace: Schema.optionalKey(
     Schema.String.check(Schema.isPattern(IDENTIFIER_PATTERN, { message: "expected a TypeScript identifier, e.g. GetUri" })).annotate({
       description: "The namespace the endpoint is exported as from its parent barrel (default: PascalCase of the folder's last segment).",
@@ -72,18 +82,22 @@ export const OverrideFile = Schema.Struct({
   ),
   span: Schema.optionalKey(Span.annotate({ description: 'The tracing span is "<domain>/<feature>/handler".' })),
   clientCall: Schema.optionalKey(
-    Schema.String.check(Schema.isPattern(CLIENT_CALL_PATTERN, { message: "expected dotted identifiers, e.g. twoFactor.verifyTotp" })).annotate({
+    Schema.String.check(
+      Schema.isPattern(CLIENT_CALL_PATTERN, { message: "expected dotted identifiers, e.g. twoFactor.verifyTotp" }),
+    ).annotate({
       description: "The client method, dotted: `twoFactor.verifyTotp`.",
     }),
   ),
   method: Schema.optionalKey(
-    Schema.Literals(["GET", "POST"]).annotate({ description: "How the handler sends the payload: GET as `{ query }`, POST as the body (forcing POST even for an empty payload)." }),
+    Schema.Literals(["GET", "POST"]).annotate({
+      description: "How the handler sends the payload: GET as `{ query }`, POST as the body (forcing POST even for an empty payload).",
+    }),
   ),
   mutatesSession: Schema.optionalKey(Schema.Boolean.annotate({ description: "Notify `$sessionSignal` after success." })),
   redirects: Schema.optionalKey(
     Schema.Boolean.annotate({
       description:
-        "The server can answer with a redirect (3xx) to what the handler sends: the handler stops at it (`redirect: \"manual\"`) and fails with BetterAuthApiError, `code` the redirect's `error` query parameter, `location` its target.",
+        'The server can answer with a redirect (3xx) to what the handler sends: the handler stops at it (`redirect: "manual"`) and fails with BetterAuthApiError, `code` the redirect\'s `error` query parameter, `location` its target.',
     }),
   ),
   description: Schema.optionalKey(Schema.String.annotate({ description: "Replace the endpoint's description." })),
@@ -94,7 +108,9 @@ export type OverrideFile = typeof OverrideFile.Type
 
 export const Rules = Schema.Struct({
   redact: Schema.optionalKey(
-    Schema.Array(Schema.String).annotate({ description: "Payload string fields with these names are Redacted in the Type, e.g. [password, newPassword]." }),
+    Schema.Array(Schema.String).annotate({
+      description: "Payload string fields with these names are Redacted in the Type, e.g. [password, newPassword].",
+    }),
   ),
   nullableOptional: Schema.optionalKey(
     Schema.Array(Schema.String).annotate({
@@ -103,11 +119,14 @@ export const Rules = Schema.Struct({
   ),
   mutatesSession: Schema.optionalKey(
     Schema.Array(Schema.String).annotate({
-      description: "Regular expressions matched against the path: endpoints that sign in or out or change the active session, user or organization (an endpoint's own mutatesSession wins).",
+      description:
+        "Regular expressions matched against the path: endpoints that sign in or out or change the active session, user or organization (an endpoint's own mutatesSession wins).",
     }),
-  ),  serverOnly: Schema.optionalKey(
+  ),
+  serverOnly: Schema.optionalKey(
     Schema.Array(Schema.String).annotate({
-      description: "Regular expressions matched against payload field descriptions: fields only a server may send (Better Auth marks them `server-only`) are left out of client payloads.",
+      description:
+        "Regular expressions matched against payload field descriptions: fields only a server may send (Better Auth marks them `server-only`) are left out of client payloads.",
     }),
   ),
 })
@@ -116,7 +135,10 @@ export type Rules = typeof Rules.Type
 export const DefaultsFile = Schema.Struct({
   rules: Schema.optionalKey(Rules.annotate({ description: "Rules applied to every endpoint." })),
   shared: Schema.optionalKey(
-    Schema.Record(Schema.String.check(Schema.isPattern(IDENTIFIER_PATTERN, { message: "expected a TypeScript identifier, e.g. SessionWithUser" })), InlineSchema).annotate({
+    Schema.Record(
+      Schema.String.check(Schema.isPattern(IDENTIFIER_PATTERN, { message: "expected a TypeScript identifier, e.g. SessionWithUser" })),
+      InlineSchema,
+    ).annotate({
       description: "Named schemas, emitted once under _common/ and referenced with `$ref: '#/shared/Name'`.",
     }),
   ),
@@ -126,7 +148,10 @@ export const DefaultsFile = Schema.Struct({
         "Corrections to spec components (Better Auth's models: User, Session, …), by name, applied after the rules wherever the component is used, e.g. `User: { fields: { role: { optional: false, nullable: false } } }`.",
     }),
   ),
-}).annotate({ title: "Override defaults", description: "Global rules, shared schemas and component corrections (the file _defaults.yaml)." })
+}).annotate({
+  title: "Override defaults",
+  description: "Global rules, shared schemas and component corrections (the file _defaults.yaml).",
+})
 export type DefaultsFile = typeof DefaultsFile.Type
 
 /** What editors validate against: either kind of file. */

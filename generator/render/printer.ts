@@ -138,8 +138,11 @@ export const printType = (node: SchemaNode, ctx: PrintContext, which: "Type" | "
       return encodedIdentifier(identifier)
     }
     case "object": {
-      if (node.properties.length === 0) return `{ readonly [x: string]: ${node.additional === undefined ? "unknown" : printType(node.additional, ctx, which)} }`
-      const fields = node.properties.map((p) => `readonly ${propertyKey(p.name)}${p.optional ? "?" : ""}: ${printType(p.schema, ctx, which)}`)
+      if (node.properties.length === 0)
+        return `{ readonly [x: string]: ${node.additional === undefined ? "unknown" : printType(node.additional, ctx, which)} }`
+      const fields = node.properties.map(
+        (p) => `readonly ${propertyKey(p.name)}${p.optional ? "?" : ""}: ${printType(p.schema, ctx, which)}`,
+      )
       return `{ ${fields.join("; ")} }`
     }
   }

@@ -50,7 +50,10 @@ const ERROR_CODES_LIST = /^(export const BETTER_AUTH_ERROR_CODES = )\[\]( as con
  * module, the declared error codes (one per line) in place of `BETTER_AUTH_ERROR_CODES = [] as const`.
  */
 export const fillRuntime = (source: string, view: RuntimeView): string => {
-  const relative = source.replace(RELATIVE_SPECIFIER, (_, keyword: string, specifier: string) => `${keyword}${JSON.stringify(withExtension(specifier, view.importExtension))}`)
+  const relative = source.replace(
+    RELATIVE_SPECIFIER,
+    (_, keyword: string, specifier: string) => `${keyword}${JSON.stringify(withExtension(specifier, view.importExtension))}`,
+  )
   const codes = view.errorCodes.length === 0 ? "[]" : `[\n${view.errorCodes.map((code) => `  ${JSON.stringify(code)},\n`).join("")}]`
   const filled = relative
     .replace(CLIENT_PLUGINS_IMPORT, (_, head: string) => `${head}${JSON.stringify(view.clientModule)}`)

@@ -19,11 +19,24 @@ export const readPackage = (dir: string): InstalledPackage | undefined => {
   const file = join(dir, "package.json")
   if (!existsSync(file)) return undefined
   try {
-    const json = JSON.parse(readFileSync(file, "utf8")) as { name?: unknown; version?: unknown; peerDependencies?: unknown; dependencies?: unknown }
+    const json = JSON.parse(readFileSync(file, "utf8")) as {
+      name?: unknown
+      version?: unknown
+      peerDependencies?: unknown
+      dependencies?: unknown
+    }
     if (typeof json.name !== "string" || typeof json.version !== "string") return undefined
     const record = (value: unknown): Record<string, string> =>
-      value !== null && typeof value === "object" ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string")) : {}
-    return { name: json.name, version: json.version, dir, peerDependencies: record(json.peerDependencies), dependencies: record(json.dependencies) }
+      value !== null && typeof value === "object"
+        ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"))
+        : {}
+    return {
+      name: json.name,
+      version: json.version,
+      dir,
+      peerDependencies: record(json.peerDependencies),
+      dependencies: record(json.dependencies),
+    }
   } catch {
     return undefined
   }

@@ -125,5 +125,6 @@ const validateShape = (file: string, value: unknown): Effect.Effect<OpenApiDocum
 export const loadSpec = (file: string): Effect.Effect<OpenApiDocument, SpecError> =>
   Effect.tryPromise({
     try: () => readFile(file, "utf8"),
-    catch: (error) => new SpecError({ file, at: "1:1", message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }),
+    catch: (error) =>
+      new SpecError({ file, at: "1:1", message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }),
   }).pipe(Effect.flatMap((text) => parseSpec(file, text)))

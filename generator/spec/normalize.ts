@@ -32,8 +32,7 @@ export interface NormalizeContext {
 
 const JSON_TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"])
 
-const isRecord = (value: unknown): value is RawSchema =>
-  value !== null && typeof value === "object" && !Array.isArray(value)
+const isRecord = (value: unknown): value is RawSchema => value !== null && typeof value === "object" && !Array.isArray(value)
 
 /** A value `Schema.Literal` can hold and JSON can carry. */
 const isLiteral = (value: unknown): boolean =>
@@ -51,7 +50,11 @@ export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeConte
   const description = typeof schema["description"] === "string" ? { description: schema["description"] } : {}
   const nullable = schema["nullable"] === true
   if (nullable && !ctx.openapi.startsWith("3.0"))
-    ctx.warn({ code: "nullable-in-3.1", at, message: `3.0-style "nullable: true" in an OpenAPI ${ctx.openapi} document; kept as a null member` })
+    ctx.warn({
+      code: "nullable-in-3.1",
+      at,
+      message: `3.0-style "nullable: true" in an OpenAPI ${ctx.openapi} document; kept as a null member`,
+    })
   const withNull = (result: RawSchema): RawSchema => (nullable ? addNull(result) : result)
 
   if (typeof schema["$ref"] === "string") return withNull({ $ref: schema["$ref"], ...description })
@@ -70,10 +73,15 @@ export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeConte
     return withNull({ ...description })
   }
 
-  let enumValues = "const" in schema ? [schema["const"]] : Array.isArray(schema["enum"]) ? (schema["enum"] as ReadonlyArray<unknown>) : undefined
+  let enumValues =
+    "const" in schema ? [schema["const"]] : Array.isArray(schema["enum"]) ? (schema["enum"] as ReadonlyArray<unknown>) : undefined
   if (enumValues !== undefined && (enumValues.length === 0 || !enumValues.every(isLiteral))) {
     const key = "const" in schema ? "const" : "enum"
-    ctx.warn({ code: "unsupported-schema", at: child(at, key), message: `${key} must list strings, finite numbers, booleans or null; the ${key} is ignored` })
+    ctx.warn({
+      code: "unsupported-schema",
+      at: child(at, key),
+      message: `${key} must list strings, finite numbers, booleans or null; the ${key} is ignored`,
+    })
     enumValues = undefined
   }
   let types = ([] as Array<unknown>).concat(schema["type"] ?? [])
@@ -83,7 +91,11 @@ export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeConte
   if (types.some((t) => t === "json")) return withNull({ ...description })
   const unknownType = types.find((t) => typeof t !== "string" || !JSON_TYPES.has(t))
   if (unknownType !== undefined) {
-    ctx.warn({ code: "unsupported-schema", at: child(at, "type"), message: `unknown type ${JSON.stringify(unknownType)}; treated as any JSON value` })
+    ctx.warn({
+      code: "unsupported-schema",
+      at: child(at, "type"),
+      message: `unknown type ${JSON.stringify(unknownType)}; treated as any JSON value`,
+    })
     return withNull({ ...description })
   }
   if (types.length === 0) return withNull({ ...description })
@@ -134,7 +146,11 @@ const mergeAllOf = (members: ReadonlyArray<unknown>, at: string, ctx: NormalizeC
     }
     const target = ref === undefined ? member : resolve(ref)
     if (target === undefined) {
-      ctx.warn({ code: "unsupported-schema", at: child(where, "$ref"), message: `unresolvable $ref ${JSON.stringify(ref)}; the allOf is treated as any JSON value` })
+      ctx.warn({
+        code: "unsupported-schema",
+        at: child(where, "$ref"),
+        message: `unresolvable $ref ${JSON.stringify(ref)}; the allOf is treated as any JSON value`,
+      })
       return {}
     }
     // A fault inside a member is reported where it is, once; inside a referenced schema, at the reference
@@ -145,10 +161,17 @@ const mergeAllOf = (members: ReadonlyArray<unknown>, at: string, ctx: NormalizeC
       if (ref === undefined) fault(inner, message)
       else fault(where, `in ${ref}: ${message}`)
     }
-    const schema = normalizeSchema(target, where, { ...ctx, fail, merging: ref === undefined ? ctx.merging : [...(ctx.merging ?? []), ref] })
+    const schema = normalizeSchema(target, where, {
+      ...ctx,
+      fail,
+      merging: ref === undefined ? ctx.merging : [...(ctx.merging ?? []), ref],
+    })
     if (failed) continue
     if (schema["type"] !== "object") {
-      fault(where, `allOf ${ref ?? `member ${index}`} is not an object schema (type ${JSON.stringify(schema["type"] ?? "any")}), so it cannot be merged`)
+      fault(
+        where,
+        `allOf ${ref ?? `member ${index}`} is not an object schema (type ${JSON.stringify(schema["type"] ?? "any")}), so it cannot be merged`,
+      )
       continue
     }
     // A later member's property replaces an earlier one of that name, in its place.

@@ -4,8 +4,7 @@
 export const escapeToken = (token: string): string => token.replace(/~/g, "~0").replace(/\//g, "~1")
 
 /** Builds `#/a/b~1c` from raw tokens. */
-export const pointer = (...tokens: ReadonlyArray<string | number>): string =>
-  `#/${tokens.map((t) => escapeToken(String(t))).join("/")}`
+export const pointer = (...tokens: ReadonlyArray<string | number>): string => `#/${tokens.map((t) => escapeToken(String(t))).join("/")}`
 
 /** Appends tokens to an existing pointer. */
 export const child = (base: string, ...tokens: ReadonlyArray<string | number>): string =>

@@ -43,9 +43,17 @@ const isRecord = (value: unknown): value is Record<string, unknown> => value !==
  * Reads the provenance and the markers of a document. `installed` is the better-auth version the
  * generated client will be compiled against (undefined: not installed, nothing to compare). Pure.
  */
-export const checkProvenance = (document: unknown, input: { readonly file: string; readonly installed: string | undefined }): ProvenanceCheck => {
+export const checkProvenance = (
+  document: unknown,
+  input: { readonly file: string; readonly installed: string | undefined },
+): ProvenanceCheck => {
   const warnings: Array<Warning> = []
-  const fail = (at: string, message: string): ProvenanceCheck => ({ provenance: undefined, warnings, errorCodes: [], error: new SpecError({ file: input.file, at, message }) })
+  const fail = (at: string, message: string): ProvenanceCheck => ({
+    provenance: undefined,
+    warnings,
+    errorCodes: [],
+    error: new SpecError({ file: input.file, at, message }),
+  })
   const doc = isRecord(document) ? document : {}
   let scopes = 0
   let methods = 0
@@ -55,13 +63,19 @@ export const checkProvenance = (document: unknown, input: { readonly file: strin
       const scope = operation[SCOPE_MARKER]
       if (scope !== undefined) {
         if (typeof scope !== "string" || !SCOPES.includes(scope))
-          return fail(pointer("paths", path, method, SCOPE_MARKER), `${SCOPE_MARKER} must be one of ${SCOPES.map((s) => JSON.stringify(s)).join(", ")}, found ${JSON.stringify(scope)} (re-export with \`npm run spec\`)`)
+          return fail(
+            pointer("paths", path, method, SCOPE_MARKER),
+            `${SCOPE_MARKER} must be one of ${SCOPES.map((s) => JSON.stringify(s)).join(", ")}, found ${JSON.stringify(scope)} (re-export with \`npm run spec\`)`,
+          )
         scopes++
       }
       const clientMethod = operation[CLIENT_METHOD_MARKER]
       if (clientMethod !== undefined) {
         if (typeof clientMethod !== "string" || !CLIENT_METHODS.includes(clientMethod))
-          return fail(pointer("paths", path, method, CLIENT_METHOD_MARKER), `${CLIENT_METHOD_MARKER} must be "GET" or "POST", found ${JSON.stringify(clientMethod)} (re-export with \`npm run spec\`)`)
+          return fail(
+            pointer("paths", path, method, CLIENT_METHOD_MARKER),
+            `${CLIENT_METHOD_MARKER} must be "GET" or "POST", found ${JSON.stringify(clientMethod)} (re-export with \`npm run spec\`)`,
+          )
         methods++
       }
     }
@@ -79,10 +93,12 @@ export const checkProvenance = (document: unknown, input: { readonly file: strin
     const at = pointer("info", PROVENANCE_KEY)
     if (!isRecord(raw)) return fail(at, `expected an object { version, plugins, exporter }, found ${JSON.stringify(raw)}`)
     const { version, plugins, exporter } = raw
-    if (typeof version !== "string" || version === "") return fail(`${at}/version`, `expected the better-auth version as a string, found ${JSON.stringify(version ?? null)}`)
+    if (typeof version !== "string" || version === "")
+      return fail(`${at}/version`, `expected the better-auth version as a string, found ${JSON.stringify(version ?? null)}`)
     if (!Array.isArray(plugins) || !plugins.every((p) => typeof p === "string"))
       return fail(`${at}/plugins`, `expected the plugin ids as an array of strings, found ${JSON.stringify(plugins ?? null)}`)
-    if (typeof exporter !== "string") return fail(`${at}/exporter`, `expected the exporter as a string, found ${JSON.stringify(exporter ?? null)}`)
+    if (typeof exporter !== "string")
+      return fail(`${at}/exporter`, `expected the exporter as a string, found ${JSON.stringify(exporter ?? null)}`)
     provenance = { version, plugins, exporter }
     if (input.installed !== undefined && input.installed !== version)
       warnings.push({
@@ -103,7 +119,11 @@ export const checkProvenance = (document: unknown, input: { readonly file: strin
     const at = pointer("info", ERROR_CODES_KEY)
     if (!isRecord(rawCodes)) return fail(at, `expected an object of error code → message, found ${JSON.stringify(rawCodes)}`)
     for (const [code, message] of Object.entries(rawCodes))
-      if (code === "" || typeof message !== "string") return fail(pointer("info", ERROR_CODES_KEY, code), `expected the message of error code ${JSON.stringify(code)} as a string, found ${JSON.stringify(message)}`)
+      if (code === "" || typeof message !== "string")
+        return fail(
+          pointer("info", ERROR_CODES_KEY, code),
+          `expected the message of error code ${JSON.stringify(code)} as a string, found ${JSON.stringify(message)}`,
+        )
     errorCodes = Object.keys(rawCodes).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   }
   const missing = [...(scopes === 0 ? [SCOPE_MARKER] : []), ...(methods === 0 && provenance === undefined ? [CLIENT_METHOD_MARKER] : [])]

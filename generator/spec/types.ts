@@ -18,7 +18,9 @@ export interface OpenApiOperation {
     readonly schema?: RawSchema
   }>
   readonly requestBody?: { readonly required?: boolean; readonly content?: Readonly<Record<string, { readonly schema?: RawSchema }>> }
-  readonly responses?: Readonly<Record<string, { readonly description?: string; readonly content?: Readonly<Record<string, { readonly schema?: RawSchema }>> }>>
+  readonly responses?: Readonly<
+    Record<string, { readonly description?: string; readonly content?: Readonly<Record<string, { readonly schema?: RawSchema }>> }>
+  >
   /** Added by `bun run spec`: `server-only`, `server` or `http` when the browser client cannot call it. */
   readonly "x-better-auth-scope"?: string
   /** Added by `bun run spec`: the method a client plugin always uses for this path (`pathMethods`). */

@@ -20,10 +20,21 @@ const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
   value !== null && typeof value === "object" && !Array.isArray(value)
 
 const kindOf = (value: unknown): string =>
-  value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : typeof value === "string" ? "a string" : `${typeof value} ${JSON.stringify(value)}`
+  value === null
+    ? "null"
+    : Array.isArray(value)
+      ? "an array"
+      : typeof value === "object"
+        ? "an object"
+        : typeof value === "string"
+          ? "a string"
+          : `${typeof value} ${JSON.stringify(value)}`
 
 class Fault {
-  constructor(readonly path: ReadonlyArray<Token>, readonly message: string) {}
+  constructor(
+    readonly path: ReadonlyArray<Token>,
+    readonly message: string,
+  ) {}
 }
 
 const expectRecord = (value: unknown, path: ReadonlyArray<Token>, what: string): Readonly<Record<string, unknown>> => {
@@ -38,7 +49,10 @@ const optional = (parent: Readonly<Record<string, unknown>>, key: string, path: 
 const checkSchema = (value: unknown, path: ReadonlyArray<Token>, components: Readonly<Record<string, unknown>>) => {
   for (const finding of walkSchema(value, path)) {
     if (finding.kind === "too-deep")
-      throw new Fault(finding.path, `schemas nest deeper than ${MAX_SCHEMA_DEPTH} levels here; move the inner schema into components/schemas and refer to it with $ref`)
+      throw new Fault(
+        finding.path,
+        `schemas nest deeper than ${MAX_SCHEMA_DEPTH} levels here; move the inner schema into components/schemas and refer to it with $ref`,
+      )
     const ref = finding.ref
     if (typeof ref !== "string") throw new Fault(finding.path, `expected a $ref string, found ${kindOf(ref)}`)
     const name = refName(ref, COMPONENT_REF_PREFIX)
@@ -49,12 +63,14 @@ const checkSchema = (value: unknown, path: ReadonlyArray<Token>, components: Rea
           ? `$ref ${JSON.stringify(ref)} points to another file or URL; only "${COMPONENT_REF_PREFIX}<Name>" in this document is supported`
           : `$ref ${JSON.stringify(ref)} is not supported; refer to "${COMPONENT_REF_PREFIX}<Name>"`,
       )
-    if (!Object.hasOwn(components, name)) throw new Fault(finding.path, `$ref ${JSON.stringify(ref)}: the document has no schema "${name}" in components/schemas`)
+    if (!Object.hasOwn(components, name))
+      throw new Fault(finding.path, `$ref ${JSON.stringify(ref)}: the document has no schema "${name}" in components/schemas`)
   }
 }
 
 const checkContent = (value: unknown, path: ReadonlyArray<Token>, components: Readonly<Record<string, unknown>>) => {
-  if ("$ref" in expectRecord(value, path, "a content map")) throw new Fault([...path, "$ref"], "a $ref here is not supported; write the content inline")
+  if ("$ref" in expectRecord(value, path, "a content map"))
+    throw new Fault([...path, "$ref"], "a $ref here is not supported; write the content inline")
   for (const [media, entry] of Object.entries(value as Record<string, unknown>)) {
     const at = [...path, media]
     const record = expectRecord(entry, at, "a media type object")
@@ -67,9 +83,14 @@ const noRef = (record: Readonly<Record<string, unknown>>, path: ReadonlyArray<To
   if ("$ref" in record) throw new Fault([...path, "$ref"], `a $ref here is not supported (only schemas may be references); write it inline`)
 }
 
-const checkOperation = (operation: Readonly<Record<string, unknown>>, at: ReadonlyArray<Token>, components: Readonly<Record<string, unknown>>) => {
+const checkOperation = (
+  operation: Readonly<Record<string, unknown>>,
+  at: ReadonlyArray<Token>,
+  components: Readonly<Record<string, unknown>>,
+) => {
   noRef(operation, at)
-  for (const key of ["operationId", "description", "summary", "x-better-auth-scope", "x-better-auth-client-method"]) optional(operation, key, at, "string")
+  for (const key of ["operationId", "description", "summary", "x-better-auth-scope", "x-better-auth-client-method"])
+    optional(operation, key, at, "string")
   if ("parameters" in operation) {
     const parameters = operation["parameters"]
     if (!Array.isArray(parameters)) throw new Fault([...at, "parameters"], `expected an array of parameters, found ${kindOf(parameters)}`)
@@ -111,7 +132,10 @@ const checkRefCycles = (components: Readonly<Record<string, unknown>>) => {
     })
   const first = cycleEdges(names, edges)[0]
   if (first !== undefined)
-    throw new Fault(first.edge.path, `$ref to "${first.edge.to}" closes a cycle made only of references (${first.from === first.edge.to ? `"${first.from}" is itself` : `"${first.from}" is "${first.edge.to}", which is "${first.from}" again`}); a recursive schema must recurse through an object property or array items`)
+    throw new Fault(
+      first.edge.path,
+      `$ref to "${first.edge.to}" closes a cycle made only of references (${first.from === first.edge.to ? `"${first.from}" is itself` : `"${first.from}" is "${first.edge.to}", which is "${first.from}" again`}); a recursive schema must recurse through an object property or array items`,
+    )
 }
 
 /** Validates a parsed document; returns the first fault, or undefined when the document is usable. */

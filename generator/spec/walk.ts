@@ -18,9 +18,12 @@ const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
   value !== null && typeof value === "object" && !Array.isArray(value)
 
 /** The sub-schemas of one schema, with the tokens that lead to each. */
-export const subSchemas = (schema: Readonly<Record<string, unknown>>): ReadonlyArray<{ readonly tokens: ReadonlyArray<Token>; readonly value: unknown }> => {
+export const subSchemas = (
+  schema: Readonly<Record<string, unknown>>,
+): ReadonlyArray<{ readonly tokens: ReadonlyArray<Token>; readonly value: unknown }> => {
   const out: Array<{ tokens: ReadonlyArray<Token>; value: unknown }> = []
-  if (isRecord(schema["properties"])) for (const [name, value] of Object.entries(schema["properties"])) out.push({ tokens: ["properties", name], value })
+  if (isRecord(schema["properties"]))
+    for (const [name, value] of Object.entries(schema["properties"])) out.push({ tokens: ["properties", name], value })
   if ("items" in schema) out.push({ tokens: ["items"], value: schema["items"] })
   if (isRecord(schema["additionalProperties"])) out.push({ tokens: ["additionalProperties"], value: schema["additionalProperties"] })
   for (const key of ["anyOf", "oneOf", "allOf"] as const) {
@@ -48,7 +51,11 @@ export const walkSchema = (schema: unknown, path: ReadonlyArray<Token> = [], dep
  * (and of a single `allOf` member). A cycle made only of these has no value that ends, and TypeScript
  * rejects it as a type that circularly references itself.
  */
-export const directRefs = (schema: unknown, path: ReadonlyArray<Token> = [], depth = 1): ReadonlyArray<{ readonly ref: unknown; readonly path: ReadonlyArray<Token> }> => {
+export const directRefs = (
+  schema: unknown,
+  path: ReadonlyArray<Token> = [],
+  depth = 1,
+): ReadonlyArray<{ readonly ref: unknown; readonly path: ReadonlyArray<Token> }> => {
   if (!isRecord(schema) || depth > MAX_SCHEMA_DEPTH) return []
   if ("$ref" in schema) return [{ ref: schema["$ref"], path: [...path, "$ref"] }]
   for (const key of ["anyOf", "oneOf"] as const) {
@@ -75,7 +82,10 @@ export const refName = (ref: string, prefix: string): string | undefined => {
 }
 
 /** Finds a cycle in a graph of named nodes; returns the edges that close one, each once. */
-export const cycleEdges = <E extends { readonly to: string }>(nodes: ReadonlyArray<string>, edges: (node: string) => ReadonlyArray<E>): ReadonlyArray<{ readonly from: string; readonly edge: E }> => {
+export const cycleEdges = <E extends { readonly to: string }>(
+  nodes: ReadonlyArray<string>,
+  edges: (node: string) => ReadonlyArray<E>,
+): ReadonlyArray<{ readonly from: string; readonly edge: E }> => {
   const state = new Map<string, "open" | "done">()
   const closing: Array<{ from: string; edge: E }> = []
   // Iterative depth-first search: a long chain of refs cannot exhaust the stack.

@@ -52,7 +52,8 @@ const fieldChanges = (before: Shape, after: Shape, side: "input" | "output"): Re
   const removed = new Set([...b.keys()].filter((k) => !a.has(k)))
   /** A field below an added or removed object is said with its parent, once. */
   const isRoot = (path: string) => !/[.[]/.test(path)
-  const underParent = (path: string, set: ReadonlySet<string>) => [...path.matchAll(/[.[]/g)].some((m) => m.index > 0 && !isRoot(path.slice(0, m.index)) && set.has(path.slice(0, m.index)))
+  const underParent = (path: string, set: ReadonlySet<string>) =>
+    [...path.matchAll(/[.[]/g)].some((m) => m.index > 0 && !isRoot(path.slice(0, m.index)) && set.has(path.slice(0, m.index)))
   for (const path of [...new Set([...b.keys(), ...a.keys()])].sort()) {
     const was = b.get(path)
     const now = a.get(path)
@@ -63,14 +64,32 @@ const fieldChanges = (before: Shape, after: Shape, side: "input" | "output"): Re
     if (was !== undefined && now !== undefined && [...members(was.type), ...members(now.type)].every((m) => m === "{…}")) continue
     if (was === undefined && now !== undefined) {
       const required = !isOptional(now.key)
-      out.push(side === "input" && required ? { kind: "breaking", what: `new required field \`${now.key}: ${now.type}\`` } : { kind: "additive", what: `new field \`${now.key}: ${now.type}\`` })
+      out.push(
+        side === "input" && required
+          ? { kind: "breaking", what: `new required field \`${now.key}: ${now.type}\`` }
+          : { kind: "additive", what: `new field \`${now.key}: ${now.type}\`` },
+      )
     } else if (now === undefined && was !== undefined) {
-      out.push({ kind: "breaking", what: side === "input" ? `field \`${was.key}\` removed (callers that pass it no longer compile)` : `field \`${was.key}\` removed from the answer` })
+      out.push({
+        kind: "breaking",
+        what:
+          side === "input"
+            ? `field \`${was.key}\` removed (callers that pass it no longer compile)`
+            : `field \`${was.key}\` removed from the answer`,
+      })
     } else if (was !== undefined && now !== undefined) {
       if (isOptional(was.key) && !isOptional(now.key))
-        out.push(side === "input" ? { kind: "breaking", what: `field \`${path}\` became required` } : { kind: "additive", what: `field \`${path}\` is now always present` })
+        out.push(
+          side === "input"
+            ? { kind: "breaking", what: `field \`${path}\` became required` }
+            : { kind: "additive", what: `field \`${path}\` is now always present` },
+        )
       if (!isOptional(was.key) && isOptional(now.key))
-        out.push(side === "input" ? { kind: "additive", what: `field \`${path}\` became optional` } : { kind: "breaking", what: `field \`${path}\` may now be absent` })
+        out.push(
+          side === "input"
+            ? { kind: "additive", what: `field \`${path}\` became optional` }
+            : { kind: "breaking", what: `field \`${path}\` may now be absent` },
+        )
       if (was.type !== now.type) {
         const from = members(was.type)
         const to = members(now.type)
@@ -79,9 +98,19 @@ const fieldChanges = (before: Shape, after: Shape, side: "input" | "output"): Re
           from.size + to.size > 8
             ? `\`${path}\`: ${[...[...to].filter((m) => !from.has(m)).map((m) => `+${m}`), ...[...from].filter((m) => !to.has(m)).map((m) => `-${m}`)].join(", ")}`
             : `\`${path}\`: ${was.type} → ${now.type}`
-        if (side === "input") out.push(subset(from, to) ? { kind: "additive", what: `compatible type change: ${change}` } : { kind: "breaking", what: `type changed: ${change}` })
+        if (side === "input")
+          out.push(
+            subset(from, to)
+              ? { kind: "additive", what: `compatible type change: ${change}` }
+              : { kind: "breaking", what: `type changed: ${change}` },
+          )
         else if (to.has("null") && !from.has("null")) out.push({ kind: "breaking", what: `gained null: ${change}` })
-        else out.push(subset(to, from) ? { kind: "additive", what: `compatible type change: ${change}` } : { kind: "breaking", what: `type changed: ${change}` })
+        else
+          out.push(
+            subset(to, from)
+              ? { kind: "additive", what: `compatible type change: ${change}` }
+              : { kind: "breaking", what: `type changed: ${change}` },
+          )
       }
     }
   }
@@ -105,29 +134,53 @@ export const apiDiff = (previous: Manifest | undefined, next: Manifest): Readonl
     const now = after.get(key)
     if (now === undefined) {
       const skip = skipped.get(key)
-      changes.push({ kind: "breaking", symbol, endpoint: key, what: skip === undefined ? "removed: the endpoint left the document" : `removed: now skipped (${skip.reason})` })
+      changes.push({
+        kind: "breaking",
+        symbol,
+        endpoint: key,
+        what: skip === undefined ? "removed: the endpoint left the document" : `removed: now skipped (${skip.reason})`,
+      })
       continue
     }
     const found: Array<{ kind: ApiChange["kind"]; what: string; symbol?: string }> = []
     if (namespaceOf(now) !== namespaceOf(old)) found.push({ kind: "breaking", symbol, what: `moved to \`Auth.${namespaceOf(now)}\`` })
     if (!payloadRequired(old.payload) && payloadRequired(now.payload))
-      found.push({ kind: "breaking", what: `payload became required: \`Handler(${old.payload === undefined ? "" : "payload?"})\` → \`Handler(payload)\`` })
-    if (old.payload !== undefined && now.payload === undefined) found.push({ kind: "breaking", what: "takes no payload any more: `Handler(payload)` → `Handler()`" })
-    if (old.payload === undefined && now.payload !== undefined && !payloadRequired(now.payload)) found.push({ kind: "additive", what: "now takes a payload whose fields are all optional" })
+      found.push({
+        kind: "breaking",
+        what: `payload became required: \`Handler(${old.payload === undefined ? "" : "payload?"})\` → \`Handler(payload)\``,
+      })
+    if (old.payload !== undefined && now.payload === undefined)
+      found.push({ kind: "breaking", what: "takes no payload any more: `Handler(payload)` → `Handler()`" })
+    if (old.payload === undefined && now.payload !== undefined && !payloadRequired(now.payload))
+      found.push({ kind: "additive", what: "now takes a payload whose fields are all optional" })
     const payloadSymbol = `Auth.${namespaceOf(now)}.Payload`
     const successSymbol = `Auth.${namespaceOf(now)}.Success`
     if (old.payload !== undefined && now.payload !== undefined)
       found.push(...fieldChanges(old.payload, now.payload, "input").map((c) => ({ ...c, symbol: payloadSymbol })))
     // A payload that appears whole: its fields, each as new (the handler line says whether it is required).
-    else if (now.payload !== undefined) found.push(...fieldChanges({}, now.payload, "input").map((c) => ({ kind: "additive" as const, what: c.what.replace(/^new required field/, "new field"), symbol: payloadSymbol })))
+    else if (now.payload !== undefined)
+      found.push(
+        ...fieldChanges({}, now.payload, "input").map((c) => ({
+          kind: "additive" as const,
+          what: c.what.replace(/^new required field/, "new field"),
+          symbol: payloadSymbol,
+        })),
+      )
     found.push(...fieldChanges(old.success ?? {}, now.success ?? {}, "output").map((c) => ({ ...c, symbol: successSymbol })))
     const files = endpointFiles(now.folder.split("/"))
     if (found.length === 0 && now.folder === old.folder && filesChanged(previous, next, [files.contract, files.handler]))
       found.push({ kind: "cosmetic", what: "descriptions or comments only" })
-    for (const c of found) changes.push({ kind: c.kind, symbol: c.symbol ?? `Auth.${namespaceOf(now)}.Handler`, endpoint: key, what: c.what })
+    for (const c of found)
+      changes.push({ kind: c.kind, symbol: c.symbol ?? `Auth.${namespaceOf(now)}.Handler`, endpoint: key, what: c.what })
   }
   for (const e of next.generated)
-    if (!before.has(keyOf(e))) changes.push({ kind: "additive", symbol: `Auth.${namespaceOf(e)}.Handler`, endpoint: keyOf(e), what: `new endpoint (client.${e.clientCall})` })
+    if (!before.has(keyOf(e)))
+      changes.push({
+        kind: "additive",
+        symbol: `Auth.${namespaceOf(e)}.Handler`,
+        endpoint: keyOf(e),
+        what: `new endpoint (client.${e.clientCall})`,
+      })
   const componentsBefore = previous.components ?? {}
   const componentsAfter = next.components ?? {}
   for (const name of [...new Set([...Object.keys(componentsBefore), ...Object.keys(componentsAfter)])].sort()) {
@@ -139,7 +192,8 @@ export const apiDiff = (previous: Manifest | undefined, next: Manifest): Readonl
     else {
       const found = fieldChanges(was, now, "output")
       for (const c of found) changes.push({ kind: c.kind, symbol, endpoint: undefined, what: c.what })
-      if (found.length === 0 && filesChanged(previous, next, [componentFile(name)])) changes.push({ kind: "cosmetic", symbol, endpoint: undefined, what: "descriptions or comments only" })
+      if (found.length === 0 && filesChanged(previous, next, [componentFile(name)]))
+        changes.push({ kind: "cosmetic", symbol, endpoint: undefined, what: "descriptions or comments only" })
     }
   }
   const rank = { breaking: 0, additive: 1, cosmetic: 2 }

@@ -73,7 +73,17 @@ export const fingerprint = async (input: FingerprintInput): Promise<string> => {
   const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content)
   const require = createRequire(import.meta.url)
   for (const library of LIBRARIES) add(library, await readFile(require.resolve(`${library}/package.json`)))
-  add("options", JSON.stringify({ out: resolve(input.out), clientModule: input.clientModule, importExtension: input.importExtension, spec: basename(input.spec), formatter: input.formatter, identifierPrefix: input.identifierPrefix }))
+  add(
+    "options",
+    JSON.stringify({
+      out: resolve(input.out),
+      clientModule: input.clientModule,
+      importExtension: input.importExtension,
+      spec: basename(input.spec),
+      formatter: input.formatter,
+      identifierPrefix: input.identifierPrefix,
+    }),
+  )
   // The installed better-auth is compared with the spec's provenance: another install is another run.
   add("better-auth", installedPackage("better-auth", process.cwd())?.version ?? "not installed")
   const files = [

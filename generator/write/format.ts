@@ -16,7 +16,6 @@ import { dirname, join, resolve } from "node:path"
 import { DEFAULT_FORMATTER, type FormatterName } from "../config.ts"
 import type { RenderedFile } from "../render/target.ts"
 
-
 export interface FormatStats {
   readonly hits: number
   readonly misses: number

@@ -53,7 +53,8 @@ export const waitForUnlock = (out: string, waitMs = LOCK_WAIT_MS): Effect.Effect
         await sleep(POLL_MS)
       }
     },
-    catch: (error) => (error instanceof WriteError ? error : new WriteError({ path: out, message: `cannot check the lock (${String(error)})` })),
+    catch: (error) =>
+      error instanceof WriteError ? error : new WriteError({ path: out, message: `cannot check the lock (${String(error)})` }),
   })
 
 /** Takes the output folder's lock, waiting for another run to release it; resolves to the release. */
@@ -87,5 +88,11 @@ export const lockOutput = (out: string, waitMs = LOCK_WAIT_MS): Effect.Effect<()
         await rm(temp, { force: true })
       }
     },
-    catch: (error) => (error instanceof WriteError ? error : new WriteError({ path: lockFileOf(out), message: `cannot take the lock (${(error as NodeJS.ErrnoException).code ?? String(error)})` })),
+    catch: (error) =>
+      error instanceof WriteError
+        ? error
+        : new WriteError({
+            path: lockFileOf(out),
+            message: `cannot take the lock (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+          }),
   })

@@ -42,14 +42,14 @@ export const Manifest = Schema.Struct({
 })
 export type Manifest = typeof Manifest.Type
 
-
 /**
  * The barrel namespaces of a folder, as the barrels print them: an endpoint folder is exported under its
  * endpoint's namespace, any other folder under PascalCase of its name.
  */
 export const namespacePaths = (model: Model) => {
   const leaf = new Map(model.endpoints.map((e) => [e.folder.join("/"), e.namespace]))
-  return (folder: ReadonlyArray<string>): string => folder.map((name, i) => leaf.get(folder.slice(0, i + 1).join("/")) ?? pascalCase(name)).join(".")
+  return (folder: ReadonlyArray<string>): string =>
+    folder.map((name, i) => leaf.get(folder.slice(0, i + 1).join("/")) ?? pascalCase(name)).join(".")
 }
 
 /** The manifest for a model and its final (formatted) files. Pure; stable bytes. */
@@ -86,7 +86,10 @@ export const parseManifest = (text: string): Manifest | undefined => {
 }
 
 /** The formatted files plus the manifest that records them: everything a run puts in the output folder. */
-export const withManifest = (model: Model, formatted: ReadonlyArray<RenderedFile>): { readonly manifest: Manifest; readonly files: ReadonlyArray<RenderedFile> } => {
+export const withManifest = (
+  model: Model,
+  formatted: ReadonlyArray<RenderedFile>,
+): { readonly manifest: Manifest; readonly files: ReadonlyArray<RenderedFile> } => {
   const manifest = buildManifest(model, formatted)
   return { manifest, files: [...formatted, manifestFile(manifest)] }
 }

@@ -51,18 +51,35 @@ export const planWrite = (input: PlanInput): Plan => {
   const previousHashes = new Map(Object.entries(input.previous?.files ?? {}))
   // Only bytes the previous run provably wrote (their hash is in its manifest) may be replaced silently;
   // without a readable manifest that is none. The manifest itself is always the generator's.
-  const notProvablyOurs = (path: string, before: string | undefined) => path !== MANIFEST_FILE && before !== undefined && previousHashes.get(path) !== hashOf(before)
+  const notProvablyOurs = (path: string, before: string | undefined) =>
+    path !== MANIFEST_FILE && before !== undefined && previousHashes.get(path) !== hashOf(before)
   const actions: Array<Action> = input.files.map((file) => {
     const before = input.disk.get(file.path)
     const kind: ActionKind = before === undefined ? "create" : before === file.content ? "unchanged" : "update"
     const edited = kind === "update" && notProvablyOurs(file.path, before)
-    return { path: file.path, kind, content: file.content, before, edited, recorded: previousHashes.has(file.path), hash: hashOf(file.content) }
+    return {
+      path: file.path,
+      kind,
+      content: file.content,
+      before,
+      edited,
+      recorded: previousHashes.has(file.path),
+      hash: hashOf(file.content),
+    }
   })
   const next = new Set(input.files.map((f) => f.path))
   for (const path of previousHashes.keys()) {
     const before = input.disk.get(path)
     if (next.has(path) || before === undefined) continue
-    actions.push({ path, kind: "delete", content: undefined, before, edited: notProvablyOurs(path, before), recorded: true, hash: undefined })
+    actions.push({
+      path,
+      kind: "delete",
+      content: undefined,
+      before,
+      edited: notProvablyOurs(path, before),
+      recorded: true,
+      hash: undefined,
+    })
   }
   actions.sort(byText((a) => a.path))
   const changes = actions.filter((a) => a.kind !== "unchanged")

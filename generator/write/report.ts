@@ -26,7 +26,13 @@ export interface ReportInput {
 }
 
 const DRIFT: ReadonlyArray<Warning["code"]> = ["override-field-gone", "override-hides-document", "override-redundant"]
-const DOCUMENT: ReadonlyArray<Warning["code"]> = ["spec-without-provenance", "spec-without-markers", "spec-without-error-codes", "spec-version-mismatch", "parameter-skipped"]
+const DOCUMENT: ReadonlyArray<Warning["code"]> = [
+  "spec-without-provenance",
+  "spec-without-markers",
+  "spec-without-error-codes",
+  "spec-version-mismatch",
+  "parameter-skipped",
+]
 
 const versionOf = (m: Manifest | undefined) => (m?.source === undefined ? undefined : `better-auth ${m.source.version}`)
 
@@ -34,7 +40,8 @@ const versionOf = (m: Manifest | undefined) => (m?.source === undefined ? undefi
 const versions = (previous: Manifest | undefined, next: Manifest): string => {
   const from = versionOf(previous)
   const to = versionOf(next)
-  if (from === undefined && to === undefined) return "better-auth version unknown (the spec has no info.x-better-auth: export it with `npm run spec`)"
+  if (from === undefined && to === undefined)
+    return "better-auth version unknown (the spec has no info.x-better-auth: export it with `npm run spec`)"
   if (from === to) return `${to} (unchanged)`
   return `better-auth ${previous?.source?.version ?? "(unknown version)"} → ${next.source?.version ?? "(unknown version)"}`
 }
@@ -83,17 +90,22 @@ const list = <A>(title: string, items: ReadonlyArray<A>, line: (a: A) => string)
 /** The report's markdown. Pure; deterministic. */
 export const changeReport = (input: ReportInput): string => {
   const { previous, next } = input
-  const lines: Array<string> = input.written.ok ? [] : [`**Nothing was written**: ${input.written.reason}. What follows is what the run would have changed.`, ""]
+  const lines: Array<string> = input.written.ok
+    ? []
+    : [`**Nothing was written**: ${input.written.reason}. What follows is what the run would have changed.`, ""]
   lines.push(`# Better Auth SDK changes: ${versions(previous, next)}`, "")
   const plugins = (m: Manifest | undefined) => new Set(m?.source?.plugins ?? [])
   if (previous?.source !== undefined && next.source !== undefined) {
     const added = [...plugins(next)].filter((p) => !plugins(previous).has(p))
     const dropped = [...plugins(previous)].filter((p) => !plugins(next).has(p))
-    if (added.length + dropped.length > 0) lines.push(`Plugins: ${[...added.map((p) => `+${p}`), ...dropped.map((p) => `-${p}`)].join(", ")}.`, "")
+    if (added.length + dropped.length > 0)
+      lines.push(`Plugins: ${[...added.map((p) => `+${p}`), ...dropped.map((p) => `-${p}`)].join(", ")}.`, "")
   }
   lines.push(
     `Generated from ${code(input.specName)}: ${next.generated.length} endpoints, ${next.skipped.length} skipped.`,
-    previous === undefined ? "There was no previous manifest.json, so every endpoint is new." : "Compared with the previous `manifest.json`.",
+    previous === undefined
+      ? "There was no previous manifest.json, so every endpoint is new."
+      : "Compared with the previous `manifest.json`.",
     "",
   )
   const before = new Map((previous?.generated ?? []).map((e) => [keyOf(e), e]))
@@ -110,14 +122,50 @@ export const changeReport = (input: ReportInput): string => {
   const newlySkipped = previous === undefined ? [] : next.skipped.filter((s) => !skippedBefore.has(keyOf(s)) && before.has(keyOf(s)))
 
   const diff = apiDiff(previous, next)
-  lines.push(...list("Breaking changes", diff.filter((c) => c.kind === "breaking"), apiLine))
-  lines.push(...list("Additive changes", diff.filter((c) => c.kind === "additive"), apiLine))
+  lines.push(
+    ...list(
+      "Breaking changes",
+      diff.filter((c) => c.kind === "breaking"),
+      apiLine,
+    ),
+  )
+  lines.push(
+    ...list(
+      "Additive changes",
+      diff.filter((c) => c.kind === "additive"),
+      apiLine,
+    ),
+  )
   const cosmetic = diff.filter((c) => c.kind === "cosmetic")
-  if (cosmetic.length > 0) lines.push(`## Cosmetic changes (${cosmetic.length})`, "", `Descriptions or comments only: ${cosmetic.map((c) => code(c.symbol.replace(/\.Handler$/, ""))).join(", ")}.`, "")
+  if (cosmetic.length > 0)
+    lines.push(
+      `## Cosmetic changes (${cosmetic.length})`,
+      "",
+      `Descriptions or comments only: ${cosmetic.map((c) => code(c.symbol.replace(/\.Handler$/, ""))).join(", ")}.`,
+      "",
+    )
   const warnings = input.warnings ?? []
-  lines.push(...list("Override drift", warnings.filter((w) => DRIFT.includes(w.warning.code)), (w) => `- ${w.line}`))
-  lines.push(...list("Document warnings", warnings.filter((w) => DOCUMENT.includes(w.warning.code)), (w) => `- ${w.line}`))
-  lines.push(...list("Hand edits discarded by --force", input.forced ?? [], (f) => `- ${code(f.path)} (${f.kind === "delete" ? "deleted" : "overwritten"})`))
+  lines.push(
+    ...list(
+      "Override drift",
+      warnings.filter((w) => DRIFT.includes(w.warning.code)),
+      (w) => `- ${w.line}`,
+    ),
+  )
+  lines.push(
+    ...list(
+      "Document warnings",
+      warnings.filter((w) => DOCUMENT.includes(w.warning.code)),
+      (w) => `- ${w.line}`,
+    ),
+  )
+  lines.push(
+    ...list(
+      "Hand edits discarded by --force",
+      input.forced ?? [],
+      (f) => `- ${code(f.path)} (${f.kind === "delete" ? "deleted" : "overwritten"})`,
+    ),
+  )
   lines.push(...list("Overrides that no longer match", input.overrideErrors, (e) => `- ${e}`))
   lines.push(...list("Added endpoints", added, (e) => `- ${code(keyOf(e))} → ${code(`${e.folder}/`)} (client.${e.clientCall})`))
   lines.push(...list("Removed endpoints", removed, (e) => `- ${code(keyOf(e))} (was ${code(`${e.folder}/`)}; its files are deleted)`))
@@ -134,16 +182,35 @@ export const changeReport = (input: ReportInput): string => {
     lines.push(`## Changed shared schemas (${changedComponents.length})`, "")
     for (const { name, changes } of changedComponents) {
       const users = next.generated.filter((e) => usesComponent(e, name)).map((e) => code(keyOf(e)))
-      lines.push(`### ${code(name)}`, "", users.length === 0 ? "Not used by any endpoint now." : `Used by ${users.length} endpoint(s): ${users.join(", ")}.`, "", "```diff", ...changes, "```", "")
+      lines.push(
+        `### ${code(name)}`,
+        "",
+        users.length === 0 ? "Not used by any endpoint now." : `Used by ${users.length} endpoint(s): ${users.join(", ")}.`,
+        "",
+        "```diff",
+        ...changes,
+        "```",
+        "",
+      )
     }
   }
   if (changed.length > 0) {
     lines.push(`## Changed endpoints (${changed.length})`, "")
-    for (const { endpoint, changes } of changed) lines.push(`### ${code(keyOf(endpoint))} (${code(`${endpoint.folder}/`)})`, "", "```diff", ...changes, "```", "")
+    for (const { endpoint, changes } of changed)
+      lines.push(`### ${code(keyOf(endpoint))} (${code(`${endpoint.folder}/`)})`, "", "```diff", ...changes, "```", "")
   }
-  if (added.length + removed.length + changed.length + changedComponents.length + newlySkipped.length === 0 && input.overrideErrors.length === 0) lines.push("No endpoint changed.", "")
+  if (
+    added.length + removed.length + changed.length + changedComponents.length + newlySkipped.length === 0 &&
+    input.overrideErrors.length === 0
+  )
+    lines.push("No endpoint changed.", "")
   const f = input.files
   const verb = input.written.ok ? "" : "would be "
-  lines.push("## Files", "", `${f.create} ${verb}created, ${f.update} ${verb}updated, ${f.delete} ${verb}deleted, ${f.unchanged} unchanged.`, "")
+  lines.push(
+    "## Files",
+    "",
+    `${f.create} ${verb}created, ${f.update} ${verb}updated, ${f.delete} ${verb}deleted, ${f.unchanged} unchanged.`,
+    "",
+  )
   return lines.join("\n")
 }

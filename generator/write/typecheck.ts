@@ -12,7 +12,11 @@ import type { Model } from "../model/types.ts"
 const REASON_LENGTH = 180
 
 /** The file part of a provenance entry: `overrides/x.yaml (payload: name)` → `overrides/x.yaml`. */
-const fileOf = (source: string | undefined) => source?.split(";")[0]?.replace(/ \(.*$/, "").trim()
+const fileOf = (source: string | undefined) =>
+  source
+    ?.split(";")[0]
+    ?.replace(/ \(.*$/, "")
+    .trim()
 
 /** What owns an output file, and where to fix it. */
 const ownerOf = (model: Model, specName: string) => {
@@ -25,7 +29,10 @@ const ownerOf = (model: Model, specName: string) => {
     owners.set(files.contract, { what, fix: fileOf(e.provenance.payload) ?? fileOf(e.provenance.success) ?? spec })
   }
   for (const c of model.components)
-    owners.set(c.file, { what: `shared schema ${c.name}`, fix: c.definedBy ?? fileOf(c.changedBy) ?? `${specName}#/components/schemas/${c.name}` })
+    owners.set(c.file, {
+      what: `shared schema ${c.name}`,
+      fix: c.definedBy ?? fileOf(c.changedBy) ?? `${specName}#/components/schemas/${c.name}`,
+    })
   return owners
 }
 
@@ -33,16 +40,31 @@ const ownerOf = (model: Model, specName: string) => {
  * Type-checks every `.ts` file below `out` with the compiler options of the nearest tsconfig.json.
  * Resolves to one line per error: `POST /x (generated/x/x.handler.ts:9:3): reason; change overrides/x.yaml`.
  */
-export const typecheckOutput = async (input: { readonly out: string; readonly model: Model; readonly specName: string }): Promise<ReadonlyArray<string>> => {
+export const typecheckOutput = async (input: {
+  readonly out: string
+  readonly model: Model
+  readonly specName: string
+}): Promise<ReadonlyArray<string>> => {
   const ts = (await import("typescript")).default
   const out = resolve(input.out)
   const configFile = ts.findConfigFile(dirname(out), ts.sys.fileExists, "tsconfig.json")
   const options =
     configFile === undefined
-      ? { strict: true, noEmit: true, skipLibCheck: true, allowImportingTsExtensions: true, module: ts.ModuleKind.Preserve, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022 }
+      ? {
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          allowImportingTsExtensions: true,
+          module: ts.ModuleKind.Preserve,
+          moduleResolution: ts.ModuleResolutionKind.Bundler,
+          target: ts.ScriptTarget.ES2022,
+        }
       : ts.parseJsonConfigFileContent(ts.readConfigFile(configFile, ts.sys.readFile).config, ts.sys, dirname(configFile)).options
   const entries = await readdir(out, { recursive: true, withFileTypes: true })
-  const roots = entries.filter((e) => e.isFile() && e.name.endsWith(".ts")).map((e) => join(e.parentPath, e.name)).sort()
+  const roots = entries
+    .filter((e) => e.isFile() && e.name.endsWith(".ts"))
+    .map((e) => join(e.parentPath, e.name))
+    .sort()
   const program = ts.createProgram({ rootNames: roots, options: { ...options, noEmit: true } })
   const owners = ownerOf(input.model, input.specName)
   const lines: Array<string> = []

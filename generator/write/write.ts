@@ -33,7 +33,10 @@ export const recoverOutput = (outDir: string): Effect.Effect<void, WriteError> =
       const out = resolve(outDir)
       for (const staging of await siblings(out, STAGING)) await rm(staging, { recursive: true, force: true })
       const previous = await siblings(out, PREVIOUS)
-      const exists = await readdir(out).then(() => true, () => false)
+      const exists = await readdir(out).then(
+        () => true,
+        () => false,
+      )
       if (!exists && previous.length === 1) await rename(previous[0]!, out)
       else for (const old of previous) await rm(old, { recursive: true, force: true })
     },
@@ -52,7 +55,9 @@ export const readDisk = (outDir: string, paths: Iterable<string>): Effect.Effect
           const content = await readFile(target, "utf8").catch((error: NodeJS.ErrnoException) => {
             if (error.code === "ENOENT" || error.code === "ENOTDIR") return undefined
             // Name the file in the way (`index.ts` replaced by a folder), not just the output folder.
-            throw new Error(`${join(outDir, path)}: ${error.code === "EISDIR" ? "is a folder where the generator writes a file; move it away" : `cannot be read (${error.code ?? error.message})`}`)
+            throw new Error(
+              `${join(outDir, path)}: ${error.code === "EISDIR" ? "is a folder where the generator writes a file; move it away" : `cannot be read (${error.code ?? error.message})`}`,
+            )
           })
           return content === undefined ? undefined : ([path, content] as const)
         }),
@@ -84,11 +89,13 @@ export const applyPlan = (outDir: string, plan: Plan, log: (line: string) => voi
       const out = resolve(outDir)
       const staging = `${out}${STAGING}${process.pid}`
       const previous = `${out}${PREVIOUS}${process.pid}`
-      const writes = plan.changes.filter((a) => a.kind !== "delete").map((action) => {
-        const target = insideRoot(staging, action.path)
-        if (target === undefined) throw new Error(`refusing to write ${JSON.stringify(action.path)} outside the output folder`)
-        return { target, content: action.content! }
-      })
+      const writes = plan.changes
+        .filter((a) => a.kind !== "delete")
+        .map((action) => {
+          const target = insideRoot(staging, action.path)
+          if (target === undefined) throw new Error(`refusing to write ${JSON.stringify(action.path)} outside the output folder`)
+          return { target, content: action.content! }
+        })
       const replaced = new Set(plan.changes.map((a) => a.path))
       const kept = (await listFiles(out)).filter((path) => !replaced.has(path.split("\\").join("/")))
       try {

@@ -29,11 +29,8 @@ export interface ClientResult {
  * arrays and objects, the client declares mutable ones. Encoding returns a fresh value, so handing it
  * over as mutable is sound.
  */
-export type Mutable<T> = T extends ReadonlyArray<infer A>
-  ? Array<Mutable<A>>
-  : T extends object
-    ? { -readonly [K in keyof T]: Mutable<T[K]> }
-    : T
+export type Mutable<T> =
+  T extends ReadonlyArray<infer A> ? Array<Mutable<A>> : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T
 
 /** What the handler sees of the answer, through `onResponse`. */
 export interface RedirectResponse {
@@ -61,7 +58,8 @@ export interface RedirectOptions {
 export const redirectError = (response: RedirectResponse): BetterAuthApiError | undefined => {
   if (response.type === "opaqueredirect" || response.status === 0)
     return new BetterAuthApiError({
-      message: "Better Auth answered with a redirect, which the browser hides from fetch (an opaque redirect: no status, no Location); open the URL as a navigation to follow it",
+      message:
+        "Better Auth answered with a redirect, which the browser hides from fetch (an opaque redirect: no status, no Location); open the URL as a navigation to follow it",
       code: undefined,
       status: response.status,
       statusText: response.statusText,
@@ -69,11 +67,14 @@ export const redirectError = (response: RedirectResponse): BetterAuthApiError | 
   if (response.status < 300 || response.status > 399) return undefined
   const location = response.headers.get("location") ?? undefined
   // The Location may be relative (`/?error=INVALID_TOKEN`): any base reads its query.
-  const query = location === undefined || !URL.canParse(location, "http://localhost") ? undefined : new URL(location, "http://localhost").searchParams
+  const query =
+    location === undefined || !URL.canParse(location, "http://localhost") ? undefined : new URL(location, "http://localhost").searchParams
   const code = query?.get("error") ?? undefined
   const description = query?.get("error_description") ?? undefined
   return new BetterAuthApiError({
-    message: description ?? (code === undefined ? `Better Auth redirected to ${location ?? "(no Location)"}` : `Better Auth redirected with error ${code}`),
+    message:
+      description ??
+      (code === undefined ? `Better Auth redirected to ${location ?? "(no Location)"}` : `Better Auth redirected with error ${code}`),
     code,
     status: response.status,
     statusText: response.statusText,
@@ -121,13 +122,16 @@ export function createHandler(
   const decode = Schema.decodeUnknownEffect(config.successSchema)
   const payloadSchema = config.payloadSchema
   const encode = payloadSchema === undefined ? undefined : Schema.encodeUnknownEffect(payloadSchema)
-  const encodeError = (cause: Schema.SchemaError) => new ContractError({ message: cause.message, stage: "encode-payload", handler: name, cause })
+  const encodeError = (cause: Schema.SchemaError) =>
+    new ContractError({ message: cause.message, stage: "encode-payload", handler: name, cause })
   return Effect.fn(name)(function* (payload?: unknown) {
     const client = yield* AuthClient
     let encoded: unknown = undefined
     if (payloadSchema !== undefined && encode !== undefined) {
       // A plain object becomes the Payload (checked like `new Payload(...)`); an instance passes as it is.
-      const value = yield* payloadSchema.makeEffect(payload ?? {}).pipe(Effect.mapError((issue) => encodeError(new Schema.SchemaError(issue))))
+      const value = yield* payloadSchema
+        .makeEffect(payload ?? {})
+        .pipe(Effect.mapError((issue) => encodeError(new Schema.SchemaError(issue))))
       encoded = yield* encode(value).pipe(Effect.mapError(encodeError))
     }
     // Read only by handlers of endpoints that can redirect (they pass these options to the client).
@@ -139,7 +143,9 @@ export function createHandler(
       catch: (cause) => new BetterAuthTransportError({ message: cause instanceof Error ? cause.message : String(cause), cause }),
     }).pipe(
       // A redirect stays one even when reading its (empty or opaque) answer threw.
-      Effect.mapError((error): BetterAuthApiError | BetterAuthTransportError => (answer === undefined ? undefined : redirectError(answer)) ?? error),
+      Effect.mapError(
+        (error): BetterAuthApiError | BetterAuthTransportError => (answer === undefined ? undefined : redirectError(answer)) ?? error,
+      ),
     )
     const redirect = answer === undefined ? undefined : redirectError(answer)
     if (redirect !== undefined) return yield* redirect

@@ -112,7 +112,16 @@ const run = (cwd: string, command: string, ...args: ReadonlyArray<string>) => {
 /** A tsconfig an app would have: strict, no `allowImportingTsExtensions`. */
 const tsconfig = (compilerOptions: Record<string, unknown>, include: ReadonlyArray<string>) =>
   JSON.stringify({
-    compilerOptions: { target: "es2022", lib: ["es2023", "dom", "dom.iterable"], strict: true, noEmit: true, skipLibCheck: true, noUnusedLocals: true, types: [], ...compilerOptions },
+    compilerOptions: {
+      target: "es2022",
+      lib: ["es2023", "dom", "dom.iterable"],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      noUnusedLocals: true,
+      types: [],
+      ...compilerOptions,
+    },
     include,
   })
 
@@ -136,7 +145,10 @@ beforeAll(() => {
       // A workspace package: its exports point at the SDK's entry, and the app's node_modules links it.
       const pkg = dirname(join(dir, app.layout.client))
       const entry = `./${relative(pkg, join(dir, app.layout.out, "index.ts"))}`
-      writeFileSync(join(pkg, "package.json"), JSON.stringify({ name: packageName, private: true, type: "module", exports: { ".": entry } }))
+      writeFileSync(
+        join(pkg, "package.json"),
+        JSON.stringify({ name: packageName, private: true, type: "module", exports: { ".": entry } }),
+      )
       mkdirSync(dirname(join(dir, "node_modules", packageName)), { recursive: true })
       symlinkSync(relative(dirname(join(dir, "node_modules", packageName)), pkg), join(dir, "node_modules", packageName))
     }
@@ -177,7 +189,13 @@ describe.each(APPS_UNDER_TEST)("the $name app", (app) => {
 describe("the apps' code type-checks against their SDKs", () => {
   it("with moduleResolution bundler and exactOptionalPropertyTypes, every app at once", () => {
     const project = join(APPS, "tsconfig.bundler.json")
-    writeFileSync(project, tsconfig(BUNDLER, APPS_UNDER_TEST.map((app) => `${app.name}/src/**/*.ts`)))
+    writeFileSync(
+      project,
+      tsconfig(
+        BUNDLER,
+        APPS_UNDER_TEST.map((app) => `${app.name}/src/**/*.ts`),
+      ),
+    )
     const result = tsc(project)
     expect(result.out).toBe("")
     expect(result.code).toBe(0)

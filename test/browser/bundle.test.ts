@@ -5,7 +5,15 @@
  * hand-made import graphs.
  */
 import { describe, expect, it } from "vitest"
-import { type Bundle, bundleForBrowser, describeOffense, ROOT, SDK_ENTRY, serverOnlyImports, serverOnlySpecifier } from "../support/browser-bundle.ts"
+import {
+  type Bundle,
+  bundleForBrowser,
+  describeOffense,
+  ROOT,
+  SDK_ENTRY,
+  serverOnlyImports,
+  serverOnlySpecifier,
+} from "../support/browser-bundle.ts"
 
 describe("browser bundle", () => {
   it("bundles generated/index.ts with client code only", async () => {

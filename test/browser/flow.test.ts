@@ -64,7 +64,11 @@ const sessionCookie = async (): Promise<Cookie | undefined> => (await browser.co
 const DATE = expect.stringMatching(/^Date\(\d{4}-\d\d-\d\dT/)
 
 describe("the SDK in headless Chromium", () => {
-  const user: Credentials & { readonly name: string } = { name: "Ada Lovelace", email: "ada@example.com", password: "correct horse battery staple" }
+  const user: Credentials & { readonly name: string } = {
+    name: "Ada Lovelace",
+    email: "ada@example.com",
+    password: "correct horse battery staple",
+  }
   // Steps build on each other in order: each test is one step of the flow.
   let signedIn: { token: string; user: { id: string } }
 

@@ -19,7 +19,9 @@ describe("profile", () => {
   it("updates the name and clears the image to null", async () => {
     const { actor, user } = await signUp(server, { image: "https://example.com/me.png" })
     expect(user.image).toBe("https://example.com/me.png")
-    const answer = await actor.run(SDK.Core.UpdateUser.Handler(new SDK.Core.UpdateUser.Payload({ name: "Søren Kierkegaard 🌿", image: null })))
+    const answer = await actor.run(
+      SDK.Core.UpdateUser.Handler(new SDK.Core.UpdateUser.Payload({ name: "Søren Kierkegaard 🌿", image: null })),
+    )
     expect(answer.status).toBe(true)
     const session = await actor.run(SDK.Core.GetSession.Handler())
     expect(session?.user.id).toBe(user.id)
@@ -32,7 +34,9 @@ describe("profile", () => {
     const { actor } = await signUp(server)
     const error = await actor.reject(SDK.Core.UpdateUser.Handler(new SDK.Core.UpdateUser.Payload({})), { code: undefined, status: 400 })
     expect(error.message).toBe("No fields to update")
-    await server.actor().reject(SDK.Core.UpdateUser.Handler(new SDK.Core.UpdateUser.Payload({ name: "x" })), { code: "UNAUTHORIZED", status: 401 })
+    await server
+      .actor()
+      .reject(SDK.Core.UpdateUser.Handler(new SDK.Core.UpdateUser.Payload({ name: "x" })), { code: "UNAUTHORIZED", status: 401 })
   })
 
   it("lists the credential account of a user who signed up with a password", async () => {
@@ -53,7 +57,11 @@ describe("passwords", () => {
     const other = await signIn(server, email)
     const change = (current: string, revokeOtherSessions: boolean) =>
       SDK.Password.Change.Handler(
-        new SDK.Password.Change.Payload({ currentPassword: Redacted.make(current), newPassword: Redacted.make(NEW_PASSWORD), revokeOtherSessions }),
+        new SDK.Password.Change.Payload({
+          currentPassword: Redacted.make(current),
+          newPassword: Redacted.make(NEW_PASSWORD),
+          revokeOtherSessions,
+        }),
       )
     await actor.reject(change("not my password", true), { code: "INVALID_PASSWORD", status: 400 })
     const answer = await actor.run(change(PASSWORD, true))
@@ -79,7 +87,9 @@ describe("passwords", () => {
   it("resets a forgotten password with the token from the email", async () => {
     const { user, email } = await signUp(server)
     const browser = server.actor()
-    const request = await browser.run(SDK.Password.RequestReset.Handler(new SDK.Password.RequestReset.Payload({ email, redirectTo: "/reset" })))
+    const request = await browser.run(
+      SDK.Password.RequestReset.Handler(new SDK.Password.RequestReset.Payload({ email, redirectTo: "/reset" })),
+    )
     expect(request.status).toBe(true)
     expect(request.message).toMatch(/reset/i)
     const { token, url } = server.latest("onResetPassword", (mail) => mail.email === email)
@@ -104,7 +114,9 @@ describe("passwords", () => {
 describe("email address", () => {
   it("sends a verification email whose link verifies the address", async () => {
     const { actor, email } = await signUp(server)
-    const answer = await actor.run(SDK.EmailVerification.SendVerification.Handler(new SDK.EmailVerification.SendVerification.Payload({ email })))
+    const answer = await actor.run(
+      SDK.EmailVerification.SendVerification.Handler(new SDK.EmailVerification.SendVerification.Payload({ email })),
+    )
     expect(answer.status).toBe(true)
     const { url } = server.latest("onVerificationEmail", (mail) => mail.email === email)
     expect((await actor.visit(url)).status).toBe(302)
@@ -116,7 +128,10 @@ describe("email address", () => {
     const { actor, email } = await signUp(server)
     await actor.run(SDK.EmailVerification.SendVerification.Handler(new SDK.EmailVerification.SendVerification.Payload({ email })))
     const { token } = server.latest("onVerificationEmail", (mail) => mail.email === email)
-    await actor.reject(SDK.EmailVerification.Verify.Handler(new SDK.EmailVerification.Verify.Payload({ token: "forged" })), { code: "INVALID_TOKEN", status: 401 })
+    await actor.reject(SDK.EmailVerification.Verify.Handler(new SDK.EmailVerification.Verify.Payload({ token: "forged" })), {
+      code: "INVALID_TOKEN",
+      status: 401,
+    })
     const answer = await actor.run(SDK.EmailVerification.Verify.Handler(new SDK.EmailVerification.Verify.Payload({ token })))
     expect(answer.status).toBe(true)
     expect(answer.user === undefined || answer.user === null || answer.user.emailVerified).toBe(true)
@@ -145,7 +160,10 @@ describe("email address", () => {
     const newEmail = freshEmail("confirmed")
     expect((await actor.run(SDK.ChangeEmail.Handler(new SDK.ChangeEmail.Payload({ newEmail })))).status).toBe(true)
     expect(server.latest("onChangeEmail", (mail) => mail.email === email).newEmail).toBe(newEmail)
-    const error = await actor.reject(SDK.ChangeEmail.Handler(new SDK.ChangeEmail.Payload({ newEmail: email })), { code: undefined, status: 400 })
+    const error = await actor.reject(SDK.ChangeEmail.Handler(new SDK.ChangeEmail.Payload({ newEmail: email })), {
+      code: undefined,
+      status: 400,
+    })
     expect(error.message).toBe("Email is the same")
   })
 })
@@ -160,7 +178,10 @@ describe("deleting the account", () => {
     const answer = await actor.run(SDK.Core.DeleteUser.Handler(new SDK.Core.DeleteUser.Payload({ password: Redacted.make(PASSWORD) })))
     expect(answer).toMatchObject({ success: true, message: "Verification email sent" })
     const { token } = server.latest("onDeleteAccount", (mail) => mail.email === email)
-    await actor.reject(SDK.DeleteUser.Callback.Handler(new SDK.DeleteUser.Callback.Payload({ token: "forged" })), { code: "INVALID_TOKEN", status: 404 })
+    await actor.reject(SDK.DeleteUser.Callback.Handler(new SDK.DeleteUser.Callback.Payload({ token: "forged" })), {
+      code: "INVALID_TOKEN",
+      status: 404,
+    })
     // The email's link carries a callbackURL, to which the server redirects: navigation-only.
     // @ts-expect-error callbackURL is navigation-only
     void (() => new SDK.DeleteUser.Callback.Payload({ token, callbackURL: "/goodbye" }))

@@ -36,7 +36,9 @@ describe("users", () => {
     expect(found.createdAt).toBeInstanceOf(Date)
 
     const listed = await admin.run(
-      SDK.Admin.ListUsers.Handler(new SDK.Admin.ListUsers.Payload({ searchField: "email", searchValue: email, searchOperator: "contains", limit: 10 })),
+      SDK.Admin.ListUsers.Handler(
+        new SDK.Admin.ListUsers.Payload({ searchField: "email", searchValue: email, searchOperator: "contains", limit: 10 }),
+      ),
     )
     expect(listed.total).toBe(1)
     expect(listed.users.map((u) => u.id)).toEqual([created.user.id])
@@ -49,15 +51,21 @@ describe("users", () => {
   it("updates a user's fields and role, and sets a new password", async () => {
     const target = await signUp(server, { name: "Target" })
     const updated = await admin.run(
-      SDK.Admin.UpdateUser.Handler(new SDK.Admin.UpdateUser.Payload({ userId: target.user.id, data: { name: "Renamed 名前", image: null } })),
+      SDK.Admin.UpdateUser.Handler(
+        new SDK.Admin.UpdateUser.Payload({ userId: target.user.id, data: { name: "Renamed 名前", image: null } }),
+      ),
     )
     expect(updated).toMatchObject({ id: target.user.id, name: "Renamed 名前", image: null })
 
-    const promoted = await admin.run(SDK.Admin.SetRole.Handler(new SDK.Admin.SetRole.Payload({ userId: target.user.id, role: ["admin", "user"] })))
+    const promoted = await admin.run(
+      SDK.Admin.SetRole.Handler(new SDK.Admin.SetRole.Payload({ userId: target.user.id, role: ["admin", "user"] })),
+    )
     expect(promoted.user.role).toBe("admin,user")
 
     const reset = await admin.run(
-      SDK.Admin.SetUserPassword.Handler(new SDK.Admin.SetUserPassword.Payload({ userId: target.user.id, newPassword: Redacted.make("set by the admin") })),
+      SDK.Admin.SetUserPassword.Handler(
+        new SDK.Admin.SetUserPassword.Payload({ userId: target.user.id, newPassword: Redacted.make("set by the admin") }),
+      ),
     )
     expect(reset.status).toBe(true)
     const browser = server.actor()
@@ -69,7 +77,10 @@ describe("users", () => {
     const target = await signUp(server)
     const answer = await admin.run(SDK.Admin.RemoveUser.Handler(new SDK.Admin.RemoveUser.Payload({ userId: target.user.id })))
     expect(answer.success).toBe(true)
-    await admin.reject(SDK.Admin.GetUser.Handler(new SDK.Admin.GetUser.Payload({ id: target.user.id })), { code: "USER_NOT_FOUND", status: 404 })
+    await admin.reject(SDK.Admin.GetUser.Handler(new SDK.Admin.GetUser.Payload({ id: target.user.id })), {
+      code: "USER_NOT_FOUND",
+      status: 404,
+    })
   })
 
   it("refuses admin endpoints to a plain user", async () => {
@@ -115,7 +126,9 @@ describe("sessions of other users", () => {
     expect(listed.sessions).toHaveLength(2)
     for (const session of listed.sessions) expect(session.userId).toBe(target.user.id)
     const [first] = listed.sessions
-    const revoked = await admin.run(SDK.Admin.RevokeUserSession.Handler(new SDK.Admin.RevokeUserSession.Payload({ sessionToken: first?.token ?? "" })))
+    const revoked = await admin.run(
+      SDK.Admin.RevokeUserSession.Handler(new SDK.Admin.RevokeUserSession.Payload({ sessionToken: first?.token ?? "" })),
+    )
     expect(revoked.success).toBe(true)
     const after = await admin.run(SDK.Admin.ListUserSessions.Handler(new SDK.Admin.ListUserSessions.Payload({ userId: target.user.id })))
     expect(after.sessions.map((s) => s.token)).not.toContain(first?.token)
@@ -123,7 +136,9 @@ describe("sessions of other users", () => {
 
   it("revokes all sessions of a user", async () => {
     const target = await targetWithTwoSessions()
-    const answer = await admin.run(SDK.Admin.RevokeUserSessions.Handler(new SDK.Admin.RevokeUserSessions.Payload({ userId: target.user.id })))
+    const answer = await admin.run(
+      SDK.Admin.RevokeUserSessions.Handler(new SDK.Admin.RevokeUserSessions.Payload({ userId: target.user.id })),
+    )
     expect(answer.success).toBe(true)
     expect(await target.actor.run(SDK.Core.GetSession.Handler())).toBeNull()
     expect(await target.other.run(SDK.Core.GetSession.Handler())).toBeNull()
@@ -137,7 +152,9 @@ describe("impersonation", () => {
     const impersonator = (await signIn(server, signedUp.email)).actor
     const target = await signUp(server, { name: "Impersonated" })
 
-    const answer = await impersonator.run(SDK.Admin.ImpersonateUser.Handler(new SDK.Admin.ImpersonateUser.Payload({ userId: target.user.id })))
+    const answer = await impersonator.run(
+      SDK.Admin.ImpersonateUser.Handler(new SDK.Admin.ImpersonateUser.Payload({ userId: target.user.id })),
+    )
     expect(answer.user.id).toBe(target.user.id)
     expect(answer.session.impersonatedBy).toBe(signedUp.user.id)
     expect((await impersonator.run(SDK.Core.GetSession.Handler()))?.user.id).toBe(target.user.id)

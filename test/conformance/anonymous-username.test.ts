@@ -50,7 +50,8 @@ describe("username", () => {
     const username = freshUsername()
     const { actor } = await signUp(server)
     await actor.run(SDK.Core.UpdateUser.Handler(new SDK.Core.UpdateUser.Payload({ username })))
-    const check = (name: string) => server.actor().run(SDK.IsUsernameAvailable.Handler(new SDK.IsUsernameAvailable.Payload({ username: name })))
+    const check = (name: string) =>
+      server.actor().run(SDK.IsUsernameAvailable.Handler(new SDK.IsUsernameAvailable.Payload({ username: name })))
     expect((await check(username.toUpperCase())).available).toBe(false)
     expect((await check(freshUsername())).available).toBe(true)
     await server.actor().reject(SDK.IsUsernameAvailable.Handler(new SDK.IsUsernameAvailable.Payload({ username: "no spaces!" })), {

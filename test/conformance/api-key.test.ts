@@ -17,7 +17,14 @@ describe("API keys", () => {
       SDK.ApiKey.Create.Handler(new SDK.ApiKey.Create.Payload({ name: "CI key 🔑", prefix: "ci_", expiresIn: 60 * 60 * 24 })),
     )
     expect(created.key.startsWith("ci_")).toBe(true)
-    expect(created).toMatchObject({ name: "CI key 🔑", prefix: "ci_", enabled: true, referenceId: user.id, metadata: null, permissions: null })
+    expect(created).toMatchObject({
+      name: "CI key 🔑",
+      prefix: "ci_",
+      enabled: true,
+      referenceId: user.id,
+      metadata: null,
+      permissions: null,
+    })
     expect(created.expiresAt?.getTime()).toBeGreaterThan(Date.now())
     expect(created.start).toBe(created.key.slice(0, created.start?.length ?? 0))
 
@@ -35,7 +42,11 @@ describe("API keys", () => {
     for (const name of ["b", "a", "c"]) await actor.run(SDK.ApiKey.Create.Handler(new SDK.ApiKey.Create.Payload({ name })))
     const sorted = await actor.run(SDK.ApiKey.List.Handler(new SDK.ApiKey.List.Payload({ sortBy: "name", sortDirection: "desc" })))
     expect(sorted.apiKeys.map((k) => k.name)).toEqual(["c", "b", "a"])
-    const page = await actor.run(SDK.ApiKey.List.Handler(new SDK.ApiKey.List.Payload({ sortBy: "name", sortDirection: "asc", limit: 1, offset: 1, configId: "default" })))
+    const page = await actor.run(
+      SDK.ApiKey.List.Handler(
+        new SDK.ApiKey.List.Payload({ sortBy: "name", sortDirection: "asc", limit: 1, offset: 1, configId: "default" }),
+      ),
+    )
     expect(page.apiKeys.map((k) => k.name)).toEqual(["b"])
     expect(page.total).toBe(3)
     // A key without a name answers name null.
@@ -44,7 +55,9 @@ describe("API keys", () => {
     expect((await actor.run(SDK.ApiKey.List.Handler())).apiKeys.find((k) => k.id === unnamed.id)?.name).toBeNull()
     const [first] = sorted.apiKeys
     if (first === undefined) throw new Error("expected a key")
-    expect((await actor.run(SDK.ApiKey.Delete.Handler(new SDK.ApiKey.Delete.Payload({ keyId: first.id, configId: "default" })))).success).toBe(true)
+    expect(
+      (await actor.run(SDK.ApiKey.Delete.Handler(new SDK.ApiKey.Delete.Payload({ keyId: first.id, configId: "default" })))).success,
+    ).toBe(true)
   })
 
   it("updates and deletes a key", async () => {
@@ -52,7 +65,9 @@ describe("API keys", () => {
     const created = await actor.run(SDK.ApiKey.Create.Handler(new SDK.ApiKey.Create.Payload({ name: "old name" })))
     expect(created.name).toBe("old name")
     expect(created.expiresAt).toBeNull()
-    const updated = await actor.run(SDK.ApiKey.Update.Handler(new SDK.ApiKey.Update.Payload({ keyId: created.id, name: "new name", enabled: false })))
+    const updated = await actor.run(
+      SDK.ApiKey.Update.Handler(new SDK.ApiKey.Update.Payload({ keyId: created.id, name: "new name", enabled: false })),
+    )
     expect(updated).toMatchObject({ id: created.id, name: "new name", enabled: false })
 
     const deleted = await actor.run(SDK.ApiKey.Delete.Handler(new SDK.ApiKey.Delete.Payload({ keyId: created.id })))
@@ -71,10 +86,13 @@ describe("API keys", () => {
     expect(Object.keys(SDK.ApiKey.Create.Payload.fields)).not.toContain("remaining")
     expect(Object.keys(SDK.ApiKey.Create.Payload.fields)).not.toContain("userId")
     // better-auth.config.ts leaves key metadata disabled.
-    const metadata = await other.actor.reject(SDK.ApiKey.Create.Handler(new SDK.ApiKey.Create.Payload({ name: "x", metadata: { env: "test" } })), {
-      code: "METADATA_DISABLED",
-      status: 400,
-    })
+    const metadata = await other.actor.reject(
+      SDK.ApiKey.Create.Handler(new SDK.ApiKey.Create.Payload({ name: "x", metadata: { env: "test" } })),
+      {
+        code: "METADATA_DISABLED",
+        status: 400,
+      },
+    )
     expect(metadata.message).toBe("Metadata is disabled.")
   })
 })

@@ -25,7 +25,9 @@ describe("sign-up", () => {
     expect(session?.user.id).toBe(user.id)
     expect(session?.user.image).toBeNull()
     // Read from the database, without extending the session.
-    const fresh = await actor.run(SDK.Core.GetSession.Handler(new SDK.Core.GetSession.Payload({ disableCookieCache: true, disableRefresh: true })))
+    const fresh = await actor.run(
+      SDK.Core.GetSession.Handler(new SDK.Core.GetSession.Payload({ disableCookieCache: true, disableRefresh: true })),
+    )
     expect(fresh?.session.expiresAt.getTime()).toBe(session?.session.expiresAt.getTime())
     expect(session?.session.userId).toBe(user.id)
     expect(session?.session.expiresAt.getTime()).toBeGreaterThan(Date.now())
@@ -99,10 +101,15 @@ describe("payloads as users write them", () => {
   it("refuses a plain object the types forbid with a ContractError, before any request", async () => {
     const browser = server.actor()
     const wrong = { email: 42, password: Redacted.make(PASSWORD) } as unknown as SDK.SignIn.Email.Payload
-    const exit = await Effect.runPromiseExit(SDK.SignIn.Email.Handler(wrong).pipe(Effect.provide(SDK.Runtime.layerFromClient(browser.client))))
+    const exit = await Effect.runPromiseExit(
+      SDK.SignIn.Email.Handler(wrong).pipe(Effect.provide(SDK.Runtime.layerFromClient(browser.client))),
+    )
     expect(exit).toMatchObject({ _tag: "Failure" })
     const error = Exit.isFailure(exit) ? Cause.findErrorOption(exit.cause) : undefined
-    expect(error).toMatchObject({ _tag: "Some", value: { _tag: "ContractError", stage: "encode-payload", handler: "sign-in/email/handler" } })
+    expect(error).toMatchObject({
+      _tag: "Some",
+      value: { _tag: "ContractError", stage: "encode-payload", handler: "sign-in/email/handler" },
+    })
   })
 })
 
@@ -110,8 +117,29 @@ describe("the contracts", () => {
   it("reject answers that do not fit", () => {
     const decode = Schema.decodeUnknownExit(SDK.SignIn.Email.Success)
     // A user row as a database answers it: every column, null when unset.
-    const nulls = { image: null, banReason: null, banExpires: null, displayUsername: null, phoneNumber: null, phoneNumberVerified: null, stripeCustomerId: null, username: null }
-    const user = { id: "u1", email: "a@b.c", name: "A", emailVerified: false, createdAt: new Date(), updatedAt: new Date(), role: "user", banned: false, isAnonymous: false, twoFactorEnabled: false, ...nulls }
+    const nulls = {
+      image: null,
+      banReason: null,
+      banExpires: null,
+      displayUsername: null,
+      phoneNumber: null,
+      phoneNumberVerified: null,
+      stripeCustomerId: null,
+      username: null,
+    }
+    const user = {
+      id: "u1",
+      email: "a@b.c",
+      name: "A",
+      emailVerified: false,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+      role: "user",
+      banned: false,
+      isAnonymous: false,
+      twoFactorEnabled: false,
+      ...nulls,
+    }
     expect(Exit.isSuccess(decode({ redirect: false, token: "t", user }))).toBe(true)
     // Columns with a default are never null, and no column is left out.
     expect(Exit.isSuccess(decode({ redirect: false, token: "t", user: { ...user, role: null } }))).toBe(false)

@@ -15,8 +15,13 @@ import { endpointKey, type Manifest, renderCoverage } from "./support/report.ts"
 const COVERAGE = join(ROOT, "generated", "COVERAGE.md")
 const manifest = JSON.parse(readFileSync(join(ROOT, "generated", "manifest.json"), "utf8")) as Manifest
 const records = STORAGES.flatMap(readRecords)
-const exercisedBy = (storage: Storage): ReadonlySet<string> => new Set(records.filter((r) => r.storage === storage).flatMap((r) => r.exercised))
-const exercisedOn: Record<Storage, ReadonlySet<string>> = { memory: exercisedBy("memory"), sqlite: exercisedBy("sqlite"), postgres: exercisedBy("postgres") }
+const exercisedBy = (storage: Storage): ReadonlySet<string> =>
+  new Set(records.filter((r) => r.storage === storage).flatMap((r) => r.exercised))
+const exercisedOn: Record<Storage, ReadonlySet<string>> = {
+  memory: exercisedBy("memory"),
+  sqlite: exercisedBy("sqlite"),
+  postgres: exercisedBy("postgres"),
+}
 const exercised = new Set(records.flatMap((record) => record.exercised))
 const generated = new Set(manifest.generated.map(endpointKey))
 // A record written before field evidence existed has none.
@@ -27,14 +32,18 @@ const fields = contractFields(await contractModel())
 const looser = [...fields].flatMap(([id, facts]) => {
   const counts = evidence[id]
   if (counts === undefined || counts.seen === 0) return []
-  const loose = [...(facts.optional && counts.absent === 0 ? ["optional"] : []), ...(facts.nullable && counts.null === 0 ? ["nullable"] : [])]
+  const loose = [
+    ...(facts.optional && counts.absent === 0 ? ["optional"] : []),
+    ...(facts.nullable && counts.null === 0 ? ["nullable"] : []),
+  ]
   return loose.length === 0 ? [] : [{ id, loose, counts }]
 })
 
 // Only a complete run can say what is covered: every conformance file wrote its record on every storage
 // and all passed.
 const ran = new Set(records.map((record) => `${record.storage} ${record.file}`))
-const complete = STORAGES.every((storage) => conformanceFiles().every((file) => ran.has(`${storage} ${file}`))) && records.every((record) => record.passed)
+const complete =
+  STORAGES.every((storage) => conformanceFiles().every((file) => ran.has(`${storage} ${file}`))) && records.every((record) => record.passed)
 
 describe.skipIf(!complete)("live conformance coverage (checked after a complete, passing conformance run on every storage)", () => {
   it("exercised only generated endpoints (a request elsewhere means a wrong client call)", () => {
@@ -57,7 +66,10 @@ describe.skipIf(!complete)("live conformance coverage (checked after a complete,
   it("has no Success field optional or nullable against the evidence of every answer, unless loose-fields.ts says why", () => {
     const unexplained = looser.filter((field) => LOOSE_FIELDS[field.id] === undefined)
     expect(
-      unexplained.map((f) => `${f.id}: ${f.loose.join(" and ")} in the contract, but in ${f.counts.seen} answers never ${f.loose.map((l) => (l === "optional" ? "absent" : "null")).join(" nor ")}`),
+      unexplained.map(
+        (f) =>
+          `${f.id}: ${f.loose.join(" and ")} in the contract, but in ${f.counts.seen} answers never ${f.loose.map((l) => (l === "optional" ? "absent" : "null")).join(" nor ")}`,
+      ),
       "tighten these fields (overrides), or record why not in test/conformance/support/loose-fields.ts",
     ).toEqual([])
   })

@@ -19,7 +19,8 @@ const requestCode = async () => {
   return { device, code }
 }
 
-const poll = (deviceCode: string) => SDK.Device.Token.Handler(new SDK.Device.Token.Payload({ grant_type: GRANT, device_code: deviceCode, client_id: CLIENT }))
+const poll = (deviceCode: string) =>
+  SDK.Device.Token.Handler(new SDK.Device.Token.Payload({ grant_type: GRANT, device_code: deviceCode, client_id: CLIENT }))
 
 describe("device authorization", () => {
   it("issues a device code with a verification URI", async () => {
@@ -76,6 +77,9 @@ describe("device authorization", () => {
 
   it("refuses an unknown user code", async () => {
     const { actor } = await signUp(server)
-    await actor.reject(SDK.Device.Approve.Handler(new SDK.Device.Approve.Payload({ userCode: "NOPE-NOPE" })), { code: "invalid_request", status: 400 })
+    await actor.reject(SDK.Device.Approve.Handler(new SDK.Device.Approve.Payload({ userCode: "NOPE-NOPE" })), {
+      code: "invalid_request",
+      status: 400,
+    })
   })
 })

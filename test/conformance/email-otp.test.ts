@@ -62,10 +62,14 @@ describe("email OTP", () => {
     expect(requested.success).toBe(true)
     const otp = otpFor(email, "forget-password")
     const reset = await browser.run(
-      SDK.EmailOtp.ResetPassword.Handler(new SDK.EmailOtp.ResetPassword.Payload({ email, otp, password: Redacted.make("reset with a code") })),
+      SDK.EmailOtp.ResetPassword.Handler(
+        new SDK.EmailOtp.ResetPassword.Payload({ email, otp, password: Redacted.make("reset with a code") }),
+      ),
     )
     expect(reset.success).toBe(true)
-    const signIn = await browser.run(SDK.SignIn.Email.Handler(new SDK.SignIn.Email.Payload({ email, password: Redacted.make("reset with a code") })))
+    const signIn = await browser.run(
+      SDK.SignIn.Email.Handler(new SDK.SignIn.Email.Payload({ email, password: Redacted.make("reset with a code") })),
+    )
     expect(sessionOf(signIn).user.id).toBe(user.id)
   })
 

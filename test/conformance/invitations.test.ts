@@ -20,7 +20,13 @@ describe("invitations", () => {
         new SDK.Organization.Invitations.Create.Payload({ email: invitee.email, role: "admin", organizationId: organization.id }),
       ),
     )
-    expect(invitation).toMatchObject({ email: invitee.email, role: "admin", status: "pending", organizationId: organization.id, inviterId: owner.user.id })
+    expect(invitation).toMatchObject({
+      email: invitee.email,
+      role: "admin",
+      status: "pending",
+      organizationId: organization.id,
+      inviterId: owner.user.id,
+    })
     expect(invitation.teamId).toBeNull()
     expect(invitation.expiresAt.getTime()).toBeGreaterThan(invitation.createdAt.getTime())
     expect(server.latest("onInvitation", (mail) => mail.email === invitee.email).id).toBe(invitation.id)
@@ -28,11 +34,21 @@ describe("invitations", () => {
     const mine = await invitee.actor.run(SDK.Organization.ListUserInvitations.Handler())
     expect(mine.map((i) => [i.id, i.organizationName])).toEqual([[invitation.id, "Invite Co"]])
     // The server's email parameter is for server-side calls only, so the handler has no payload.
-    const byEmail = await invitee.actor.fetch(`http://localhost:3000/api/auth/organization/list-user-invitations?email=${encodeURIComponent(invitee.email)}`, { method: "GET" })
+    const byEmail = await invitee.actor.fetch(
+      `http://localhost:3000/api/auth/organization/list-user-invitations?email=${encodeURIComponent(invitee.email)}`,
+      { method: "GET" },
+    )
     expect(byEmail.status).toBe(400)
     expect(((await byEmail.json()) as { message: string }).message).toBe("User email cannot be passed for client side API calls.")
-    const read = await invitee.actor.run(SDK.Organization.GetInvitation.Handler(new SDK.Organization.GetInvitation.Payload({ id: invitation.id })))
-    expect(read).toMatchObject({ id: invitation.id, organizationName: "Invite Co", organizationSlug: organization.slug, inviterEmail: owner.email })
+    const read = await invitee.actor.run(
+      SDK.Organization.GetInvitation.Handler(new SDK.Organization.GetInvitation.Payload({ id: invitation.id })),
+    )
+    expect(read).toMatchObject({
+      id: invitation.id,
+      organizationName: "Invite Co",
+      organizationSlug: organization.slug,
+      inviterEmail: owner.email,
+    })
     expect(read.expiresAt).toBeInstanceOf(Date)
 
     const accepted = await invitee.actor.run(
@@ -49,7 +65,9 @@ describe("invitations", () => {
     const invitee = await signUp(server)
     const invite = (email: string) =>
       owner.actor.run(
-        SDK.Organization.Invitations.Create.Handler(new SDK.Organization.Invitations.Create.Payload({ email, role: "member", organizationId: organization.id })),
+        SDK.Organization.Invitations.Create.Handler(
+          new SDK.Organization.Invitations.Create.Payload({ email, role: "member", organizationId: organization.id }),
+        ),
       )
     const toReject = await invite(invitee.email)
     const toCancel = await invite(freshEmail("never"))
@@ -65,8 +83,15 @@ describe("invitations", () => {
     )
     expect(canceled).toMatchObject({ id: toCancel.id, status: "canceled" })
 
-    const listed = await owner.actor.run(SDK.Organization.Invitations.List.Handler(new SDK.Organization.Invitations.List.Payload({ organizationId: organization.id })))
-    expect(listed.map((i) => [i.id, i.status]).sort()).toEqual([[toReject.id, "rejected"], [toCancel.id, "canceled"]].sort())
+    const listed = await owner.actor.run(
+      SDK.Organization.Invitations.List.Handler(new SDK.Organization.Invitations.List.Payload({ organizationId: organization.id })),
+    )
+    expect(listed.map((i) => [i.id, i.status]).sort()).toEqual(
+      [
+        [toReject.id, "rejected"],
+        [toCancel.id, "canceled"],
+      ].sort(),
+    )
 
     await invitee.actor.reject(
       SDK.Organization.Invitations.Accept.Handler(new SDK.Organization.Invitations.Accept.Payload({ invitationId: toReject.id })),

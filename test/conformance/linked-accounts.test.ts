@@ -25,9 +25,9 @@ const linkedUser = async () => {
 
 describe("starting an OAuth flow", () => {
   it("answers the provider's authorization URL for a social sign-in", async () => {
-    const answer = await server.actor().run(
-      SDK.SignIn.Social.Handler(new SDK.SignIn.Social.Payload({ provider: PROVIDER_ID, callbackURL: "/home", disableRedirect: true })),
-    )
+    const answer = await server
+      .actor()
+      .run(SDK.SignIn.Social.Handler(new SDK.SignIn.Social.Payload({ provider: PROVIDER_ID, callbackURL: "/home", disableRedirect: true })))
     expect(answer.redirect).toBe(false)
     const url = new URL(answer.url ?? "")
     expect(`${url.origin}${url.pathname}`).toBe(AUTHORIZATION_URL)
@@ -38,7 +38,9 @@ describe("starting an OAuth flow", () => {
 
   it("answers the authorization URL to link a provider account to the signed-in user", async () => {
     const { actor } = await signUp(server)
-    const answer = await actor.run(SDK.Core.LinkSocial.Handler(new SDK.Core.LinkSocial.Payload({ provider: PROVIDER_ID, callbackURL: "/settings" })))
+    const answer = await actor.run(
+      SDK.Core.LinkSocial.Handler(new SDK.Core.LinkSocial.Payload({ provider: PROVIDER_ID, callbackURL: "/settings" })),
+    )
     expect(answer.redirect).toBe(true)
     expect(answer.url?.startsWith(AUTHORIZATION_URL)).toBe(true)
   })
@@ -75,8 +77,10 @@ describe("a linked account", () => {
 
   it("refreshes its tokens at the provider's token endpoint", async () => {
     const { actor, account } = await linkedUser()
-    const refreshed = await withTokenEndpoint("refresh-token-1", { access_token: "access-token-2", refresh_token: "refresh-token-2", token_type: "Bearer", expires_in: 3600 }, () =>
-      actor.run(SDK.Core.RefreshToken.Handler({ accountId: account.id })),
+    const refreshed = await withTokenEndpoint(
+      "refresh-token-1",
+      { access_token: "access-token-2", refresh_token: "refresh-token-2", token_type: "Bearer", expires_in: 3600 },
+      () => actor.run(SDK.Core.RefreshToken.Handler({ accountId: account.id })),
     )
     expect(refreshed).toMatchObject({ accessToken: "access-token-2", refreshToken: "refresh-token-2" })
     expect(refreshed.accessTokenExpiresAt?.getTime()).toBeGreaterThan(Date.now())

@@ -35,7 +35,9 @@ const consented = async (clientId: string, credentials: { clientId: string; clie
   const user = await signUp(server, { name: "Resource Owner" })
   const { page, signedQuery } = await authorize(user.actor, clientId)
   expect(page).toBe("/consent")
-  const consent = await user.actor.run(SDK.Oauth2.Consent.Handler(new SDK.Oauth2.Consent.Payload({ accept: true, oauth_query: signedQuery })))
+  const consent = await user.actor.run(
+    SDK.Oauth2.Consent.Handler(new SDK.Oauth2.Consent.Payload({ accept: true, oauth_query: signedQuery })),
+  )
   const tokens = await exchangeCode(user.actor, credentials, codeFrom(consent.url))
   return { user, consent, tokens }
 }
@@ -63,20 +65,28 @@ describe("OAuth clients", () => {
     expect(read.client_secret).toBeUndefined()
     const listed = await developer.actor.run(SDK.Oauth2.GetClients.Handler())
     expect(listed.map((c) => c.client_id)).toEqual([client.client_id])
-    const shown = await developer.actor.run(SDK.Oauth2.PublicClient.Handler(new SDK.Oauth2.PublicClient.Payload({ client_id: client.client_id })))
+    const shown = await developer.actor.run(
+      SDK.Oauth2.PublicClient.Handler(new SDK.Oauth2.PublicClient.Payload({ client_id: client.client_id })),
+    )
     expect(shown).toMatchObject({ client_id: client.client_id, client_name: "Conformance App" })
   })
 
   it("renames the client, rotates its secret and deletes it", async () => {
     const { developer, client } = await withClient()
     const renamed = await developer.actor.run(
-      SDK.Oauth2.UpdateClient.Handler(new SDK.Oauth2.UpdateClient.Payload({ client_id: client.client_id, update: { client_name: "Renamed ✨ App" } })),
+      SDK.Oauth2.UpdateClient.Handler(
+        new SDK.Oauth2.UpdateClient.Payload({ client_id: client.client_id, update: { client_name: "Renamed ✨ App" } }),
+      ),
     )
     expect(renamed.client_name).toBe("Renamed ✨ App")
-    const rotated = await developer.actor.run(SDK.Oauth2.Client.RotateSecret.Handler(new SDK.Oauth2.Client.RotateSecret.Payload({ client_id: client.client_id })))
+    const rotated = await developer.actor.run(
+      SDK.Oauth2.Client.RotateSecret.Handler(new SDK.Oauth2.Client.RotateSecret.Payload({ client_id: client.client_id })),
+    )
     expect(rotated.client_secret?.length).toBeGreaterThan(20)
     expect(rotated.client_secret).not.toBe(client.client_secret)
-    expect(await developer.actor.run(SDK.Oauth2.DeleteClient.Handler(new SDK.Oauth2.DeleteClient.Payload({ client_id: client.client_id })))).toBeNull()
+    expect(
+      await developer.actor.run(SDK.Oauth2.DeleteClient.Handler(new SDK.Oauth2.DeleteClient.Payload({ client_id: client.client_id }))),
+    ).toBeNull()
     expect(await developer.actor.run(SDK.Oauth2.GetClients.Handler())).toEqual([])
   })
 
@@ -106,7 +116,9 @@ describe("authorization code flow", () => {
     const { client } = await withClient()
     const user = await signUp(server)
     const { signedQuery } = await authorize(user.actor, client.client_id)
-    const denied = await user.actor.run(SDK.Oauth2.Consent.Handler(new SDK.Oauth2.Consent.Payload({ accept: false, oauth_query: signedQuery })))
+    const denied = await user.actor.run(
+      SDK.Oauth2.Consent.Handler(new SDK.Oauth2.Consent.Payload({ accept: false, oauth_query: signedQuery })),
+    )
     expect(new URL(denied.url).searchParams.get("error")).toBe("access_denied")
   })
 
@@ -117,7 +129,9 @@ describe("authorization code flow", () => {
     const { page, signedQuery } = await authorize(browser, client.client_id)
     expect(page).toBe("/sign-in")
     await browser.run(SDK.SignIn.Email.Handler(new SDK.SignIn.Email.Payload({ email: user.email, password: Redacted.make(PASSWORD) })))
-    const next = await browser.run(SDK.Oauth2.Continue.Handler(new SDK.Oauth2.Continue.Payload({ postLogin: true, oauth_query: signedQuery })))
+    const next = await browser.run(
+      SDK.Oauth2.Continue.Handler(new SDK.Oauth2.Continue.Payload({ postLogin: true, oauth_query: signedQuery })),
+    )
     expect(next.redirect).toBe(true)
     expect(next.url.startsWith("/consent?")).toBe(true)
   })
@@ -128,10 +142,12 @@ describe("authorization code flow", () => {
 
   it("refuses the client's public prelogin view, which the configuration leaves disabled", async () => {
     const { client } = await withClient()
-    await server.actor().reject(SDK.Oauth2.PublicClientPrelogin.Handler(new SDK.Oauth2.PublicClientPrelogin.Payload({ client_id: client.client_id })), {
-      code: undefined,
-      status: 400,
-    })
+    await server
+      .actor()
+      .reject(SDK.Oauth2.PublicClientPrelogin.Handler(new SDK.Oauth2.PublicClientPrelogin.Payload({ client_id: client.client_id })), {
+        code: undefined,
+        status: 400,
+      })
   })
 })
 
@@ -148,7 +164,9 @@ describe("consents", () => {
 
     const read = await user.actor.run(SDK.Oauth2.GetConsent.Handler(new SDK.Oauth2.GetConsent.Payload({ id })))
     expect(read.id).toBe(id)
-    const narrowed = await user.actor.run(SDK.Oauth2.UpdateConsent.Handler(new SDK.Oauth2.UpdateConsent.Payload({ id, update: { scopes: ["openid", "profile"] } })))
+    const narrowed = await user.actor.run(
+      SDK.Oauth2.UpdateConsent.Handler(new SDK.Oauth2.UpdateConsent.Payload({ id, update: { scopes: ["openid", "profile"] } })),
+    )
     expect(narrowed.scopes).toEqual(["openid", "profile"])
     expect(await user.actor.run(SDK.Oauth2.DeleteConsent.Handler(new SDK.Oauth2.DeleteConsent.Payload({ id })))).toBeNull()
     expect(await user.actor.run(SDK.Oauth2.GetConsents.Handler())).toEqual([])
@@ -160,13 +178,22 @@ describe("RP-initiated logout", () => {
     const { client, credentials } = await withClient()
     // enable_end_session is a server-only client setting: an administrator sets it in the database.
     const context = await server.auth.$context
-    await context.adapter.update({ model: "oauthClient", where: [{ field: "clientId", value: client.client_id }], update: { enableEndSession: true } })
+    await context.adapter.update({
+      model: "oauthClient",
+      where: [{ field: "clientId", value: client.client_id }],
+      update: { enableEndSession: true },
+    })
     const { user, tokens } = await consented(client.client_id, credentials)
     // The server verifies the hint with its own JWKS, fetched from its public URL.
     const ended = await withLoopback(server, () =>
       user.actor.run(
         SDK.Oauth2.EndSession.Handler(
-          new SDK.Oauth2.EndSession.Payload({ id_token_hint: tokens.id_token, client_id: client.client_id, post_logout_redirect_uri: LOGOUT_URI, state: "bye" }),
+          new SDK.Oauth2.EndSession.Payload({
+            id_token_hint: tokens.id_token,
+            client_id: client.client_id,
+            post_logout_redirect_uri: LOGOUT_URI,
+            state: "bye",
+          }),
         ),
       ),
     )

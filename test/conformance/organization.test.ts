@@ -49,7 +49,9 @@ describe("organization CRUD", () => {
 
   it("sets the active organization and reads it in full", async () => {
     const { owner, organization } = await withOrganization(server)
-    const active = await owner.actor.run(SDK.Organization.Crud.SetActive.Handler(new SDK.Organization.Crud.SetActive.Payload({ organizationId: organization.id })))
+    const active = await owner.actor.run(
+      SDK.Organization.Crud.SetActive.Handler(new SDK.Organization.Crud.SetActive.Payload({ organizationId: organization.id })),
+    )
     expect(active?.id).toBe(organization.id)
     const session = await owner.actor.run(SDK.Core.GetSession.Handler())
     expect(session?.session.activeOrganizationId).toBe(organization.id)
@@ -61,10 +63,14 @@ describe("organization CRUD", () => {
     expect(full?.invitations).toEqual([])
     expect(full?.teams?.map((t) => t.name)).toEqual([organization.name])
 
-    const byId = await owner.actor.run(SDK.Organization.GetOrganization.Handler(new SDK.Organization.GetOrganization.Payload({ organizationId: organization.id })))
+    const byId = await owner.actor.run(
+      SDK.Organization.GetOrganization.Handler(new SDK.Organization.GetOrganization.Payload({ organizationId: organization.id })),
+    )
     expect(byId?.slug).toBe(organization.slug)
 
-    const cleared = await owner.actor.run(SDK.Organization.Crud.SetActive.Handler(new SDK.Organization.Crud.SetActive.Payload({ organizationId: null })))
+    const cleared = await owner.actor.run(
+      SDK.Organization.Crud.SetActive.Handler(new SDK.Organization.Crud.SetActive.Payload({ organizationId: null })),
+    )
     expect(cleared).toBeNull()
     // Without an active organization and without an id, there is no organization to answer.
     expect(await owner.actor.run(SDK.Organization.GetOrganization.Handler(new SDK.Organization.GetOrganization.Payload({})))).toBeNull()
@@ -76,12 +82,17 @@ describe("organization CRUD", () => {
     const long = "Long name ".repeat(30).trim()
     const updated = await owner.actor.run(
       SDK.Organization.Crud.Update.Handler(
-        new SDK.Organization.Crud.Update.Payload({ organizationId: organization.id, data: { name: long, slug, logo: "https://example.com/logo.png" } }),
+        new SDK.Organization.Crud.Update.Payload({
+          organizationId: organization.id,
+          data: { name: long, slug, logo: "https://example.com/logo.png" },
+        }),
       ),
     )
     expect(updated).toMatchObject({ id: organization.id, name: long, slug, logo: "https://example.com/logo.png" })
 
-    const deleted = await owner.actor.run(SDK.Organization.Crud.Delete.Handler(new SDK.Organization.Crud.Delete.Payload({ organizationId: organization.id })))
+    const deleted = await owner.actor.run(
+      SDK.Organization.Crud.Delete.Handler(new SDK.Organization.Crud.Delete.Payload({ organizationId: organization.id })),
+    )
     expect(deleted.id).toBe(organization.id)
     expect(await owner.actor.run(SDK.Organization.Crud.List.Handler())).toEqual([])
   })
@@ -94,11 +105,15 @@ describe("members", () => {
     expect(member.userId).toBe(invitee.user.id)
     expect(member.role).toBe("member")
 
-    const listed = await owner.actor.run(SDK.Organization.Members.List.Handler(new SDK.Organization.Members.List.Payload({ organizationId: organization.id })))
+    const listed = await owner.actor.run(
+      SDK.Organization.Members.List.Handler(new SDK.Organization.Members.List.Payload({ organizationId: organization.id })),
+    )
     expect(listed.total).toBe(2)
     expect(listed.members.map((m) => m.user.email).sort()).toEqual([owner.email, invitee.email].sort())
 
-    await invitee.actor.run(SDK.Organization.Crud.SetActive.Handler(new SDK.Organization.Crud.SetActive.Payload({ organizationId: organization.id })))
+    await invitee.actor.run(
+      SDK.Organization.Crud.SetActive.Handler(new SDK.Organization.Crud.SetActive.Payload({ organizationId: organization.id })),
+    )
     const active = await invitee.actor.run(SDK.Organization.GetActiveMember.Handler())
     expect(active).toMatchObject({ id: member.id, userId: invitee.user.id, role: "member", user: { email: invitee.email } })
     expect(active.createdAt).toBeInstanceOf(Date)
@@ -137,14 +152,20 @@ describe("members", () => {
     // By member id, the server answers the member without its user.
     const third = await addMember(server, owner, organization.id)
     const byId = await owner.actor.run(
-      SDK.Organization.Members.Remove.Handler(new SDK.Organization.Members.Remove.Payload({ memberIdOrEmail: third.member.id, organizationId: organization.id })),
+      SDK.Organization.Members.Remove.Handler(
+        new SDK.Organization.Members.Remove.Payload({ memberIdOrEmail: third.member.id, organizationId: organization.id }),
+      ),
     )
     expect(byId.member).toMatchObject({ id: third.member.id, userId: third.invitee.user.id })
 
-    const left = await second.invitee.actor.run(SDK.Organization.Leave.Handler(new SDK.Organization.Leave.Payload({ organizationId: organization.id })))
+    const left = await second.invitee.actor.run(
+      SDK.Organization.Leave.Handler(new SDK.Organization.Leave.Payload({ organizationId: organization.id })),
+    )
     expect(left).toMatchObject({ id: second.member.id, userId: second.invitee.user.id, user: { email: second.invitee.email } })
 
-    const listed = await owner.actor.run(SDK.Organization.Members.List.Handler(new SDK.Organization.Members.List.Payload({ organizationId: organization.id })))
+    const listed = await owner.actor.run(
+      SDK.Organization.Members.List.Handler(new SDK.Organization.Members.List.Payload({ organizationId: organization.id })),
+    )
     expect(listed.members.map((m) => m.userId)).toEqual([owner.user.id])
   })
 
@@ -152,8 +173,12 @@ describe("members", () => {
     const { owner, organization } = await withOrganization(server)
     const { invitee } = await addMember(server, owner, organization.id)
     const check = new SDK.Organization.HasPermission.Payload({ permissions: { member: ["delete"] } })
-    await owner.actor.run(SDK.Organization.Crud.SetActive.Handler(new SDK.Organization.Crud.SetActive.Payload({ organizationId: organization.id })))
-    await invitee.actor.run(SDK.Organization.Crud.SetActive.Handler(new SDK.Organization.Crud.SetActive.Payload({ organizationId: organization.id })))
+    await owner.actor.run(
+      SDK.Organization.Crud.SetActive.Handler(new SDK.Organization.Crud.SetActive.Payload({ organizationId: organization.id })),
+    )
+    await invitee.actor.run(
+      SDK.Organization.Crud.SetActive.Handler(new SDK.Organization.Crud.SetActive.Payload({ organizationId: organization.id })),
+    )
     expect(await owner.actor.run(SDK.Organization.HasPermission.Handler(check))).toMatchObject({ success: true, error: null })
     expect((await invitee.actor.run(SDK.Organization.HasPermission.Handler(check))).success).toBe(false)
   })

@@ -19,7 +19,9 @@ const withPasskey = async (name = "Laptop 💻") => {
   const authenticator = softwareAuthenticator(RP_ID, BASE_URL)
   const options = await signedUp.actor.run(SDK.Passkey.GenerateRegisterOptions.Handler(new SDK.Passkey.GenerateRegisterOptions.Payload({})))
   const passkey = await signedUp.actor.run(
-    SDK.Passkey.VerifyRegistration.Handler(new SDK.Passkey.VerifyRegistration.Payload({ response: authenticator.register(options.challenge), name })),
+    SDK.Passkey.VerifyRegistration.Handler(
+      new SDK.Passkey.VerifyRegistration.Payload({ response: authenticator.register(options.challenge), name }),
+    ),
   )
   return { ...signedUp, authenticator, options, passkey }
 }
@@ -30,7 +32,13 @@ describe("passkeys", () => {
     expect(options.rp).toMatchObject({ id: RP_ID })
     expect(options.user).toMatchObject({ name: email })
     expect(options.pubKeyCredParams.map((p) => p.alg)).toContain(-7)
-    expect(passkey).toMatchObject({ name: "Laptop 💻", userId: user.id, credentialID: authenticator.credentialId, counter: 0, backedUp: false })
+    expect(passkey).toMatchObject({
+      name: "Laptop 💻",
+      userId: user.id,
+      credentialID: authenticator.credentialId,
+      counter: 0,
+      backedUp: false,
+    })
     expect(passkey.createdAt).toBeInstanceOf(Date)
   })
 
@@ -38,7 +46,9 @@ describe("passkeys", () => {
     const { actor, passkey } = await withPasskey()
     const listed = await actor.run(SDK.Passkey.ListUserPasskeys.Handler())
     expect(listed.map((p) => p.id)).toEqual([passkey.id])
-    const renamed = await actor.run(SDK.Passkey.UpdatePasskey.Handler(new SDK.Passkey.UpdatePasskey.Payload({ id: passkey.id, name: "Phone 📱" })))
+    const renamed = await actor.run(
+      SDK.Passkey.UpdatePasskey.Handler(new SDK.Passkey.UpdatePasskey.Payload({ id: passkey.id, name: "Phone 📱" })),
+    )
     expect(renamed.passkey).toMatchObject({ id: passkey.id, name: "Phone 📱" })
     const deleted = await actor.run(SDK.Passkey.DeletePasskey.Handler(new SDK.Passkey.DeletePasskey.Payload({ id: passkey.id })))
     expect(deleted.status).toBe(true)
@@ -51,7 +61,9 @@ describe("passkeys", () => {
     const options = await browser.run(SDK.Passkey.GenerateAuthenticateOptions.Handler())
     expect(options.challenge.length).toBeGreaterThan(10)
     const answer = await browser.run(
-      SDK.Passkey.VerifyAuthentication.Handler(new SDK.Passkey.VerifyAuthentication.Payload({ response: authenticator.authenticate(options.challenge) })),
+      SDK.Passkey.VerifyAuthentication.Handler(
+        new SDK.Passkey.VerifyAuthentication.Payload({ response: authenticator.authenticate(options.challenge) }),
+      ),
     )
     expect(answer.session.userId).toBe(user.id)
     expect(answer.user.id).toBe(user.id)
@@ -64,7 +76,9 @@ describe("passkeys", () => {
     const browser = server.actor()
     await browser.run(SDK.Passkey.GenerateAuthenticateOptions.Handler())
     await browser.reject(
-      SDK.Passkey.VerifyAuthentication.Handler(new SDK.Passkey.VerifyAuthentication.Payload({ response: authenticator.authenticate("bm90LXRoZS1jaGFsbGVuZ2U") })),
+      SDK.Passkey.VerifyAuthentication.Handler(
+        new SDK.Passkey.VerifyAuthentication.Payload({ response: authenticator.authenticate("bm90LXRoZS1jaGFsbGVuZ2U") }),
+      ),
       { code: "AUTHENTICATION_FAILED", status: 400 },
     )
   })

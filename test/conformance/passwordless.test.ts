@@ -110,7 +110,9 @@ describe("phone number", () => {
   it("resets the password with a code sent by SMS", async () => {
     const { user, phoneNumber } = await withPhone()
     const browser = server.actor()
-    const requested = await browser.run(SDK.PhoneNumber.RequestPasswordReset.Handler(new SDK.PhoneNumber.RequestPasswordReset.Payload({ phoneNumber })))
+    const requested = await browser.run(
+      SDK.PhoneNumber.RequestPasswordReset.Handler(new SDK.PhoneNumber.RequestPasswordReset.Payload({ phoneNumber })),
+    )
     expect(requested.status).toBe(true)
     const { code } = server.latest("onPhonePasswordResetOtp", (sms) => sms.phoneNumber === phoneNumber)
     const reset = await browser.run(

@@ -71,17 +71,25 @@ describe("SSO providers", () => {
 
   it("updates the domain and deletes the provider", async () => {
     const { owner, providerId } = await withOidcProvider()
-    const updated = await owner.actor.run(SDK.Sso.UpdateProvider.Handler(new SDK.Sso.UpdateProvider.Payload({ providerId, domain: "renamed.acme.test" })))
+    const updated = await owner.actor.run(
+      SDK.Sso.UpdateProvider.Handler(new SDK.Sso.UpdateProvider.Payload({ providerId, domain: "renamed.acme.test" })),
+    )
     expect(updated.domain).toBe("renamed.acme.test")
     const deleted = await owner.actor.run(SDK.Sso.DeleteProvider.Handler(new SDK.Sso.DeleteProvider.Payload({ providerId })))
     expect(deleted.success).toBe(true)
-    const gone = await owner.actor.reject(SDK.Sso.GetProvider.Handler(new SDK.Sso.GetProvider.Payload({ providerId })), { code: undefined, status: 404 })
+    const gone = await owner.actor.reject(SDK.Sso.GetProvider.Handler(new SDK.Sso.GetProvider.Payload({ providerId })), {
+      code: undefined,
+      status: 404,
+    })
     expect(gone.message).toBe("Provider not found")
   })
 
   it("refuses a provider id already registered", async () => {
     const { owner, providerId } = await withOidcProvider()
-    const taken = await owner.actor.reject(SDK.Sso.Register.Handler(oidcProvider(providerId, "other.test")), { code: undefined, status: 422 })
+    const taken = await owner.actor.reject(SDK.Sso.Register.Handler(oidcProvider(providerId, "other.test")), {
+      code: undefined,
+      status: 422,
+    })
     expect(taken.message).toMatch(/already exists/i)
   })
 })
@@ -102,7 +110,9 @@ describe("SAML", () => {
             callbackUrl: `http://localhost:3000/api/auth/sso/saml2/sp/acs/${providerId}`,
             idpMetadata: {
               entityID: "https://saml.acme.test",
-              singleSignOnService: [{ Binding: "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect", Location: "https://saml.acme.test/sso" }],
+              singleSignOnService: [
+                { Binding: "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect", Location: "https://saml.acme.test/sso" },
+              ],
             },
             spMetadata: {},
           },
@@ -128,15 +138,19 @@ describe("SSO sign-in", () => {
     expect(url.searchParams.get("client_id")).toBe("acme-client")
     expect(url.searchParams.get("redirect_uri")).toBe(`http://localhost:3000/api/auth/sso/callback/${providerId}`)
 
-    const byEmail = await server.actor().run(SDK.SignIn.Sso.Handler(new SDK.SignIn.Sso.Payload({ email: `bob@${domain}`, callbackURL: "/dashboard" })))
+    const byEmail = await server
+      .actor()
+      .run(SDK.SignIn.Sso.Handler(new SDK.SignIn.Sso.Payload({ email: `bob@${domain}`, callbackURL: "/dashboard" })))
     expect(new URL(byEmail.url).searchParams.get("login_hint")).toBe(`bob@${domain}`)
   })
 
   it("refuses an email domain without a provider", async () => {
-    const missing = await server.actor().reject(SDK.SignIn.Sso.Handler(new SDK.SignIn.Sso.Payload({ email: "nobody@unknown.test", callbackURL: "/" })), {
-      code: undefined,
-      status: 404,
-    })
+    const missing = await server
+      .actor()
+      .reject(SDK.SignIn.Sso.Handler(new SDK.SignIn.Sso.Payload({ email: "nobody@unknown.test", callbackURL: "/" })), {
+        code: undefined,
+        status: 404,
+      })
     expect(missing.message).toMatch(/no provider/i)
   })
 })

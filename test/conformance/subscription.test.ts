@@ -20,14 +20,33 @@ describe("subscriptions", () => {
     const periodEnd = new Date(Date.now() + 30 * 86_400_000)
     await context.adapter.create({
       model: "subscription",
-      data: { plan: "pro", referenceId: user.id, status: "active", stripeCustomerId: "cus_conformance", stripeSubscriptionId: "sub_conformance", periodStart: new Date(), periodEnd, cancelAtPeriodEnd: false, seats: 3 },
+      data: {
+        plan: "pro",
+        referenceId: user.id,
+        status: "active",
+        stripeCustomerId: "cus_conformance",
+        stripeSubscriptionId: "sub_conformance",
+        periodStart: new Date(),
+        periodEnd,
+        cancelAtPeriodEnd: false,
+        seats: 3,
+      },
     })
     const [subscription, ...rest] = await actor.run(SDK.Subscription.List.Handler())
     expect(rest).toEqual([])
-    expect(subscription).toMatchObject({ plan: "pro", referenceId: user.id, status: "active", seats: 3, cancelAtPeriodEnd: false, trialStart: null })
+    expect(subscription).toMatchObject({
+      plan: "pro",
+      referenceId: user.id,
+      status: "active",
+      seats: 3,
+      cancelAtPeriodEnd: false,
+      trialStart: null,
+    })
     expect(subscription?.periodEnd?.getTime()).toBe(periodEnd.getTime())
     // Named explicitly: the user's own reference, as a user customer.
-    const mine = await actor.run(SDK.Subscription.List.Handler(new SDK.Subscription.List.Payload({ referenceId: user.id, customerType: "user" })))
+    const mine = await actor.run(
+      SDK.Subscription.List.Handler(new SDK.Subscription.List.Payload({ referenceId: user.id, customerType: "user" })),
+    )
     expect(mine.map((s) => s.id)).toEqual([subscription?.id])
   })
 

@@ -24,7 +24,9 @@ describe("teams", () => {
     expect(team).toMatchObject({ name: "Platform 🛠", organizationId: organization.id })
     expect(team.createdAt).toBeInstanceOf(Date)
 
-    const teams = await owner.actor.run(SDK.Organization.ListTeams.Handler(new SDK.Organization.ListTeams.Payload({ organizationId: organization.id })))
+    const teams = await owner.actor.run(
+      SDK.Organization.ListTeams.Handler(new SDK.Organization.ListTeams.Payload({ organizationId: organization.id })),
+    )
     // Creating an organization also creates a default team named after it, never updated (updatedAt null).
     expect(teams.map((t) => t.name).sort()).toEqual(["Platform 🛠", "Teams Inc"])
     expect(teams.find((t) => t.name === "Teams Inc")?.updatedAt).toBeNull()
@@ -49,14 +51,20 @@ describe("teams", () => {
     )
     expect(added).toMatchObject({ teamId: team.id, userId: member.user.id })
 
-    const mine = await member.actor.run(SDK.Organization.ListUserTeams.Handler(new SDK.Organization.ListUserTeams.Payload({ organizationId: organization.id })))
+    const mine = await member.actor.run(
+      SDK.Organization.ListUserTeams.Handler(new SDK.Organization.ListUserTeams.Payload({ organizationId: organization.id })),
+    )
     expect(mine.map((t) => t.id)).toEqual([team.id])
 
-    const active = await member.actor.run(SDK.Organization.SetActiveTeam.Handler(new SDK.Organization.SetActiveTeam.Payload({ teamId: team.id })))
+    const active = await member.actor.run(
+      SDK.Organization.SetActiveTeam.Handler(new SDK.Organization.SetActiveTeam.Payload({ teamId: team.id })),
+    )
     expect(active?.id).toBe(team.id)
     expect((await member.actor.run(SDK.Core.GetSession.Handler()))?.session.activeTeamId).toBe(team.id)
     // Clearing the active team answers null.
-    expect(await member.actor.run(SDK.Organization.SetActiveTeam.Handler(new SDK.Organization.SetActiveTeam.Payload({ teamId: null })))).toBeNull()
+    expect(
+      await member.actor.run(SDK.Organization.SetActiveTeam.Handler(new SDK.Organization.SetActiveTeam.Payload({ teamId: null }))),
+    ).toBeNull()
     expect((await member.actor.run(SDK.Core.GetSession.Handler()))?.session.activeTeamId).toBeNull()
     await member.actor.run(SDK.Organization.SetActiveTeam.Handler(new SDK.Organization.SetActiveTeam.Payload({ teamId: team.id })))
 
@@ -68,7 +76,11 @@ describe("teams", () => {
       SDK.Organization.RemoveTeamMember.Handler(new SDK.Organization.RemoveTeamMember.Payload({ teamId: team.id, userId: member.user.id })),
     )
     expect(removed.message).toBe("Team member removed successfully.")
-    expect(await member.actor.run(SDK.Organization.ListUserTeams.Handler(new SDK.Organization.ListUserTeams.Payload({ organizationId: organization.id })))).toEqual([])
+    expect(
+      await member.actor.run(
+        SDK.Organization.ListUserTeams.Handler(new SDK.Organization.ListUserTeams.Payload({ organizationId: organization.id })),
+      ),
+    ).toEqual([])
   })
 
   it("refuses a team created by a plain member", async () => {

@@ -22,10 +22,12 @@ describe("one-time token", () => {
     expect(redeemed.user.id).toBe(user.id)
     expect(redeemed.session.userId).toBe(user.id)
     expect((await other.run(SDK.Core.GetSession.Handler()))?.user.id).toBe(user.id)
-    const reused = await server.actor().reject(SDK.OneTimeToken.Verify.Handler(new SDK.OneTimeToken.Verify.Payload({ token: generated.token })), {
-      code: undefined,
-      status: 400,
-    })
+    const reused = await server
+      .actor()
+      .reject(SDK.OneTimeToken.Verify.Handler(new SDK.OneTimeToken.Verify.Payload({ token: generated.token })), {
+        code: undefined,
+        status: 400,
+      })
     expect(reused.message).toBe("Invalid token")
   })
 })

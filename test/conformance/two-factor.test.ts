@@ -53,11 +53,16 @@ describe("enabling two-factor", () => {
     const uri = await actor.run(SDK.TwoFactor.Totp.GetUri.Handler(new SDK.TwoFactor.Totp.GetUri.Payload({ password })))
     expect(totpSecret(uri.totpURI)).toBe(totpSecret(enabled.totpURI))
 
-    await actor.reject(SDK.TwoFactor.Totp.Verify.Handler(new SDK.TwoFactor.Totp.Verify.Payload({ code: await wrongCode(enabled.totpURI) })), {
-      code: "INVALID_CODE",
-      status: 401,
-    })
-    const verified = await actor.run(SDK.TwoFactor.Totp.Verify.Handler(new SDK.TwoFactor.Totp.Verify.Payload({ code: await totpCode(enabled.totpURI) })))
+    await actor.reject(
+      SDK.TwoFactor.Totp.Verify.Handler(new SDK.TwoFactor.Totp.Verify.Payload({ code: await wrongCode(enabled.totpURI) })),
+      {
+        code: "INVALID_CODE",
+        status: 401,
+      },
+    )
+    const verified = await actor.run(
+      SDK.TwoFactor.Totp.Verify.Handler(new SDK.TwoFactor.Totp.Verify.Payload({ code: await totpCode(enabled.totpURI) })),
+    )
     expect(verified.user.id).toBe(user.id)
     expect(verified.token.length).toBeGreaterThan(10)
     // Enabling replaces the session; the answer carries the user as it was before (Better Auth 1.7.6).
@@ -93,7 +98,9 @@ describe("signing in with a second factor", () => {
   it("challenges after the password and completes with a TOTP code", async () => {
     const { user, email, totpURI } = await enrolled()
     const browser = await challenge(email)
-    const answer = await browser.run(SDK.TwoFactor.Totp.Verify.Handler(new SDK.TwoFactor.Totp.Verify.Payload({ code: await totpCode(totpURI) })))
+    const answer = await browser.run(
+      SDK.TwoFactor.Totp.Verify.Handler(new SDK.TwoFactor.Totp.Verify.Payload({ code: await totpCode(totpURI) })),
+    )
     expect(answer.user.id).toBe(user.id)
     const session = await browser.run(SDK.Core.GetSession.Handler())
     expect(session?.session.token).toBe(answer.token)
@@ -105,10 +112,13 @@ describe("signing in with a second factor", () => {
     const sent = await browser.run(SDK.TwoFactor.Otp.Send.Handler(new SDK.TwoFactor.Otp.Send.Payload({})))
     expect(sent.status).toBe(true)
     const { otp } = server.latest("onTwoFactorOtp", (mail) => mail.email === email)
-    await browser.reject(SDK.TwoFactor.Otp.Verify.Handler(new SDK.TwoFactor.Otp.Verify.Payload({ code: otp === "000000" ? "111111" : "000000" })), {
-      code: "INVALID_CODE",
-      status: 401,
-    })
+    await browser.reject(
+      SDK.TwoFactor.Otp.Verify.Handler(new SDK.TwoFactor.Otp.Verify.Payload({ code: otp === "000000" ? "111111" : "000000" })),
+      {
+        code: "INVALID_CODE",
+        status: 401,
+      },
+    )
     const answer = await browser.run(SDK.TwoFactor.Otp.Verify.Handler(new SDK.TwoFactor.Otp.Verify.Payload({ code: otp })))
     expect(answer.user.id).toBe(user.id)
     expect((await browser.run(SDK.Core.GetSession.Handler()))?.user.id).toBe(user.id)

@@ -21,7 +21,13 @@ export interface FuzzReport {
   readonly typeErrors: ReadonlyArray<string>
 }
 
-export const fuzz = async (options: { readonly runs: number; readonly seed: number; readonly dir: string; readonly batch?: number; readonly log?: (line: string) => void }): Promise<FuzzReport> => {
+export const fuzz = async (options: {
+  readonly runs: number
+  readonly seed: number
+  readonly dir: string
+  readonly batch?: number
+  readonly log?: (line: string) => void
+}): Promise<FuzzReport> => {
   const input = realInputs()
   const pipeline = await makePipeline(join(options.dir, "out"))
   const pending = new Map<string, { readonly files: ReadonlyArray<readonly [string, string]>; readonly c: Case }>()
@@ -50,7 +56,8 @@ export const fuzz = async (options: { readonly runs: number; readonly seed: numb
     if (outcome.kind === "rejected") {
       rejected++
       const unlocated = outcome.errors.filter((e) => !LOCATED.test(e))
-      if (outcome.errors.length === 0 || unlocated.length > 0) throw new Error(`rejected without a located error: ${JSON.stringify(outcome.errors)}`)
+      if (outcome.errors.length === 0 || unlocated.length > 0)
+        throw new Error(`rejected without a located error: ${JSON.stringify(outcome.errors)}`)
       return
     }
     accepted++
@@ -67,7 +74,9 @@ export const fuzz = async (options: { readonly runs: number; readonly seed: numb
     accepted,
     rejected,
     checked,
-    failure: details.failed ? `${fc.defaultReportMessage(details)}\n${details.errorInstance instanceof Error ? (details.errorInstance.stack ?? details.errorInstance.message) : String(details.errorInstance)}` : undefined,
+    failure: details.failed
+      ? `${fc.defaultReportMessage(details)}\n${details.errorInstance instanceof Error ? (details.errorInstance.stack ?? details.errorInstance.message) : String(details.errorInstance)}`
+      : undefined,
     typeErrors: errors,
   }
 }

@@ -26,8 +26,13 @@ const OVERRIDES = join(ROOT, "builtin-overrides")
 
 /** The real inputs: the committed document and every shipped override file (used as the user's layer, where every rule is strict). */
 export const realInputs = () => {
-  const spec = JSON.parse(readFileSync(join(ROOT, "better-auth-api-spec.json"), "utf8")) as { paths: Record<string, Json>; components: { schemas: Record<string, Json> } }
-  const files = (readdirSync(OVERRIDES, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; name: string; parentPath: string }>)
+  const spec = JSON.parse(readFileSync(join(ROOT, "better-auth-api-spec.json"), "utf8")) as {
+    paths: Record<string, Json>
+    components: { schemas: Record<string, Json> }
+  }
+  const files = (
+    readdirSync(OVERRIDES, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; name: string; parentPath: string }>
+  )
     .filter((e) => e.isFile() && e.name.endsWith(".yaml"))
     .map((e) => {
       const path = join(e.parentPath, e.name)
@@ -39,9 +44,64 @@ export const realInputs = () => {
 }
 
 /** Strings that have broken generators: prototype keys, comment closers, line separators, quotes. */
-const STRANGE = ["__proto__", "/", "constructor", "toString", "*/", "/*", "\u2028", "\u2029", '"', "'", "`${x}`", "\\", "é", "🙂", "1abc", "", " ", "a-b", "Payload", "Success", "Handler", "Schema", "index", "$ref", "x".repeat(300), "\u0000"]
-const VALUES: ReadonlyArray<Json> = [null, false, true, 0, -1, 1.5, "", "x", {}, [], [null], [{}], { type: "object" }, { type: "string" }, { $ref: "#/components/schemas/User" }, "__INFINITY__"]
-const REFS = ["#/components/schemas/Nope", "other.json#/User", "https://example.com/s.json", "#/paths", "#/components/schemas/", "#/components/schemas/constructor", "#/components/schemas/User", "#/components/schemas/Session", "#/shared/Nope", 5 as unknown as string]
+const STRANGE = [
+  "__proto__",
+  "/",
+  "constructor",
+  "toString",
+  "*/",
+  "/*",
+  "\u2028",
+  "\u2029",
+  '"',
+  "'",
+  "`${x}`",
+  "\\",
+  "é",
+  "🙂",
+  "1abc",
+  "",
+  " ",
+  "a-b",
+  "Payload",
+  "Success",
+  "Handler",
+  "Schema",
+  "index",
+  "$ref",
+  "x".repeat(300),
+  "\u0000",
+]
+const VALUES: ReadonlyArray<Json> = [
+  null,
+  false,
+  true,
+  0,
+  -1,
+  1.5,
+  "",
+  "x",
+  {},
+  [],
+  [null],
+  [{}],
+  { type: "object" },
+  { type: "string" },
+  { $ref: "#/components/schemas/User" },
+  "__INFINITY__",
+]
+const REFS = [
+  "#/components/schemas/Nope",
+  "other.json#/User",
+  "https://example.com/s.json",
+  "#/paths",
+  "#/components/schemas/",
+  "#/components/schemas/constructor",
+  "#/components/schemas/User",
+  "#/components/schemas/Session",
+  "#/shared/Nope",
+  5 as unknown as string,
+]
 
 /** One mutation, as numbers fast-check can shrink: which node, what to do, with what, how much. */
 export type Step = readonly [target: number, op: number, pick: number, amount: number]
@@ -81,7 +141,8 @@ const clone = <A>(value: A): A => structuredClone(value)
 
 const nest = (inner: Mutable, levels: number, pick: number): Mutable => {
   let node = inner
-  for (let i = 0; i < levels; i++) node = pick % 2 === 0 ? { type: "object", properties: { a: node }, required: ["a"] } : { type: "array", items: node }
+  for (let i = 0; i < levels; i++)
+    node = pick % 2 === 0 ? { type: "object", properties: { a: node }, required: ["a"] } : { type: "array", items: node }
   return node
 }
 
@@ -107,7 +168,12 @@ const mutate = (root: Mutable, [target, op, pick, amount]: Step, componentNames:
       if (Array.isArray(parent)) return
       const record = parent as Record<string, Mutable>
       delete record[key]
-      Object.defineProperty(record, STRANGE[pick % STRANGE.length]!, { value: current, enumerable: true, writable: true, configurable: true })
+      Object.defineProperty(record, STRANGE[pick % STRANGE.length]!, {
+        value: current,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
       return
     }
     case 3: // a strange string value
@@ -129,7 +195,13 @@ const mutate = (root: Mutable, [target, op, pick, amount]: Step, componentNames:
       // make a component recursive through a property
       const name = componentNames[pick % Math.max(1, componentNames.length)]
       if (name === undefined) return
-      return set({ type: "object", properties: { self: { $ref: `#/components/schemas/${name}` }, list: { type: "array", items: { $ref: `#/components/schemas/${name}` } } } })
+      return set({
+        type: "object",
+        properties: {
+          self: { $ref: `#/components/schemas/${name}` },
+          list: { type: "array", items: { $ref: `#/components/schemas/${name}` } },
+        },
+      })
     }
     default: // duplicate: the same value under a strange sibling key
       if (!Array.isArray(parent)) (parent as Record<string, Mutable>)[`${String(key)}${STRANGE[pick % STRANGE.length]}`] = clone(current)
@@ -148,7 +220,9 @@ const damage = (text: string, how: number, yaml: boolean): string => {
     case 2:
       return yaml ? `${text}\nz: &z [*z]\n` : text.replace(/(\S)(\s*\n\s*})/, "$1,$2")
     case 3:
-      return yaml ? `${text}\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n` : `\uFEFF${text}`
+      return yaml
+        ? `${text}\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`
+        : `\uFEFF${text}`
     default:
       return yaml ? `${text}\ndescription: *nowhere\n` : text.replace(/"openapi": *"3\.1\.\d"/, '"openapi": 3.1')
   }
@@ -164,7 +238,9 @@ export const materialize = (input: ReturnType<typeof realInputs>, c: Case) => {
   let specText = JSON.stringify(spec, null, 2).replace(/"__INFINITY__"/g, "1e309")
   // The overrides of the kept endpoints, and the defaults file.
   const methods = keep.flatMap((path) => Object.keys(input.spec.paths[path] as object).map((m) => `${m.toUpperCase()} ${path}`))
-  const files = input.files.filter((f) => f.endpoint === undefined || methods.includes(f.endpoint)).map((f) => ({ file: f.file, text: f.text, isDefaults: f.file.endsWith("_defaults.yaml") }))
+  const files = input.files
+    .filter((f) => f.endpoint === undefined || methods.includes(f.endpoint))
+    .map((f) => ({ file: f.file, text: f.text, isDefaults: f.file.endsWith("_defaults.yaml") }))
   for (const [index, s] of c.overrideSteps.entries()) {
     const target = files[(s[0] + index) % files.length]
     if (target === undefined) continue
@@ -212,7 +288,11 @@ export const runCase = async (pipeline: Pipeline, input: ReturnType<typeof mater
     spec: spec.value,
     overrides: parsed.overrides,
     templates: pipeline.templates,
-    options: { specName: SPEC_FILE, clientModule: clientModuleFor(pipeline.out, join(ROOT, "better-auth.client.ts"), ".js"), importExtension: ".js" },
+    options: {
+      specName: SPEC_FILE,
+      clientModule: clientModuleFor(pipeline.out, join(ROOT, "better-auth.client.ts"), ".js"),
+      importExtension: ".js",
+    },
   })
   if (result.errors.length > 0) return { kind: "rejected", errors: result.errors.map(String) }
   const formatted = await pipeline.formatter.format(result.files)
@@ -221,7 +301,9 @@ export const runCase = async (pipeline: Pipeline, input: ReturnType<typeof mater
 
 /** The files of an accepted output that the batch type-check reads, and a key that is equal for equal outputs. */
 export const checkedFiles = (files: ReadonlyMap<string, string>) => {
-  const kept = [...files].filter(([path]) => path.endsWith(".contract.ts") || path.startsWith("_common/") || path === "_runtime/schemas.ts").sort(([a], [b]) => (a < b ? -1 : 1))
+  const kept = [...files]
+    .filter(([path]) => path.endsWith(".contract.ts") || path.startsWith("_common/") || path === "_runtime/schemas.ts")
+    .sort(([a], [b]) => (a < b ? -1 : 1))
   const key = createHash("sha256").update(JSON.stringify(kept)).digest("hex")
   return { kept, key }
 }

@@ -16,11 +16,17 @@ const scenarios = readdirSync(import.meta.dirname, { withFileTypes: true }).filt
 describe.each(scenarios.map((s) => s.name))("golden scenario %s", (name) => {
   const dir = join(import.meta.dirname, name)
   it("generates the expected files", async () => {
-    const run = await generateInMemory({ spec: join(dir, "spec.json"), overrides: join(dir, "overrides"), out: join(dir, "expected"), builtin: false })
+    const run = await generateInMemory({
+      spec: join(dir, "spec.json"),
+      overrides: join(dir, "overrides"),
+      out: join(dir, "expected"),
+      builtin: false,
+    })
     expect(run.raw.errors).toEqual([])
     expect([...run.files.keys()]).toMatchSnapshot()
     // The runtime is the same static code in every scenario; generated/_runtime is its one committed copy.
-    for (const [path, content] of run.files) if (!path.startsWith("_runtime/")) await expect(content).toMatchFileSnapshot(join(dir, "expected", path))
+    for (const [path, content] of run.files)
+      if (!path.startsWith("_runtime/")) await expect(content).toMatchFileSnapshot(join(dir, "expected", path))
   })
 })
 
@@ -40,9 +46,24 @@ describe("the golden scenarios' output", () => {
         writeFileSync(join(out, path), content)
       }
     }
-    const compilerOptions = { target: "es2022", lib: ["es2023", "dom"], module: "esnext", moduleResolution: "bundler", strict: true, exactOptionalPropertyTypes: true, noUnusedLocals: true, noEmit: true, skipLibCheck: true, types: [] }
+    const compilerOptions = {
+      target: "es2022",
+      lib: ["es2023", "dom"],
+      module: "esnext",
+      moduleResolution: "bundler",
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUnusedLocals: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+    }
     writeFileSync(join(TYPECHECK, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["**/*.ts"] }))
-    const result = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(TYPECHECK, "tsconfig.json")], { encoding: "utf8" })
+    const result = spawnSync(
+      process.execPath,
+      [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(TYPECHECK, "tsconfig.json")],
+      { encoding: "utf8" },
+    )
     expect(`${result.stdout}${result.stderr}`).toBe("")
     expect(result.status).toBe(0)
   })

@@ -27,7 +27,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe("golden scenario recursive", async () => {
   const scenario = join(import.meta.dirname, "recursive")
-  const run = await generateInMemory({ spec: join(scenario, "spec.json"), overrides: join(scenario, "overrides"), out: dir, builtin: false })
+  const run = await generateInMemory({
+    spec: join(scenario, "spec.json"),
+    overrides: join(scenario, "overrides"),
+    out: dir,
+    builtin: false,
+  })
   writeTree(dir, run.files)
 
   it("generates without errors (golden.test.ts type-checks the whole tree)", () => {
@@ -42,7 +47,10 @@ describe("golden scenario recursive", async () => {
       readonly Expr: Schema.Codec<Expr, Expr>
       readonly BinOp: new (...args: ReadonlyArray<never>) => unknown
     }
-    const tree = Schema.decodeUnknownSync(common.Node)({ label: "root", children: [{ label: "a", children: [{ label: "b", children: [] }] }] })
+    const tree = Schema.decodeUnknownSync(common.Node)({
+      label: "root",
+      children: [{ label: "a", children: [{ label: "b", children: [] }] }],
+    })
     expect(tree.children[0]!.children[0]!.label).toBe("b")
     expect(tree.children[0]).toBeInstanceOf(common.Node)
     expect(() => Schema.decodeUnknownSync(common.Node)({ label: "root", children: [{ label: 1, children: [] }] })).toThrow(/label/)
@@ -56,8 +64,16 @@ describe("golden scenario recursive", async () => {
     expect(folder.parent?.createdAt).toBeInstanceOf(Date)
     expect(folder.files[0]!.folder?.name).toBe("docs")
 
-    const expr = Schema.decodeUnknownSync(common.Expr)({ op: "+", left: { value: 1 }, right: { op: "*", left: { value: 2 }, right: { value: 3 } } })
+    const expr = Schema.decodeUnknownSync(common.Expr)({
+      op: "+",
+      left: { value: 1 },
+      right: { op: "*", left: { value: 2 }, right: { value: 3 } },
+    })
     expect(expr).toBeInstanceOf(common.BinOp)
-    expect(Schema.encodeSync(common.Expr)(expr)).toEqual({ op: "+", left: { value: 1 }, right: { op: "*", left: { value: 2 }, right: { value: 3 } } })
+    expect(Schema.encodeSync(common.Expr)(expr)).toEqual({
+      op: "+",
+      left: { value: 1 },
+      right: { op: "*", left: { value: 2 }, right: { value: 3 } },
+    })
   })
 })

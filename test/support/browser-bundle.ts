@@ -145,7 +145,8 @@ export const serverOnlyImports = (bundle: Bundle): ReadonlyArray<Offense> => {
     for (const imported of inputs[file]?.imports ?? []) {
       const specifier = imported.original ?? imported.path
       const owner = imported.external === true ? undefined : packageOfPath(imported.path)
-      const reason = serverOnlySpecifier(specifier) ?? (owner !== undefined && SERVER_PACKAGES.includes(owner) ? "server-only package" : undefined)
+      const reason =
+        serverOnlySpecifier(specifier) ?? (owner !== undefined && SERVER_PACKAGES.includes(owner) ? "server-only package" : undefined)
       if (reason !== undefined) {
         if (!found.has(specifier)) found.set(specifier, { what: specifier, reason, chain: [...chainTo(file), specifier] })
         continue

@@ -12,9 +12,20 @@ export interface InMemoryRun {
 }
 
 /** `overrides` is the user's folder; the shipped overrides apply unless `builtin` is false. */
-export const generateInMemory = async (input: { readonly spec: string; readonly overrides: string; readonly out: string; readonly builtin?: boolean }): Promise<InMemoryRun> => {
+export const generateInMemory = async (input: {
+  readonly spec: string
+  readonly overrides: string
+  readonly out: string
+  readonly builtin?: boolean
+}): Promise<InMemoryRun> => {
   const raw = await Effect.runPromise(
-    generate({ spec: input.spec, overrides: input.overrides, builtinOverrides: input.builtin !== false, out: input.out, clientModule: join(ROOT, "better-auth.client.ts") }),
+    generate({
+      spec: input.spec,
+      overrides: input.overrides,
+      builtinOverrides: input.builtin !== false,
+      out: input.out,
+      clientModule: join(ROOT, "better-auth.client.ts"),
+    }),
   )
   return { raw, files: new Map(raw.formatted.map((f) => [f.path, f.content])) }
 }

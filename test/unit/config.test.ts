@@ -14,10 +14,22 @@ describe("validateConfig", () => {
     ["an unknown key, with a hint", { outt: "src/auth" }, 'codegen.config.ts: outt: unknown key (did you mean "out"?)'],
     ["a wrong type", { out: 42 }, "codegen.config.ts: out: expected a non-empty string, got 42"],
     ["an empty path", { spec: " " }, 'codegen.config.ts: spec: expected a non-empty string, got " "'],
-    ["a bad import extension", { importExtension: ".mjs" }, 'codegen.config.ts: importExtension: expected ".js", ".ts", "none", got ".mjs"'],
+    [
+      "a bad import extension",
+      { importExtension: ".mjs" },
+      'codegen.config.ts: importExtension: expected ".js", ".ts", "none", got ".mjs"',
+    ],
     ["an unknown formatter", { formatter: "dprint" }, 'codegen.config.ts: formatter: expected "oxfmt" or "prettier", got "dprint"'],
-    ["an identifier prefix that is not a string", { identifierPrefix: 1 }, 'codegen.config.ts: identifierPrefix: expected a string such as "@acme/auth" (or "" for none), got 1'],
-    ["an identifier prefix on two lines", { identifierPrefix: "@a\nb" }, 'codegen.config.ts: identifierPrefix: expected one line without control characters, got "@a\\nb"'],
+    [
+      "an identifier prefix that is not a string",
+      { identifierPrefix: 1 },
+      'codegen.config.ts: identifierPrefix: expected a string such as "@acme/auth" (or "" for none), got 1',
+    ],
+    [
+      "an identifier prefix on two lines",
+      { identifierPrefix: "@a\nb" },
+      'codegen.config.ts: identifierPrefix: expected one line without control characters, got "@a\\nb"',
+    ],
     ["a flag that is not a boolean", { builtinOverrides: "no" }, 'codegen.config.ts: builtinOverrides: expected a boolean, got "no"'],
     ["no object", 3, "codegen.config.ts: the default export is not an object (export default defineConfig({ ... }))"],
   ])("rejects %s", (_, given, want) => {
@@ -25,7 +37,18 @@ describe("validateConfig", () => {
   })
 
   it("accepts every key", () => {
-    const config = { spec: "a.json", overrides: "o", builtinOverrides: false, out: "src/auth", templates: "t", clientModule: "@app/auth", importExtension: "none", formatter: "prettier", identifierPrefix: "", serverModule: "s.ts" }
+    const config = {
+      spec: "a.json",
+      overrides: "o",
+      builtinOverrides: false,
+      out: "src/auth",
+      templates: "t",
+      clientModule: "@app/auth",
+      importExtension: "none",
+      formatter: "prettier",
+      identifierPrefix: "",
+      serverModule: "s.ts",
+    }
     expect(validateConfig("c.ts", config)).toEqual(config)
   })
 })
@@ -34,7 +57,9 @@ describe("resolveConfig", () => {
   it("names a config file that does not exist, and a client module that does not exist", async () => {
     await expect(resolveConfig({ config: join(dir, "missing.config.ts") })).rejects.toThrow(/missing\.config\.ts: config file not found$/)
     writeFileSync(join(dir, "a.config.ts"), 'export default { clientModule: "./nowhere.ts" }\n')
-    await expect(resolveConfig({ config: join(dir, "a.config.ts") })).rejects.toThrow(/a\.config\.ts: clientModule: .*nowhere\.ts does not exist/)
+    await expect(resolveConfig({ config: join(dir, "a.config.ts") })).rejects.toThrow(
+      /a\.config\.ts: clientModule: .*nowhere\.ts does not exist/,
+    )
   })
 
   it("resolves the file's paths against the file, and flags win", async () => {
@@ -54,7 +79,9 @@ describe("resolveConfig", () => {
     writeFileSync(join(dir, "d.config.ts"), 'export default { clientModule: "client.ts", identifierPrefix: "@acme/auth" }\n')
     expect((await resolveConfig({ config: join(dir, "d.config.ts") })).identifierPrefix).toBe("@acme/auth")
     expect((await resolveConfig({ config: join(dir, "d.config.ts"), "identifier-prefix": "" })).identifierPrefix).toBe("")
-    await expect(resolveConfig({ config: join(dir, "d.config.ts"), "identifier-prefix": "a\u2028b" })).rejects.toThrow('--identifier-prefix: expected one line without control characters, got "a\u2028b"')
+    await expect(resolveConfig({ config: join(dir, "d.config.ts"), "identifier-prefix": "a\u2028b" })).rejects.toThrow(
+      '--identifier-prefix: expected one line without control characters, got "a\u2028b"',
+    )
   })
 
   it("takes the formatter from the file, a flag winning over it", async () => {
@@ -62,7 +89,9 @@ describe("resolveConfig", () => {
     writeFileSync(join(dir, "c.config.ts"), 'export default { clientModule: "client.ts", formatter: "prettier" }\n')
     expect((await resolveConfig({ config: join(dir, "c.config.ts") })).formatter).toBe("prettier")
     expect((await resolveConfig({ config: join(dir, "c.config.ts"), formatter: "oxfmt" })).formatter).toBe("oxfmt")
-    await expect(resolveConfig({ config: join(dir, "c.config.ts"), formatter: "dprint" })).rejects.toThrow('--formatter: expected oxfmt or prettier, got "dprint"')
+    await expect(resolveConfig({ config: join(dir, "c.config.ts"), formatter: "dprint" })).rejects.toThrow(
+      '--formatter: expected oxfmt or prettier, got "dprint"',
+    )
   })
 })
 
@@ -77,6 +106,11 @@ describe("the client module's specifier in the output", () => {
   })
 
   it("tells packages from files", () => {
-    expect([isPackageSpecifier("@app/auth"), isPackageSpecifier("auth-client"), isPackageSpecifier("./client.ts"), isPackageSpecifier("client.ts")]).toEqual([true, true, false, false])
+    expect([
+      isPackageSpecifier("@app/auth"),
+      isPackageSpecifier("auth-client"),
+      isPackageSpecifier("./client.ts"),
+      isPackageSpecifier("client.ts"),
+    ]).toEqual([true, true, false, false])
   })
 })

@@ -27,7 +27,9 @@ export const recordExercised = async (method: string, path: string, raw: unknown
 }
 
 /** What a test file exercised so far on a storage. */
-export const exercisedBy = (storage: Storage, testPath: string): ReadonlyArray<string> => [...(exercised.get(keyOf(storage, testPath)) ?? [])]
+export const exercisedBy = (storage: Storage, testPath: string): ReadonlyArray<string> => [
+  ...(exercised.get(keyOf(storage, testPath)) ?? []),
+]
 
 /** What a test file's answers said about Success fields so far on a storage. */
 export const evidenceOf = (storage: Storage, testPath: string): Evidence => Object.fromEntries(fields.get(keyOf(storage, testPath)) ?? [])

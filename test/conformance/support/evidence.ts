@@ -70,7 +70,9 @@ const fits = (node: SchemaNode, raw: unknown, model: ContractModel): boolean => 
     case "object":
       return (
         isRecord(raw) &&
-        node.properties.every((p) => (p.name in raw ? raw[p.name] === null || fits(p.schema, raw[p.name], model) || p.schema.kind !== "literals" : p.optional))
+        node.properties.every((p) =>
+          p.name in raw ? raw[p.name] === null || fits(p.schema, raw[p.name], model) || p.schema.kind !== "literals" : p.optional,
+        )
       )
     case "array":
       return Array.isArray(raw)
@@ -178,7 +180,10 @@ export const contractFields = (model: ContractModel): ReadonlyMap<string, FieldF
       visited,
       note: (id, facts) => {
         const before = fields.get(id)
-        fields.set(id, before === undefined ? facts : { optional: before.optional || facts.optional, nullable: before.nullable || facts.nullable })
+        fields.set(
+          id,
+          before === undefined ? facts : { optional: before.optional || facts.optional, nullable: before.nullable || facts.nullable },
+        )
       },
     })
   return fields

@@ -30,7 +30,10 @@ export interface Actor {
   /** Runs a handler that must succeed; its request counts as exercising the endpoint. */
   readonly run: <A>(call: Call<A>) => Promise<A>
   /** Runs a handler that must fail with Better Auth's `code` and `status`. */
-  readonly reject: <A>(call: Call<A>, expected: { readonly code: string | undefined; readonly status: number }) => Promise<SDK.Runtime.BetterAuthApiError>
+  readonly reject: <A>(
+    call: Call<A>,
+    expected: { readonly code: string | undefined; readonly status: number },
+  ) => Promise<SDK.Runtime.BetterAuthApiError>
 }
 
 export interface ServerOptions {
@@ -101,7 +104,8 @@ export const startServer = async (options: ServerOptions = {}) => {
       const json = request.response.headers.get("content-type")?.includes("json") === true && text !== ""
       const raw: unknown = json ? JSON.parse(text) : text
       const dropped = undeclaredKeys(raw, result.value).filter((at) => !options.extraKeys?.includes(at.split(".").at(-1) ?? ""))
-      if (dropped.length > 0) throw new Error(`${request.method} ${path}: the contract drops ${dropped.join(", ")}; the server answered ${text}`)
+      if (dropped.length > 0)
+        throw new Error(`${request.method} ${path}: the contract drops ${dropped.join(", ")}; the server answered ${text}`)
       await recordExercised(request.method, path, json ? raw : undefined)
       return result.value
     }
@@ -140,7 +144,5 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export const undeclaredKeys = (raw: unknown, decoded: unknown, at = "$"): ReadonlyArray<string> => {
   if (Array.isArray(raw) && Array.isArray(decoded)) return raw.flatMap((item, i) => undeclaredKeys(item, decoded[i], `${at}[]`))
   if (!isRecord(raw) || !isRecord(decoded)) return []
-  return Object.keys(raw).flatMap((key) =>
-    key in decoded ? undeclaredKeys(raw[key], decoded[key], `${at}.${key}`) : [`${at}.${key}`],
-  )
+  return Object.keys(raw).flatMap((key) => (key in decoded ? undeclaredKeys(raw[key], decoded[key], `${at}.${key}`) : [`${at}.${key}`]))
 }

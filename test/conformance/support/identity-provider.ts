@@ -13,7 +13,9 @@ const TOKEN_URL = "http://localhost:3000/oauth/token"
 
 /** An unsigned ID token (the provider has no discovery document, so Better Auth only decodes it). */
 export const idToken = (claims: Record<string, unknown>) =>
-  [{ alg: "none", typ: "JWT" }, claims, ""].map((part) => (part === "" ? "" : Buffer.from(JSON.stringify(part)).toString("base64url"))).join(".")
+  [{ alg: "none", typ: "JWT" }, claims, ""]
+    .map((part) => (part === "" ? "" : Buffer.from(JSON.stringify(part)).toString("base64url")))
+    .join(".")
 
 /** Links a provider account to a user, as a completed OAuth sign-in would have stored it. */
 export const linkProviderAccount = async (
@@ -42,7 +44,8 @@ export const withTokenEndpoint = async <A>(refreshToken: string, answer: Record<
   const requests: Array<URLSearchParams> = []
   vi.stubGlobal("fetch", async (input: string | URL | Request, init?: RequestInit) => {
     const request = new Request(input, init)
-    if (request.url !== TOKEN_URL || request.method !== "POST") throw new Error(`unexpected outgoing request ${request.method} ${request.url}`)
+    if (request.url !== TOKEN_URL || request.method !== "POST")
+      throw new Error(`unexpected outgoing request ${request.method} ${request.url}`)
     const form = new URLSearchParams(await request.text())
     requests.push(form)
     if (form.get("grant_type") !== "refresh_token" || form.get("refresh_token") !== refreshToken) {

@@ -19,7 +19,12 @@ export const verifyJwt = (token: string, keys: ReadonlyArray<PublishedKey>): Rec
   const key = keys.find((candidate) => candidate.kid === kid)
   if (key === undefined || alg === undefined || !(alg in algorithms)) throw new Error(`no key ${kid} for ${alg}`)
   const publicKey = createPublicKey({ key: toJwk(key), format: "jwk" })
-  const ok = verify(algorithms[alg] ?? null, Buffer.from(`${header}.${payload}`), { key: publicKey, dsaEncoding: "ieee-p1363" }, Buffer.from(signature, "base64url"))
+  const ok = verify(
+    algorithms[alg] ?? null,
+    Buffer.from(`${header}.${payload}`),
+    { key: publicKey, dsaEncoding: "ieee-p1363" },
+    Buffer.from(signature, "base64url"),
+  )
   if (!ok) throw new Error("the signature does not verify")
   return decodeSegment(payload)
 }

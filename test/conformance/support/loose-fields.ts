@@ -4,23 +4,28 @@
  * this suite does not run. coverage.check.ts fails for such a field without an entry, and for an entry
  * whose field is no longer loose that way (so the table cannot go stale).
  */
-const OAUTH_WIRE =
-  "the OAuth provider's wire form leaves out every unset client column (`?? undefined`); the suite's clients set it"
+const OAUTH_WIRE = "the OAuth provider's wire form leaves out every unset client column (`?? undefined`); the suite's clients set it"
 const PROVIDER_TOKENS = "the identity provider's token answer decides: one without OIDC or expiry sends no id_token, scope or expiry"
 const WEBAUTHN_OPTIONS = "WebAuthn options built by @simplewebauthn/server, which leaves out what the passkey configuration does not set"
 const SSO_CONFIG = "an echo of the registered OIDC configuration: absent for a SAML provider and for endpoints left to discovery"
-const STRIPE = "written from Stripe's subscription by the webhook; null until Stripe sends it (the suite stores the row as the webhook would)"
-const AUTHENTICATOR = "what the authenticator reports (aaguid, transports) or the user names: null when absent (the suite's software authenticator sends all)"
-const SOCIAL_REDIRECT = "answered with redirect: true for a redirect flow, left out for an ID-token sign-in or link, which the suite cannot run offline"
+const STRIPE =
+  "written from Stripe's subscription by the webhook; null until Stripe sends it (the suite stores the row as the webhook would)"
+const AUTHENTICATOR =
+  "what the authenticator reports (aaguid, transports) or the user names: null when absent (the suite's software authenticator sends all)"
+const SOCIAL_REDIRECT =
+  "answered with redirect: true for a redirect flow, left out for an ID-token sign-in or link, which the suite cannot run offline"
 
 export const LOOSE_FIELDS: Readonly<Record<string, string>> = {
   "ApiKey.start": "null when the apiKey plugin is configured not to store the key's first characters (startingCharacters.shouldStore)",
-  "POST /api-key/create: start": "null when the apiKey plugin is configured not to store the key's first characters (startingCharacters.shouldStore)",
+  "POST /api-key/create: start":
+    "null when the apiKey plugin is configured not to store the key's first characters (startingCharacters.shouldStore)",
   "EditedOrganization.logo": "null for an organization without a logo; the updates seen here set one",
   "FullOrganization.metadata": "null for an organization created without metadata; the suite's organizations carry metadata",
   "Organization.metadata": "null for an organization created without metadata; the suite's organizations carry metadata",
-  "GET /account-info: user.email": "the provider's user info: a provider that does not share the address leaves it out (the suite's provider does)",
-  "GET /account-info: user.name": "the provider's user info: a provider that does not share the name leaves it out (the suite's provider does)",
+  "GET /account-info: user.email":
+    "the provider's user info: a provider that does not share the address leaves it out (the suite's provider does)",
+  "GET /account-info: user.name":
+    "the provider's user info: a provider that does not share the name leaves it out (the suite's provider does)",
   "GET /admin/list-users: limit": "answered only when the request gives a limit, as the suite's requests do",
   "GET /jwks: keys[].crv": "a member of EC keys only; the configured key type (EdDSA by default) decides",
   "GET /jwks: keys[].x": "a member of EC and OKP keys only; the configured key type (EdDSA by default) decides",
@@ -71,7 +76,8 @@ export const LOOSE_FIELDS: Readonly<Record<string, string>> = {
   "Passkey.transports": AUTHENTICATOR,
   "POST /phone-number/verify: token": "null when the request sets disableSession (no session is created)",
   "POST /sign-up/email: token": "null when the configuration requires email verification before sign-in or turns autoSignIn off",
-  "POST /sso/register: organizationId": "Better Auth's memory adapter leaves the unset column out (SQL answers null); asserted in sso.test.ts",
+  "POST /sso/register: organizationId":
+    "Better Auth's memory adapter leaves the unset column out (SQL answers null); asserted in sso.test.ts",
   "POST /sso/register: oidcConfig.authorizationEndpoint": SSO_CONFIG,
   "POST /sso/register: oidcConfig.clientSecret": SSO_CONFIG,
   "POST /sso/register: oidcConfig.jwksEndpoint": SSO_CONFIG,

@@ -40,7 +40,11 @@ export const codeFrom = (url: string) => {
 }
 
 /** Exchanges a code at the token endpoint (form-encoded, as RFC 6749 requires). */
-export const exchangeCode = async (client: Actor, credentials: { readonly clientId: string; readonly clientSecret: string }, code: string) => {
+export const exchangeCode = async (
+  client: Actor,
+  credentials: { readonly clientId: string; readonly clientSecret: string },
+  code: string,
+) => {
   const response = await client.fetch(`${API}/oauth2/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },

@@ -19,10 +19,17 @@ export const withOrganization = async (server: ConformanceServer, name = "Acme L
 }
 
 /** Invites a new user and has them accept; answers the new member. */
-export const addMember = async (server: ConformanceServer, owner: SignedUp, organizationId: string, role: "member" | "admin" = "member") => {
+export const addMember = async (
+  server: ConformanceServer,
+  owner: SignedUp,
+  organizationId: string,
+  role: "member" | "admin" = "member",
+) => {
   const invitee = await signUp(server, { name: "Invitee" })
   const invitation = await owner.actor.run(
-    SDK.Organization.Invitations.Create.Handler(new SDK.Organization.Invitations.Create.Payload({ email: invitee.email, role, organizationId })),
+    SDK.Organization.Invitations.Create.Handler(
+      new SDK.Organization.Invitations.Create.Payload({ email: invitee.email, role, organizationId }),
+    ),
   )
   const accepted = await invitee.actor.run(
     SDK.Organization.Invitations.Accept.Handler(new SDK.Organization.Invitations.Accept.Payload({ invitationId: invitation.id })),

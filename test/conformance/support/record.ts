@@ -20,5 +20,11 @@ const failed = (task: TaskLike): boolean => task.result?.state === "fail" || (ta
 afterAll(({}, suite) => {
   const storage = currentStorage()
   const file = suite.file.filepath
-  writeRecord({ file: relative(ROOT, file), storage, passed: !suite.tasks.some(failed), exercised: exercisedBy(storage, file), fields: evidenceOf(storage, file) })
+  writeRecord({
+    file: relative(ROOT, file),
+    storage,
+    passed: !suite.tasks.some(failed),
+    exercised: exercisedBy(storage, file),
+    fields: evidenceOf(storage, file),
+  })
 })

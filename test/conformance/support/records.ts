@@ -43,7 +43,10 @@ export const conformanceFiles = (): ReadonlyArray<string> =>
 export const writeRecord = (record: FileRecord) => {
   const dir = join(RECORDS_DIR, record.storage)
   mkdirSync(dir, { recursive: true })
-  writeFileSync(join(dir, `${basename(record.file)}.json`), `${JSON.stringify({ ...record, exercised: [...record.exercised].sort() }, null, 2)}\n`)
+  writeFileSync(
+    join(dir, `${basename(record.file)}.json`),
+    `${JSON.stringify({ ...record, exercised: [...record.exercised].sort() }, null, 2)}\n`,
+  )
 }
 
 /** The records of one storage, by file name. */

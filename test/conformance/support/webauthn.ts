@@ -64,7 +64,13 @@ export const softwareAuthenticator = (rpId: string, origin: string) => {
       credentialId,
       cbor(coseKey),
     ])
-    const attestationObject = cbor(new Map<Cbor, Cbor>([["fmt", "none"], ["attStmt", new Map()], ["authData", authData]]))
+    const attestationObject = cbor(
+      new Map<Cbor, Cbor>([
+        ["fmt", "none"],
+        ["attStmt", new Map()],
+        ["authData", authData],
+      ]),
+    )
     return {
       id: b64url(credentialId),
       rawId: b64url(credentialId),

@@ -49,15 +49,22 @@ describe("doctor", () => {
     install(project, "node_modules/better-auth", "better-call", "1.4.5")
     install(project, "", "@better-auth/core", "1.7.6", { "better-call": "1.4.0" })
     install(project, "", "better-call", "1.4.0")
-    install(project, "", "@better-auth/api-key", "1.7.5", { "better-call": "1.4.0", "@better-auth/core": "^1.7.5", "better-auth": "^1.7.5" })
-    const fix = (name: string) => `\`npm ls ${name}\` shows who pulls each copy; pin better-auth and @better-auth/core to one exact version that every plugin's peers accept, then \`npm install\``
+    install(project, "", "@better-auth/api-key", "1.7.5", {
+      "better-call": "1.4.0",
+      "@better-auth/core": "^1.7.5",
+      "better-auth": "^1.7.5",
+    })
+    const fix = (name: string) =>
+      `\`npm ls ${name}\` shows who pulls each copy; pin better-auth and @better-auth/core to one exact version that every plugin's peers accept, then \`npm install\``
     expect(doctor(project)).toEqual([
       {
-        problem: "2 copies of @better-auth/core: 1.7.6 (node_modules/@better-auth/core), 1.7.25 (node_modules/better-auth/node_modules/@better-auth/core); plugins built on one copy do not type as plugins of the other",
+        problem:
+          "2 copies of @better-auth/core: 1.7.6 (node_modules/@better-auth/core), 1.7.25 (node_modules/better-auth/node_modules/@better-auth/core); plugins built on one copy do not type as plugins of the other",
         fix: fix("@better-auth/core"),
       },
       {
-        problem: "2 copies of better-call: 1.4.5 (node_modules/better-auth/node_modules/better-call), 1.4.0 (node_modules/better-call); plugins built on one copy do not type as plugins of the other",
+        problem:
+          "2 copies of better-call: 1.4.5 (node_modules/better-auth/node_modules/better-call), 1.4.0 (node_modules/better-call); plugins built on one copy do not type as plugins of the other",
         fix: fix("better-call"),
       },
     ])
@@ -71,7 +78,8 @@ describe("doctor", () => {
     install(project, "", "@better-auth/passkey", "1.7.6", { "better-call": "1.4.0", "@better-auth/core": "^1.7.6", stripe: "^22" })
     expect(doctor(project)).toEqual([
       {
-        problem: "@better-auth/passkey@1.7.6 (node_modules/@better-auth/passkey) needs better-call@1.4.0, but better-call@1.4.1 is installed (node_modules/better-call)",
+        problem:
+          "@better-auth/passkey@1.7.6 (node_modules/@better-auth/passkey) needs better-call@1.4.0, but better-call@1.4.1 is installed (node_modules/better-call)",
         fix: "install a @better-auth/passkey release whose peers accept better-call@1.4.1, or pin better-call to 1.4.0",
       },
     ])

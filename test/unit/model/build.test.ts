@@ -63,8 +63,17 @@ describe("buildModel", () => {
 
   it("relocates an endpoint: folder, leaf, namespace and span follow the folder unless set", () => {
     const moved = endpoint(build('endpoint: "POST /update-user"\nfolder: core/user/update\n'), "/update-user")
-    expect(moved).toMatchObject({ folder: ["core", "user", "update"], leaf: "update", namespace: "Update", domain: "core/user", feature: "update" })
-    const named = endpoint(build('endpoint: "POST /update-user"\nfolder: core/update\nnamespace: UpdateUser\nspan: { domain: users, feature: edit }\n'), "/update-user")
+    expect(moved).toMatchObject({
+      folder: ["core", "user", "update"],
+      leaf: "update",
+      namespace: "Update",
+      domain: "core/user",
+      feature: "update",
+    })
+    const named = endpoint(
+      build('endpoint: "POST /update-user"\nfolder: core/update\nnamespace: UpdateUser\nspan: { domain: users, feature: edit }\n'),
+      "/update-user",
+    )
     expect(named).toMatchObject({ folder: ["core", "update"], namespace: "UpdateUser", domain: "users", feature: "edit" })
   })
 
@@ -82,7 +91,12 @@ describe("buildModel", () => {
     expect(endpoint(result, "/update-user").success).toEqual({ kind: "ref", name: "Named" })
     expect(endpoint(result, "/sign-in/email").success).toEqual({ kind: "array", items: { kind: "ref", name: "Named" } })
     expect(result.model.components).toEqual([
-      expect.objectContaining({ name: "Named", file: "_common/named.ts", definedBy: "_defaults.yaml", schema: expect.objectContaining({ kind: "object" }) }),
+      expect.objectContaining({
+        name: "Named",
+        file: "_common/named.ts",
+        definedBy: "_defaults.yaml",
+        schema: expect.objectContaining({ kind: "object" }),
+      }),
     ])
   })
 
@@ -98,7 +112,12 @@ describe("buildModel", () => {
       additional: undefined,
       properties: [
         { name: "email", optional: false, description: "Login", schema: { kind: "nullable", inner: { kind: "string" } } },
-        { name: "kind", optional: false, description: undefined, schema: { kind: "array", items: { kind: "literals", values: ["a", "b"] } } },
+        {
+          name: "kind",
+          optional: false,
+          description: undefined,
+          schema: { kind: "array", items: { kind: "literals", values: ["a", "b"] } },
+        },
         { name: "at", optional: true, description: undefined, schema: { kind: "date" } },
       ],
     })
@@ -106,28 +125,51 @@ describe("buildModel", () => {
 
   it("redacts secrets in payloads", () => {
     const signIn = build().model.endpoints.find((e) => e.path === "/sign-in/email")!
-    expect(signIn.payload).toMatchObject({ properties: [{ name: "email", schema: { kind: "string" } }, { name: "password", schema: { kind: "redacted" } }] })
+    expect(signIn.payload).toMatchObject({
+      properties: [
+        { name: "email", schema: { kind: "string" } },
+        { name: "password", schema: { kind: "redacted" } },
+      ],
+    })
   })
 
   it("applies an override and records which file changed the endpoint", () => {
-    const { model, errors } = build('endpoint: "POST /update-user"\nmutatesSession: false\npayload:\n  fields:\n    name: { optional: false }\n')
+    const { model, errors } = build(
+      'endpoint: "POST /update-user"\nmutatesSession: false\npayload:\n  fields:\n    name: { optional: false }\n',
+    )
     expect(errors).toEqual([])
     const updateUser = model.endpoints.find((e) => e.path === "/update-user")!
-    expect(updateUser).toMatchObject({ mutatesSession: false, forcePost: false, provenance: { handler: "o0.yaml (mutatesSession)", payload: "o0.yaml (payload: name)", success: undefined }, payload: { properties: [{ name: "name", optional: false }] } })
+    expect(updateUser).toMatchObject({
+      mutatesSession: false,
+      forcePost: false,
+      provenance: { handler: "o0.yaml (mutatesSession)", payload: "o0.yaml (payload: name)", success: undefined },
+      payload: { properties: [{ name: "name", optional: false }] },
+    })
   })
 
   it("skips an endpoint on request, with the reason and the file", () => {
     const { model } = build('endpoint: "POST /update-user"\nskip: "not used by our app"\n')
-    expect(model.skipped).toContainEqual({ method: "POST", path: "/update-user", code: "override", reason: "not used by our app (o0.yaml)" })
+    expect(model.skipped).toContainEqual({
+      method: "POST",
+      path: "/update-user",
+      code: "override",
+      reason: "not used by our app (o0.yaml)",
+    })
   })
 
   it.each([
-    ['endpoint: "POST /gone"\nmutatesSession: true\n', "o0.yaml:1:11: endpoint: POST /gone is not in the spec (the endpoint was renamed or removed upstream: update or delete this override)"],
+    [
+      'endpoint: "POST /gone"\nmutatesSession: true\n',
+      "o0.yaml:1:11: endpoint: POST /gone is not in the spec (the endpoint was renamed or removed upstream: update or delete this override)",
+    ],
     [
       'endpoint: "POST /update-user"\npayload:\n  fields:\n    nmae: { optional: false }\n',
       'o0.yaml:4:11: payload.fields.nmae: the spec has no payload field "nmae" (to add it, give it a type or a schema; fields are: name)',
     ],
-    ['endpoint: "POST /update-user"\npayload:\n  remove: [age]\n', 'o0.yaml:3:11: payload.remove: no field "age" to remove (fields are: name)'],
+    [
+      'endpoint: "POST /update-user"\npayload:\n  remove: [age]\n',
+      'o0.yaml:3:11: payload.remove: no field "age" to remove (fields are: name)',
+    ],
     [
       'endpoint: "POST /update-user"\nsuccess:\n  replace: { $ref: "#/shared/Name" }\n',
       'o0.yaml:3:20: success.replace.$ref: no shared schema "Name" (did you mean "#/shared/Named"?)',
@@ -167,7 +209,9 @@ describe("buildModel", () => {
 
   it("reports a shared schema named like a spec component and a bad rule pattern in _defaults.yaml", () => {
     const withUser: OpenApiDocument = { ...spec, components: { schemas: { Named: { type: "object", properties: {} } } } }
-    const parsed = parseOverrides([{ file: "_defaults.yaml", text: DEFAULTS.replace('["^/sign-in/"]', '["^/sign-in/(", ok]'), isDefaults: true }])
+    const parsed = parseOverrides([
+      { file: "_defaults.yaml", text: DEFAULTS.replace('["^/sign-in/"]', '["^/sign-in/(", ok]'), isDefaults: true },
+    ])
     const { errors } = buildModel(withUser, { specName: "spec.json", warn: () => {}, overrides: parsed.overrides })
     expect(errors.map((e) => e.toString())).toEqual([
       '_defaults.yaml:3:20: rules.mutatesSession.0: "^/sign-in/(" is not a valid regular expression (write a JavaScript regular expression matched against the path, e.g. ^/sign-out$)',
@@ -179,9 +223,19 @@ describe("buildModel", () => {
 describe("component corrections (components: in _defaults.yaml)", () => {
   const withUser: OpenApiDocument = {
     ...spec,
-    paths: { "/get-session": { get: { responses: { "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/User" } } } } } } } },
+    paths: {
+      "/get-session": {
+        get: { responses: { "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/User" } } } } } },
+      },
+    },
     components: {
-      schemas: { User: { type: "object", required: ["id"], properties: { id: { type: "string" }, role: { type: "string" }, image: { type: "string" } } } },
+      schemas: {
+        User: {
+          type: "object",
+          required: ["id"],
+          properties: { id: { type: "string" }, role: { type: "string" }, image: { type: "string" } },
+        },
+      },
     },
   }
   const buildUser = (components: string) => {
@@ -206,7 +260,11 @@ describe("component corrections (components: in _defaults.yaml)", () => {
   })
 
   it.each([
-    ["an unknown component", "components:\n  Usr:\n    fields:\n      role: { optional: false }\n", '_defaults.yaml:5:5: components.Usr: the spec has no component "Usr" (did you mean "User"?)'],
+    [
+      "an unknown component",
+      "components:\n  Usr:\n    fields:\n      role: { optional: false }\n",
+      '_defaults.yaml:5:5: components.Usr: the spec has no component "Usr" (did you mean "User"?)',
+    ],
     [
       "an unknown field",
       "components:\n  User:\n    fields:\n      rol: { optional: false }\n",
@@ -222,16 +280,30 @@ describe("component names", () => {
     const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
     const twins: OpenApiDocument = {
       openapi: "3.1.0",
-      paths: { "/a": { get: { responses: { "200": { content: { "application/json": { schema: { type: "object", properties: { a: ref("User"), b: ref("user") } } } } } } } } },
+      paths: {
+        "/a": {
+          get: {
+            responses: {
+              "200": { content: { "application/json": { schema: { type: "object", properties: { a: ref("User"), b: ref("user") } } } } },
+            },
+          },
+        },
+      },
       components: { schemas: { User: { type: "object", properties: {} }, user: { type: "object", properties: {} } } },
     }
     const warnings: Array<string> = []
-    const { model } = buildModel(twins, { specName: "spec.json", warn: (w) => warnings.push(`${w.code} ${w.at}: ${w.message}`), overrides: { endpoints: [], defaults: [] } })
+    const { model } = buildModel(twins, {
+      specName: "spec.json",
+      warn: (w) => warnings.push(`${w.code} ${w.at}: ${w.message}`),
+      overrides: { endpoints: [], defaults: [] },
+    })
     expect(model.components.map((c) => [c.name, c.identifier, c.file])).toEqual([
       ["User", "User", "_common/user.ts"],
       ["user", "User2", "_common/user-2.ts"],
     ])
-    expect(warnings).toEqual(['naming-collision #/components/schemas/user: "user" would be named like "User"; it is User2 in _common/user-2.ts'])
+    expect(warnings).toEqual([
+      'naming-collision #/components/schemas/user: "user" would be named like "User"; it is User2 in _common/user-2.ts',
+    ])
   })
 })
 
@@ -241,7 +313,15 @@ describe("names that cannot hurt", () => {
     openapi: "3.1.0",
     paths: {
       "/a": {
-        get: { responses: { "200": { content: { "application/json": { schema: { type: "object", properties: Object.fromEntries(names.map((n, i) => [`f${i}`, ref(n)])) } } } } } },
+        get: {
+          responses: {
+            "200": {
+              content: {
+                "application/json": { schema: { type: "object", properties: Object.fromEntries(names.map((n, i) => [`f${i}`, ref(n)])) } },
+              },
+            },
+          },
+        },
       },
     },
     components: { schemas: Object.fromEntries(names.map((n) => [n, { type: "object", properties: { id: { type: "string" } } }])) },
@@ -249,16 +329,40 @@ describe("names that cannot hurt", () => {
   const run = (document: OpenApiDocument, defaults?: string) => {
     const warnings: Array<string> = []
     const parsed = parseOverrides(defaults === undefined ? [] : [{ file: "_defaults.yaml", text: defaults, isDefaults: true }])
-    const { model, errors } = buildModel(document, { specName: "spec.json", warn: (w) => warnings.push(`${w.code} ${w.at}: ${w.message}`), overrides: parsed.overrides })
+    const { model, errors } = buildModel(document, {
+      specName: "spec.json",
+      warn: (w) => warnings.push(`${w.code} ${w.at}: ${w.message}`),
+      overrides: parsed.overrides,
+    })
     return { components: model.components.map((c) => [c.name, c.identifier, c.file, c.definedBy]), warnings, errors: errors.map(String) }
   }
 
   it.each([
-    ["Payload", ["Payload", "Payload2", "_common/payload-2.ts"], '"Payload" would be named like the generated Payload; it is Payload2 in _common/payload-2.ts'],
-    ["Success", ["Success", "Success2", "_common/success-2.ts"], '"Success" would be named like the generated Success; it is Success2 in _common/success-2.ts'],
-    ["Handler", ["Handler", "Handler2", "_common/handler-2.ts"], '"Handler" would be named like the generated Handler; it is Handler2 in _common/handler-2.ts'],
-    ["Schema", ["Schema", "Schema2", "_common/schema-2.ts"], '"Schema" would be named like the generated Schema; it is Schema2 in _common/schema-2.ts'],
-    ["index", ["index", "Index2", "_common/index-2.ts"], '"index" would be named like the generated _common/index.ts; it is Index2 in _common/index-2.ts'],
+    [
+      "Payload",
+      ["Payload", "Payload2", "_common/payload-2.ts"],
+      '"Payload" would be named like the generated Payload; it is Payload2 in _common/payload-2.ts',
+    ],
+    [
+      "Success",
+      ["Success", "Success2", "_common/success-2.ts"],
+      '"Success" would be named like the generated Success; it is Success2 in _common/success-2.ts',
+    ],
+    [
+      "Handler",
+      ["Handler", "Handler2", "_common/handler-2.ts"],
+      '"Handler" would be named like the generated Handler; it is Handler2 in _common/handler-2.ts',
+    ],
+    [
+      "Schema",
+      ["Schema", "Schema2", "_common/schema-2.ts"],
+      '"Schema" would be named like the generated Schema; it is Schema2 in _common/schema-2.ts',
+    ],
+    [
+      "index",
+      ["index", "Index2", "_common/index-2.ts"],
+      '"index" would be named like the generated _common/index.ts; it is Index2 in _common/index-2.ts',
+    ],
   ])("a component named %s is renamed with a naming-collision warning", (name, want, message) => {
     const result = run(using([name]))
     expect(result.components).toEqual([[...want, undefined]])
@@ -269,13 +373,16 @@ describe("names that cannot hurt", () => {
     expect(run(using(["Node", "NodeEncoded"])).components.map((c) => c[1])).toEqual(["Node", "NodeEncoded2"])
   })
 
-  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])("a component named %s stays the spec's, with or without shared schemas", (name) => {
-    for (const defaults of [undefined, "rules: { redact: [password] }\n"]) {
-      const result = run(using([name]), defaults)
-      expect(result.errors).toEqual([])
-      expect(result.components).toEqual([[name, expect.any(String), expect.any(String), undefined]])
-    }
-  })
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])(
+    "a component named %s stays the spec's, with or without shared schemas",
+    (name) => {
+      for (const defaults of [undefined, "rules: { redact: [password] }\n"]) {
+        const result = run(using([name]), defaults)
+        expect(result.errors).toEqual([])
+        expect(result.components).toEqual([[name, expect.any(String), expect.any(String), undefined]])
+      }
+    },
+  )
 })
 
 describe("paths the file system cannot take", () => {
@@ -294,13 +401,21 @@ describe("paths the file system cannot take", () => {
     const path = `/${Array(600).fill("a").join("/")}`
     const errors = run({ openapi: "3.1.0", paths: { [path]: post } })
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/^spec\.json:#\/paths\/~1a~1a.*\/post: the output path "a\/a\/a.*…" is 1213 bytes long; the generator writes paths of at most 1024; give the endpoint/)
+    expect(errors[0]).toMatch(
+      /^spec\.json:#\/paths\/~1a~1a.*\/post: the output path "a\/a\/a.*…" is 1213 bytes long; the generator writes paths of at most 1024; give the endpoint/,
+    )
   })
 
   it("a component name too long for a file name is an error at the component", () => {
     const name = "N".repeat(260)
     const ok = { "200": { content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } } } }
-    expect(run({ openapi: "3.1.0", paths: { "/a": { get: { responses: ok } } }, components: { schemas: { [name]: { type: "object", properties: { a: { type: "string" } } } } } })).toEqual([
+    expect(
+      run({
+        openapi: "3.1.0",
+        paths: { "/a": { get: { responses: ok } } },
+        components: { schemas: { [name]: { type: "object", properties: { a: { type: "string" } } } } },
+      }),
+    ).toEqual([
       `spec.json:#/components/schemas/${name}: the file or folder name "${"n".repeat(40)}…" is 263 bytes long; file systems take at most 255; give the schema a shorter name`,
     ])
   })
@@ -308,8 +423,13 @@ describe("paths the file system cannot take", () => {
 
 describe("paths without segments", () => {
   it.each(["/", "", "//"])("%j is skipped as not a client path", (path) => {
-    const { model, errors } = buildModel({ openapi: "3.1.0", paths: { [path]: { post: { responses: {} } } } }, { specName: "spec.json", warn: () => {}, overrides: { endpoints: [], defaults: [] } })
+    const { model, errors } = buildModel(
+      { openapi: "3.1.0", paths: { [path]: { post: { responses: {} } } } },
+      { specName: "spec.json", warn: () => {}, overrides: { endpoints: [], defaults: [] } },
+    )
     expect(errors).toEqual([])
-    expect(model.skipped).toEqual([{ method: "POST", path, code: "not-a-client-path", reason: "the root path: no client method maps to it" }])
+    expect(model.skipped).toEqual([
+      { method: "POST", path, code: "not-a-client-path", reason: "the root path: no client method maps to it" },
+    ])
   })
 })

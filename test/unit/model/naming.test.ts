@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest"
-import { camelCase, classIdentifier, namespaceFor, clientCallFor, componentFile, endpointFiles, pascalCase, propertyKey, relativeImport } from "../../../generator/model/naming.ts"
+import {
+  camelCase,
+  classIdentifier,
+  namespaceFor,
+  clientCallFor,
+  componentFile,
+  endpointFiles,
+  pascalCase,
+  propertyKey,
+  relativeImport,
+} from "../../../generator/model/naming.ts"
 
 describe("naming", () => {
   it.each([

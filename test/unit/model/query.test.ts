@@ -7,12 +7,20 @@ import { compileTemplates, readTemplates } from "../../../generator/render/templ
 import type { OpenApiDocument } from "../../../generator/spec/types.ts"
 
 const query = (name: string, required = false) => ({ name, in: "query", required, schema: { type: "string" } })
-const body = (properties: object, required: ReadonlyArray<string> = []) => ({ content: { "application/json": { schema: { type: "object", properties, required } } } })
+const body = (properties: object, required: ReadonlyArray<string> = []) => ({
+  content: { "application/json": { schema: { type: "object", properties, required } } },
+})
 
 const spec: OpenApiDocument = {
   openapi: "3.1.1",
   paths: {
-    "/reset-password": { post: { parameters: [query("token")], requestBody: body({ newPassword: { type: "string" }, token: { type: "string" } }, ["newPassword"]), responses: {} } },
+    "/reset-password": {
+      post: {
+        parameters: [query("token")],
+        requestBody: body({ newPassword: { type: "string" }, token: { type: "string" } }, ["newPassword"]),
+        responses: {},
+      },
+    },
     "/oauth2/end-session": { post: { parameters: [query("id_token_hint", true), query("state")], responses: {} } },
     "/verify": { post: { parameters: [query("callback-url")], requestBody: body({ code: { type: "string" } }, ["code"]), responses: {} } },
     "/oauth2/userinfo": { get: { parameters: [{ name: "DPoP", in: "header" }], responses: {} } },
@@ -29,7 +37,10 @@ const endpoint = (path: string) => build().model.endpoints.find((e) => e.path ==
 describe("parameters", () => {
   it("puts the query parameters of a POST into the payload and remembers which they are", () => {
     const verify = endpoint("/verify")
-    expect(verify.payload?.kind === "object" && verify.payload.properties.map((p) => `${p.name}${p.optional ? "?" : ""}`)).toEqual(["code", "callback-url?"])
+    expect(verify.payload?.kind === "object" && verify.payload.properties.map((p) => `${p.name}${p.optional ? "?" : ""}`)).toEqual([
+      "code",
+      "callback-url?",
+    ])
     expect(verify.queryFields).toEqual(["callback-url"])
     expect(verify.forcePost).toBe(false)
     const endSession = endpoint("/oauth2/end-session")
@@ -48,9 +59,17 @@ describe("parameters", () => {
   })
 
   it("sends them as fetchOptions.query, each bound to a safe local name", async () => {
-    const files = renderModel(build().model, { templates: compileTemplates(await readTemplates()), clientModule: "../client.ts", importExtension: ".ts", specName: "spec.json", identifierPrefix: "" })
+    const files = renderModel(build().model, {
+      templates: compileTemplates(await readTemplates()),
+      clientModule: "../client.ts",
+      importExtension: ".ts",
+      specName: "spec.json",
+      identifierPrefix: "",
+    })
     const handler = (path: string) => files.find((f) => f.path === path)!.content
-    expect(handler("verify/verify.handler.ts")).toContain('execute: (client, { "callback-url": query0, ...body }) => client.verify({ ...body, fetchOptions: { query: { "callback-url": query0 } } }),')
+    expect(handler("verify/verify.handler.ts")).toContain(
+      'execute: (client, { "callback-url": query0, ...body }) => client.verify({ ...body, fetchOptions: { query: { "callback-url": query0 } } }),',
+    )
     expect(handler("oauth2/end-session/end-session.handler.ts")).toContain(
       'execute: (client, { id_token_hint: query0, state: query1 }) => client.oauth2.endSession({ fetchOptions: { method: "POST" as const, query: { id_token_hint: query0, state: query1 } } }),',
     )
@@ -59,7 +78,13 @@ describe("parameters", () => {
   it("passes the runtime's fetchOptions first, then its own, when the endpoint can redirect", async () => {
     const { model } = build()
     const redirecting = { ...model, endpoints: model.endpoints.map((e) => ({ ...e, redirects: true })) }
-    const files = renderModel(redirecting, { templates: compileTemplates(await readTemplates()), clientModule: "../client.ts", importExtension: ".ts", specName: "spec.json", identifierPrefix: "" })
+    const files = renderModel(redirecting, {
+      templates: compileTemplates(await readTemplates()),
+      clientModule: "../client.ts",
+      importExtension: ".ts",
+      specName: "spec.json",
+      identifierPrefix: "",
+    })
     const handler = (path: string) => files.find((f) => f.path === path)!.content
     expect(handler("verify/verify.handler.ts")).toContain(
       'execute: (client, { "callback-url": query0, ...body }, fetchOptions) => client.verify({ ...body, fetchOptions: { ...fetchOptions, query: { "callback-url": query0 } } }),',
@@ -67,6 +92,8 @@ describe("parameters", () => {
     expect(handler("oauth2/end-session/end-session.handler.ts")).toContain(
       'execute: (client, { id_token_hint: query0, state: query1 }, fetchOptions) => client.oauth2.endSession({ fetchOptions: { ...fetchOptions, method: "POST" as const, query: { id_token_hint: query0, state: query1 } } }),',
     )
-    expect(handler("oauth2/userinfo/userinfo.handler.ts")).toContain("execute: (client, fetchOptions) => client.oauth2.userinfo({ fetchOptions }),")
+    expect(handler("oauth2/userinfo/userinfo.handler.ts")).toContain(
+      "execute: (client, fetchOptions) => client.oauth2.userinfo({ fetchOptions }),",
+    )
   })
 })

@@ -12,7 +12,12 @@ describe("rulesProvenance", () => {
   it.each([
     ["no rule applied", rules, [], undefined],
     ["no defaults file", NO_RULES, ["redact: password"], undefined],
-    ["a rule without a reason", rules, ["nullableOptional"], "builtin-overrides/_defaults.yaml, overrides/_defaults.yaml (rules: nullableOptional)"],
+    [
+      "a rule without a reason",
+      rules,
+      ["nullableOptional"],
+      "builtin-overrides/_defaults.yaml, overrides/_defaults.yaml (rules: nullableOptional)",
+    ],
     [
       "each rule's reason once, in order",
       rules,

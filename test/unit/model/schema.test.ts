@@ -19,7 +19,9 @@ const context = (side: Side, warnings: Array<Warning["code"]>, rules: Array<stri
 
 const STRING: SchemaNode = { kind: "string" }
 
-const cases: ReadonlyArray<[string, { given: RawSchema; side?: Side; want: SchemaNode; warnings?: ReadonlyArray<Warning["code"]>; rules?: ReadonlyArray<string> }]> = [
+const cases: ReadonlyArray<
+  [string, { given: RawSchema; side?: Side; want: SchemaNode; warnings?: ReadonlyArray<Warning["code"]>; rules?: ReadonlyArray<string> }]
+> = [
   ["string", { given: { type: "string" }, want: STRING }],
   ["date-time in an answer is a date", { given: { type: "string", format: "date-time" }, want: { kind: "date" } }],
   ["date-time in a payload stays a string", { given: { type: "string", format: "date-time" }, side: "payload", want: STRING }],
@@ -29,11 +31,23 @@ const cases: ReadonlyArray<[string, { given: RawSchema; side?: Side; want: Schem
   ["null alone", { given: { type: "null" }, want: { kind: "null" } }],
   ["no type: any JSON value", { given: {}, want: { kind: "unknown" } }],
   ["a type array with null is nullable", { given: { type: ["string", "null"] }, want: { kind: "nullable", inner: STRING } }],
-  ["a type array of two types is a union", { given: { type: ["string", "number"] }, want: { kind: "union", members: [STRING, { kind: "number" }] } }],
+  [
+    "a type array of two types is a union",
+    { given: { type: ["string", "number"] }, want: { kind: "union", members: [STRING, { kind: "number" }] } },
+  ],
   ["enum: literals", { given: { type: "string", enum: ["a", "b"] }, want: { kind: "literals", values: ["a", "b"] } }],
-  ["enum with null: nullable literals", { given: { type: ["string", "null"], enum: ["a", null] }, want: { kind: "nullable", inner: { kind: "literals", values: ["a"] } } }],
-  ["anyOf with null: nullable member", { given: { anyOf: [{ type: "string" }, { type: "null" }] }, want: { kind: "nullable", inner: STRING } }],
-  ["anyOf of two: a union", { given: { anyOf: [{ type: "string" }, { type: "boolean" }] }, want: { kind: "union", members: [STRING, { kind: "boolean" }] } }],
+  [
+    "enum with null: nullable literals",
+    { given: { type: ["string", "null"], enum: ["a", null] }, want: { kind: "nullable", inner: { kind: "literals", values: ["a"] } } },
+  ],
+  [
+    "anyOf with null: nullable member",
+    { given: { anyOf: [{ type: "string" }, { type: "null" }] }, want: { kind: "nullable", inner: STRING } },
+  ],
+  [
+    "anyOf of two: a union",
+    { given: { anyOf: [{ type: "string" }, { type: "boolean" }] }, want: { kind: "union", members: [STRING, { kind: "boolean" }] } },
+  ],
   ["array of items", { given: { type: "array", items: { type: "string" } }, want: { kind: "array", items: STRING } }],
   [
     "object: required and optional fields with descriptions",
@@ -49,16 +63,29 @@ const cases: ReadonlyArray<[string, { given: RawSchema; side?: Side; want: Schem
       },
     },
   ],
-  ["object with additionalProperties: a map", { given: { type: "object", properties: {}, required: [], additionalProperties: { type: "number" } }, want: { kind: "object", properties: [], additional: { kind: "number" } } }],
+  [
+    "object with additionalProperties: a map",
+    {
+      given: { type: "object", properties: {}, required: [], additionalProperties: { type: "number" } },
+      want: { kind: "object", properties: [], additional: { kind: "number" } },
+    },
+  ],
   ["$ref to a component", { given: { $ref: "#/components/schemas/User" }, want: { kind: "ref", name: "User" } }],
   ["$ref to a shared schema", { given: { $ref: "#/shared/Status" }, want: { kind: "ref", name: "Status" } }],
-  ["$ref to nothing known: any JSON value, with a warning", { given: { $ref: "#/components/schemas/Nobody" }, want: { kind: "unknown" }, warnings: ["unsupported-schema"] }],
+  [
+    "$ref to nothing known: any JSON value, with a warning",
+    { given: { $ref: "#/components/schemas/Nobody" }, want: { kind: "unknown" }, warnings: ["unsupported-schema"] },
+  ],
   [
     "a payload secret is redacted (rule redact)",
     {
       given: { type: "object", required: ["password"], properties: { password: { type: "string" } } },
       side: "payload",
-      want: { kind: "object", properties: [{ name: "password", schema: { kind: "redacted" }, optional: false, description: undefined }], additional: undefined },
+      want: {
+        kind: "object",
+        properties: [{ name: "password", schema: { kind: "redacted" }, optional: false, description: undefined }],
+        additional: undefined,
+      },
       rules: ["redact: password"],
     },
   ],
@@ -66,15 +93,27 @@ const cases: ReadonlyArray<[string, { given: RawSchema; side?: Side; want: Schem
     "an answer's field of a secret's name stays a string",
     {
       given: { type: "object", required: ["password"], properties: { password: { type: "string" } } },
-      want: { kind: "object", properties: [{ name: "password", schema: STRING, optional: false, description: undefined }], additional: undefined },
+      want: {
+        kind: "object",
+        properties: [{ name: "password", schema: STRING, optional: false, description: undefined }],
+        additional: undefined,
+      },
     },
   ],
   [
     "a server-only payload field is left out (rule serverOnly)",
     {
-      given: { type: "object", required: [], properties: { name: { type: "string" }, userId: { type: "string", description: "server-only." } } },
+      given: {
+        type: "object",
+        required: [],
+        properties: { name: { type: "string" }, userId: { type: "string", description: "server-only." } },
+      },
       side: "payload",
-      want: { kind: "object", properties: [{ name: "name", schema: STRING, optional: true, description: undefined }], additional: undefined },
+      want: {
+        kind: "object",
+        properties: [{ name: "name", schema: STRING, optional: true, description: undefined }],
+        additional: undefined,
+      },
       rules: ["serverOnly: userId"],
     },
   ],

@@ -37,7 +37,8 @@ describe("loadOverridesCached", () => {
     expect(values(second)).toEqual(values(fresh))
     // The stated reasons (comments) come back from the cache too.
     expect(second.endpoints.filter((e) => e.reasons?.file !== undefined).length).toBeGreaterThan(0)
-    for (const [i, endpoint] of fresh.endpoints.entries()) expect(second.endpoints[i]!.locate(["endpoint"]), endpoint.file).toBe(endpoint.locate(["endpoint"]))
+    for (const [i, endpoint] of fresh.endpoints.entries())
+      expect(second.endpoints[i]!.locate(["endpoint"]), endpoint.file).toBe(endpoint.locate(["endpoint"]))
     expect(second.defaults.length).toBe(1)
     expect(second.defaults[0]!.locate(["rules"])).toBe(fresh.defaults[0]!.locate(["rules"]))
   })
@@ -61,7 +62,8 @@ describe("loadOverridesCached", () => {
     for (let run = 0; run < 2; run++) {
       const result = await Effect.runPromise(Effect.result(loadOverridesCached(dir, {}, cacheDir)))
       expect(result._tag).toBe("Failure")
-      if (result._tag === "Failure") expect(result.failure.map(String).join("\n")).toMatch(/sign-out\.yaml:\d+:\d+.*unknown key "mutatesSesion"/)
+      if (result._tag === "Failure")
+        expect(result.failure.map(String).join("\n")).toMatch(/sign-out\.yaml:\d+:\d+.*unknown key "mutatesSesion"/)
     }
   })
 

@@ -5,7 +5,8 @@ import { suggest } from "../../../generator/suggest.ts"
 
 describe("parseDefaults", () => {
   it("reads the comment above each rule as its reason", () => {
-    const text = "# yaml-language-server: $schema=x.json\n# The file.\nrules:\n  # Secrets,\n  # on two lines.\n  redact: [password]\n  nullableOptional: [User]\n  # Sign-in changes the session.\n  mutatesSession: [\"^/sign-in\"]\n"
+    const text =
+      '# yaml-language-server: $schema=x.json\n# The file.\nrules:\n  # Secrets,\n  # on two lines.\n  redact: [password]\n  nullableOptional: [User]\n  # Sign-in changes the session.\n  mutatesSession: ["^/sign-in"]\n'
     const result = parseDefaults("d.yaml", text)
     expect(result.errors).toEqual([])
     expect(result.loaded?.reasons).toEqual({ redact: "Secrets, on two lines.", mutatesSession: "Sign-in changes the session." })
@@ -16,15 +17,19 @@ describe("parseOverride", () => {
   it.each([
     [
       "the top comment (not the schema line) for the file, a side's own comment for that side",
-      "# yaml-language-server: $schema=../overrides.schema.json\n# Feature layout,\n#   on two lines.\nendpoint: \"GET /x\"\nfolder: a\nsuccess:\n  # The server answers { status }.\n  replace: { type: object }\npayload:\n  fields:\n    x: { optional: false }\n",
+      '# yaml-language-server: $schema=../overrides.schema.json\n# Feature layout,\n#   on two lines.\nendpoint: "GET /x"\nfolder: a\nsuccess:\n  # The server answers { status }.\n  replace: { type: object }\npayload:\n  fields:\n    x: { optional: false }\n',
       { file: "Feature layout, on two lines.", payload: "Feature layout, on two lines.", success: "The server answers { status }." },
     ],
     [
       "a comment on a field inside the side; not one above the side key (it may be about something else)",
-      "# Why.\n\nendpoint: \"GET /x\"\n# No payload: the server reads it from the cookie.\nsuccess:\n  fields:\n    # Field reason.\n    y: { optional: false }\npayload:\n  fields:\n    x: { optional: false }\n",
+      '# Why.\n\nendpoint: "GET /x"\n# No payload: the server reads it from the cookie.\nsuccess:\n  fields:\n    # Field reason.\n    y: { optional: false }\npayload:\n  fields:\n    x: { optional: false }\n',
       { file: "Why.", payload: "Why.", success: "Field reason." },
     ],
-    ["no comment at all", '# yaml-language-server: $schema=x.json\nendpoint: "GET /x"\nfolder: a\n', { file: undefined, payload: undefined, success: undefined }],
+    [
+      "no comment at all",
+      '# yaml-language-server: $schema=x.json\nendpoint: "GET /x"\nfolder: a\n',
+      { file: undefined, payload: undefined, success: undefined },
+    ],
   ])("reads the stated reasons: %s", (_, text, want) => {
     const result = parseOverride("f.yaml", text)
     expect(result.errors).toEqual([])
@@ -64,14 +69,22 @@ success:
 `
     const result = parseOverride("f.yaml", text)
     expect(result.errors).toEqual([])
-    expect(result.loaded?.override).toMatchObject({ folder: "a/b-c/d", method: "POST", description: 'Why: it\'s "quoted"', payload: { remove: ["x"] } })
+    expect(result.loaded?.override).toMatchObject({
+      folder: "a/b-c/d",
+      method: "POST",
+      description: 'Why: it\'s "quoted"',
+      payload: { remove: ["x"] },
+    })
     expect(result.loaded?.locate(["payload", "fields", "id"])).toBe("12:9")
   })
 })
 
 describe("parseDefaults", () => {
   it("accepts rules and shared schemas", () => {
-    const result = parseDefaults("_defaults.yaml", 'rules:\n  redact: [password]\n  nullableOptional: ["*"]\nshared:\n  S: { type: object }\n')
+    const result = parseDefaults(
+      "_defaults.yaml",
+      'rules:\n  redact: [password]\n  nullableOptional: ["*"]\nshared:\n  S: { type: object }\n',
+    )
     expect(result.errors).toEqual([])
     expect(result.loaded?.defaults.shared?.["S"]).toEqual({ type: "object" })
   })

@@ -9,8 +9,17 @@ const cases: ReadonlyArray<[string, { given: SchemaNode; want: string }]> = [
   ["secret", { given: { kind: "redacted" }, want: "Schema.RedactedFromValue(Schema.String)" }],
   ["one literal", { given: { kind: "literals", values: ["admin"] }, want: 'Schema.Literal("admin")' }],
   ["literals", { given: { kind: "literals", values: ["a", 1, true] }, want: 'Schema.Literals(["a", 1, true])' }],
-  ["nullable array of refs", { given: { kind: "nullable", inner: { kind: "array", items: { kind: "ref", name: "User" } } }, want: "Schema.NullOr(Schema.Array(User))" }],
-  ["open map", { given: { kind: "object", properties: [], additional: { kind: "unknown" } }, want: "Schema.Record(Schema.String, Schema.Unknown)" }],
+  [
+    "nullable array of refs",
+    {
+      given: { kind: "nullable", inner: { kind: "array", items: { kind: "ref", name: "User" } } },
+      want: "Schema.NullOr(Schema.Array(User))",
+    },
+  ],
+  [
+    "open map",
+    { given: { kind: "object", properties: [], additional: { kind: "unknown" } }, want: "Schema.Record(Schema.String, Schema.Unknown)" },
+  ],
   [
     "struct with optional key, quoted key and escaped description",
     {
@@ -35,7 +44,10 @@ describe("printSchema", () => {
 
   it("records the component and runtime names it refers to", () => {
     const uses = emptyUses()
-    printSchema({ kind: "array", items: { kind: "union", members: [{ kind: "ref", name: "User" }, { kind: "date" }] } }, { uses, identifiers: new Map() })
+    printSchema(
+      { kind: "array", items: { kind: "union", members: [{ kind: "ref", name: "User" }, { kind: "date" }] } },
+      { uses, identifiers: new Map() },
+    )
     expect([...uses.components]).toEqual(["User"])
     expect([...uses.runtime]).toEqual(["ClientDate"])
   })
@@ -60,16 +72,34 @@ describe("printDeclaration", () => {
     ],
     [
       "a class: the JSDoc on the class, each field's description once, as an annotation",
-      { kind: "object", additional: undefined, properties: [{ name: "ok", schema: { kind: "boolean" }, optional: false, description: "Whether it worked." }] },
+      {
+        kind: "object",
+        additional: undefined,
+        properties: [{ name: "ok", schema: { kind: "boolean" }, optional: false, description: "Whether it worked." }],
+      },
       '/** Success answer of `GET /ok`. */\nexport class Success extends Schema.Class<Success>("ok/Success")({\n  ok: Schema.Boolean.annotate({ description: "Whether it worked." }),\n}) {}\n',
     ],
   ] as const)("%s", (_, node, want) => {
-    expect(printDeclaration({ name: "Success", identifier: "ok/Success", node: node as SchemaNode, docs, ctx: { uses: emptyUses(), identifiers: new Map() } })).toBe(want)
+    expect(
+      printDeclaration({
+        name: "Success",
+        identifier: "ok/Success",
+        node: node as SchemaNode,
+        docs,
+        ctx: { uses: emptyUses(), identifiers: new Map() },
+      }),
+    ).toBe(want)
   })
 
   it("declares a recursive constant with the JSDoc once, on the value", () => {
     const node: SchemaNode = { kind: "array", items: { kind: "ref", name: "Tree" } }
-    const printed = printDeclaration({ name: "Tree", identifier: "Tree", node, docs: ["A tree."], ctx: { uses: emptyUses(), identifiers: new Map(), lazy: new Set(["Tree"]) } })
+    const printed = printDeclaration({
+      name: "Tree",
+      identifier: "Tree",
+      node,
+      docs: ["A tree."],
+      ctx: { uses: emptyUses(), identifiers: new Map(), lazy: new Set(["Tree"]) },
+    })
     expect(printed.split("/** A tree. */").length - 1).toBe(1)
     expect(printed).toContain("/** A tree. */\nexport const Tree: Schema.Codec<Tree, TreeEncoded> =")
   })

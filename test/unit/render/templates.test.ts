@@ -14,12 +14,17 @@ const SOURCE = [
 
 describe("fillRuntime", () => {
   it.each([
-    [".js", "@app/auth-client", ['"../../better-auth.client.ts"', '"./client.ts"'], ['from "@app/auth-client"', 'from "./client.js"', 'from "./errors.js"', 'import("./schemas.js")']],
+    [
+      ".js",
+      "@app/auth-client",
+      ['"../../better-auth.client.ts"', '"./client.ts"'],
+      ['from "@app/auth-client"', 'from "./client.js"', 'from "./errors.js"', 'import("./schemas.js")'],
+    ],
     ["none", "../../src/client", [], ['from "../../src/client"', 'from "./client"', 'from "./errors"']],
     [".ts", "../../client.ts", [], ['from "../../client.ts"', 'from "./client.ts"']],
   ] as const)("%s, client module %s", (importExtension, clientModule, gone, present) => {
     const out = fillRuntime(SOURCE, { banner: "// banner", clientModule, importExtension, errorCodes: [] })
-    expect(out.startsWith("// banner\nimport * as Effect from \"effect/Effect\"\n")).toBe(true)
+    expect(out.startsWith('// banner\nimport * as Effect from "effect/Effect"\n')).toBe(true)
     for (const text of gone) expect(out).not.toContain(text)
     for (const text of present) expect(out).toContain(text)
     // Package imports and strings that only look like imports are left alone.
@@ -34,7 +39,9 @@ describe("fillRuntime", () => {
   it("fills the declared error codes in, one quoted literal a line; none leaves the empty list", () => {
     const source = "export const BETTER_AUTH_ERROR_CODES = [] as const\n"
     const view = { banner: "", clientModule: "x", importExtension: ".ts" } as const
-    expect(fillRuntime(source, { ...view, errorCodes: ["A_B", 'C"D'] })).toBe('\nexport const BETTER_AUTH_ERROR_CODES = [\n  "A_B",\n  "C\\"D",\n] as const\n')
+    expect(fillRuntime(source, { ...view, errorCodes: ["A_B", 'C"D'] })).toBe(
+      '\nexport const BETTER_AUTH_ERROR_CODES = [\n  "A_B",\n  "C\\"D",\n] as const\n',
+    )
     expect(fillRuntime(source, { ...view, errorCodes: [] })).toBe(`\n${source}`)
   })
 })

@@ -8,19 +8,30 @@ const spec: OpenApiDocument = {
   paths: {
     "/a": {
       post: {
-        requestBody: { content: { "application/json": { schema: { type: "object", properties: { "*/": { type: "string" } }, required: ["__proto__"] } } } },
+        requestBody: {
+          content: {
+            "application/json": { schema: { type: "object", properties: { "*/": { type: "string" } }, required: ["__proto__"] } },
+          },
+        },
         responses: {},
       },
     },
   },
 }
 // JSON.parse makes __proto__ an own property, as a real document does.
-const document = JSON.parse(JSON.stringify(spec).replace('"properties":{', '"properties":{"__proto__":{"type":"string"},')) as OpenApiDocument
+const document = JSON.parse(
+  JSON.stringify(spec).replace('"properties":{', '"properties":{"__proto__":{"type":"string"},'),
+) as OpenApiDocument
 
 describe("rendered files", () => {
   it("keep the banner a comment whatever the spec file is called", async () => {
     const templates = compileTemplates(await readTemplates())
-    const result = renderSdk({ spec: document, overrides: { endpoints: [], defaults: [] }, templates, options: { specName: "a\u2028b\u2029c\r\nd */ e.json", clientModule: "./client.js", importExtension: ".js" } })
+    const result = renderSdk({
+      spec: document,
+      overrides: { endpoints: [], defaults: [] },
+      templates,
+      options: { specName: "a\u2028b\u2029c\r\nd */ e.json", clientModule: "./client.js", importExtension: ".js" },
+    })
     expect(result.files.length).toBeGreaterThan(0)
     for (const file of result.files.filter((f) => f.path.endsWith(".ts"))) {
       const lines = file.content.split(/\r\n|[\n\r\u2028\u2029]/)
@@ -35,14 +46,26 @@ describe("rendered files", () => {
     ["no prefix", "", '"a/Payload"'],
   ] as const)("identify classes with %s", async (_, identifierPrefix, want) => {
     const templates = compileTemplates(await readTemplates())
-    const options = { specName: "spec.json", clientModule: "./client.js", importExtension: ".js", ...(identifierPrefix === undefined ? {} : { identifierPrefix }) } as const
+    const options = {
+      specName: "spec.json",
+      clientModule: "./client.js",
+      importExtension: ".js",
+      ...(identifierPrefix === undefined ? {} : { identifierPrefix }),
+    } as const
     const result = renderSdk({ spec: document, overrides: { endpoints: [], defaults: [] }, templates, options })
-    expect(result.files.find((f) => f.path === "a/a.contract.ts")!.content).toContain(`export class Payload extends Schema.Class<Payload>(${want})(`)
+    expect(result.files.find((f) => f.path === "a/a.contract.ts")!.content).toContain(
+      `export class Payload extends Schema.Class<Payload>(${want})(`,
+    )
   })
 
   it("declare a property named __proto__ as a field, not a prototype", async () => {
     const templates = compileTemplates(await readTemplates())
-    const result = renderSdk({ spec: document, overrides: { endpoints: [], defaults: [] }, templates, options: { specName: "spec.json", clientModule: "./client.js", importExtension: ".js" } })
+    const result = renderSdk({
+      spec: document,
+      overrides: { endpoints: [], defaults: [] },
+      templates,
+      options: { specName: "spec.json", clientModule: "./client.js", importExtension: ".js" },
+    })
     const contract = result.files.find((f) => f.path === "a/a.contract.ts")!.content
     expect(contract).toContain('  ["__proto__"]: Schema.String,\n')
     expect(contract).toContain('  "*/": Schema.optionalKey(Schema.String),\n')

@@ -16,10 +16,20 @@ const answer = (status: number, location?: string, type = "basic"): RedirectResp
 describe("redirectError", () => {
   it("reads Better Auth's error code, and its description when there is one, from the Location", () => {
     expect(redirectError(answer(302, "http://localhost:3000/?error=INVALID_TOKEN"))).toEqual(
-      new BetterAuthApiError({ message: "Better Auth redirected with error INVALID_TOKEN", code: "INVALID_TOKEN", status: 302, statusText: "Found", location: "http://localhost:3000/?error=INVALID_TOKEN" }),
+      new BetterAuthApiError({
+        message: "Better Auth redirected with error INVALID_TOKEN",
+        code: "INVALID_TOKEN",
+        status: 302,
+        statusText: "Found",
+        location: "http://localhost:3000/?error=INVALID_TOKEN",
+      }),
     )
     const relative = redirectError(answer(303, "/sign-in?error=EXPIRED_TOKEN&error_description=The+link+expired"))
-    expect(relative).toMatchObject({ code: "EXPIRED_TOKEN", status: 303, location: "/sign-in?error=EXPIRED_TOKEN&error_description=The+link+expired" })
+    expect(relative).toMatchObject({
+      code: "EXPIRED_TOKEN",
+      status: 303,
+      location: "/sign-in?error=EXPIRED_TOKEN&error_description=The+link+expired",
+    })
     expect(relative?.message).toBe("The link expired")
   })
 
@@ -57,11 +67,19 @@ describe("a handler of an endpoint that can redirect", () => {
     Effect.runPromise(Effect.flip(handler(response, outcome)()).pipe(Effect.provideService(AuthClient, {} as AuthClientInstance)))
 
   it("fails with the redirect's code instead of the client's error", async () => {
-    expect(await run(answer(302, "/?error=INVALID_TOKEN"))).toMatchObject({ _tag: "BetterAuthApiError", code: "INVALID_TOKEN", status: 302 })
+    expect(await run(answer(302, "/?error=INVALID_TOKEN"))).toMatchObject({
+      _tag: "BetterAuthApiError",
+      code: "INVALID_TOKEN",
+      status: 302,
+    })
   })
 
   it("fails with a BetterAuthApiError for a browser's opaque redirect, even when reading it threw", async () => {
-    expect(await run(answer(0, undefined, "opaqueredirect"), "throw")).toMatchObject({ _tag: "BetterAuthApiError", code: undefined, status: 0 })
+    expect(await run(answer(0, undefined, "opaqueredirect"), "throw")).toMatchObject({
+      _tag: "BetterAuthApiError",
+      code: undefined,
+      status: 0,
+    })
     expect(await run(answer(200), "throw")).toMatchObject({ _tag: "BetterAuthTransportError", message: "body unusable" })
   })
 })

@@ -36,7 +36,11 @@ describe("syntaxErrorOffset: the same line and column under Bun and Node", () =>
     ["a stray brace between properties", '{\n  "a": 1,\n  }"b": 2\n}', "3:3"],
     ["a bracket closing an object", '{\n  "paths": {]\n}', "2:13"],
     ["a truncated file", '{\n  "paths": {', "2:13"],
-    ["a trailing comma on line 6 of a long document", `{\n  "openapi": "3.1.0",\n  "paths": {},\n  "x": {\n    "a": [1, 2],\n    "b": 1,\n  },\n  "y": {\n${lines(2000)}\n    "end": 0\n  }\n}`, "7:3"],
+    [
+      "a trailing comma on line 6 of a long document",
+      `{\n  "openapi": "3.1.0",\n  "paths": {},\n  "x": {\n    "a": [1, 2],\n    "b": 1,\n  },\n  "y": {\n${lines(2000)}\n    "end": 0\n  }\n}`,
+      "7:3",
+    ],
     ["a trailing comma in an array", '{"a": [1, 2,]}', "1:13"],
     ["a single-quoted string", "{'a': 1}", "1:2"],
     ["a bad escape", '{"a": "\\x"}', "1:8"],
@@ -50,7 +54,12 @@ describe("syntaxErrorOffset: the same line and column under Bun and Node", () =>
   })
 
   it("finds nothing wrong in valid JSON", () => {
-    for (const text of ['{"a": [1, -2.5e3, true, false, null, "x\\u00e9\\n"], "b": {}}', "[]", ' "s" ', `${"[".repeat(5000)}${"]".repeat(5000)}`]) {
+    for (const text of [
+      '{"a": [1, -2.5e3, true, false, null, "x\\u00e9\\n"], "b": {}}',
+      "[]",
+      ' "s" ',
+      `${"[".repeat(5000)}${"]".repeat(5000)}`,
+    ]) {
       expect(() => JSON.parse(text)).not.toThrow()
       expect(syntaxErrorOffset(text)).toBe(-1)
     }

@@ -29,7 +29,9 @@ describe("makeFormatter", () => {
 
   it("wraps at prettier's width with either formatter (oxfmt's own default is 100)", async () => {
     const long = [{ path: "long.ts", content: `export const x = { first: "aaaaaaaaaaaaaaaa", second: "bbbbbbbbbbbbbbbb", third: "cccc" }` }]
-    const [oxfmt, prettier] = await Promise.all(FORMATTERS.map((formatter) => makeFormatter({ configFor: join(dir, "out", "index.ts"), formatter })))
+    const [oxfmt, prettier] = await Promise.all(
+      FORMATTERS.map((formatter) => makeFormatter({ configFor: join(dir, "out", "index.ts"), formatter })),
+    )
     const wrapped = 'export const x = {\n  first: "aaaaaaaaaaaaaaaa",\n  second: "bbbbbbbbbbbbbbbb",\n  third: "cccc",\n};\n'
     expect((await oxfmt!.format(long))[0]!.content).toBe(wrapped)
     expect((await prettier!.format(long))[0]!.content).toBe(wrapped)
@@ -47,7 +49,9 @@ describe("makeFormatter", () => {
 
   it("names the file oxfmt cannot parse", async () => {
     const formatter = await makeFormatter({ configFor: join(dir, "out", "index.ts"), formatter: "oxfmt" })
-    await expect(formatter.format([{ path: "broken.ts", content: "export const = ;" }])).rejects.toThrow(/^oxfmt cannot format broken\.ts: /)
+    await expect(formatter.format([{ path: "broken.ts", content: "export const = ;" }])).rejects.toThrow(
+      /^oxfmt cannot format broken\.ts: /,
+    )
   })
 
   it("answers from its cache file on the next run, with the same bytes", async () => {
@@ -67,7 +71,10 @@ describe("makeFormatter", () => {
     await first.save()
     const cache = JSON.parse(readFileSync(cacheFile, "utf8")) as { formatter: string; entries: Record<string, string> }
     expect(cache.formatter).toBe(first.name)
-    writeFileSync(cacheFile, JSON.stringify({ formatter: "oxfmt 0.0.0", entries: Object.fromEntries(Object.keys(cache.entries).map((k) => [k, "wrong"])) }))
+    writeFileSync(
+      cacheFile,
+      JSON.stringify({ formatter: "oxfmt 0.0.0", entries: Object.fromEntries(Object.keys(cache.entries).map((k) => [k, "wrong"])) }),
+    )
     const other = await makeFormatter({ configFor: join(dir, "out", "index.ts"), cacheFile })
     expect((await other.format(files))[0]!.content).toBe('export const a = { b: 1, c: "two" };\n')
     writeFileSync(cacheFile, "{ not json")

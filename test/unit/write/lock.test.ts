@@ -17,7 +17,9 @@ describe("the output folder's lock", () => {
     mkdirSync(join(root, "a"))
     writeFileSync(lockFileOf(out), `${holder.pid}\n`)
     const exit = await Effect.runPromiseExit(lockOutput(out, 300))
-    expect(String(exit)).toContain(`another generate run (process ${holder.pid}) has held ${lockFileOf(out)} for over 0 s; wait for it to finish, or delete the lock file if that process is not a generate run`)
+    expect(String(exit)).toContain(
+      `another generate run (process ${holder.pid}) has held ${lockFileOf(out)} for over 0 s; wait for it to finish, or delete the lock file if that process is not a generate run`,
+    )
     expect(Exit.isFailure(await Effect.runPromiseExit(waitForUnlock(out, 300)))).toBe(true)
     holder.kill()
     await new Promise((done) => holder.on("exit", done))

@@ -16,7 +16,11 @@ const previous: Manifest = {
   generated: [
     endpoint("/kept", { Success: "{…}", "Success.user": "User" }),
     endpoint("/gone", { Success: "unknown" }),
-    endpoint("/moved", { Success: "{…}", "Success.role": "string", "Success.name?": "string" }, { payload: { Payload: "{…}", "Payload.id": "string" } }),
+    endpoint(
+      "/moved",
+      { Success: "{…}", "Success.role": "string", "Success.name?": "string" },
+      { payload: { Payload: "{…}", "Payload.id": "string" } },
+    ),
     endpoint("/hidden", { Success: "unknown" }),
     endpoint("/filter", { Success: "unknown" }, { payload: { Payload: "{…}", "Payload.limit?": "number" } }),
   ],
@@ -28,9 +32,17 @@ const previous: Manifest = {
 const next: Manifest = {
   generated: [
     endpoint("/kept", { Success: "{…}", "Success.user": "User" }),
-    endpoint("/moved", { Success: "{…}", "Success.role": '"admin" | "user"', "Success.name": "string | null" }, { folder: "account/moved", mutatesSession: true }),
+    endpoint(
+      "/moved",
+      { Success: "{…}", "Success.role": '"admin" | "user"', "Success.name": "string | null" },
+      { folder: "account/moved", mutatesSession: true },
+    ),
     endpoint("/new", { Success: "Status" }),
-    endpoint("/filter", { Success: "unknown" }, { payload: { Payload: "{…}", "Payload.limit?": "number | string", "Payload.organizationId": "string" } }),
+    endpoint(
+      "/filter",
+      { Success: "unknown" },
+      { payload: { Payload: "{…}", "Payload.limit?": "number | string", "Payload.organizationId": "string" } },
+    ),
   ],
   skipped: [{ method: "POST", path: "/hidden", code: "override", reason: "not for clients (overrides/hidden.yaml)" }],
   components: { User: { User: "{…}", "User.id": "string", "User.phoneNumber?": "string | null" } },
@@ -40,7 +52,14 @@ const next: Manifest = {
 
 describe("changeReport", () => {
   it("opens with the versions and the API diff for callers (breaking first), then added, removed, skipped and changed endpoints field by field", () => {
-    const report = changeReport({ specName: "spec.json", previous, next, files: { create: 3, update: 2, delete: 3, unchanged: 10 }, overrideErrors: ["o.yaml:1:11: endpoint: POST /x is not in the spec (…)"], written: { ok: true } })
+    const report = changeReport({
+      specName: "spec.json",
+      previous,
+      next,
+      files: { create: 3, update: 2, delete: 3, unchanged: 10 },
+      overrideErrors: ["o.yaml:1:11: endpoint: POST /x is not in the spec (…)"],
+      written: { ok: true },
+    })
     expect(report).toBe(`# Better Auth SDK changes: better-auth 1.7.6 → 1.7.25
 
 Plugins: +phone-number, -siwe.
@@ -123,18 +142,56 @@ Used by 1 endpoint(s): \`POST /kept\`.
   })
 
   it("says when nothing changed, and when there was no previous manifest", () => {
-    expect(changeReport({ specName: "s.json", previous: next, next, files: { create: 0, update: 0, delete: 0, unchanged: 5 }, overrideErrors: [], written: { ok: true } })).toContain("No endpoint changed.")
-    const first = changeReport({ specName: "s.json", previous: undefined, next, files: { create: 9, update: 0, delete: 0, unchanged: 0 }, overrideErrors: [], written: { ok: true } })
+    expect(
+      changeReport({
+        specName: "s.json",
+        previous: next,
+        next,
+        files: { create: 0, update: 0, delete: 0, unchanged: 5 },
+        overrideErrors: [],
+        written: { ok: true },
+      }),
+    ).toContain("No endpoint changed.")
+    const first = changeReport({
+      specName: "s.json",
+      previous: undefined,
+      next,
+      files: { create: 9, update: 0, delete: 0, unchanged: 0 },
+      overrideErrors: [],
+      written: { ok: true },
+    })
     expect(first).toContain("There was no previous manifest.json, so every endpoint is new.")
     expect(first).toContain("## Added endpoints (4)")
     expect(first).not.toContain("Changed shared schemas")
   })
 
   it("says in its first line that a refused run wrote nothing, and lists hand edits --force discarded", () => {
-    const refused = changeReport({ specName: "s.json", previous, next, files: { create: 1, update: 0, delete: 0, unchanged: 0 }, overrideErrors: [], written: { ok: false, reason: "2 error(s) in the spec or the overrides; generated/ is unchanged" } })
-    expect(refused.split("\n")[0]).toBe("**Nothing was written**: 2 error(s) in the spec or the overrides; generated/ is unchanged. What follows is what the run would have changed.")
+    const refused = changeReport({
+      specName: "s.json",
+      previous,
+      next,
+      files: { create: 1, update: 0, delete: 0, unchanged: 0 },
+      overrideErrors: [],
+      written: { ok: false, reason: "2 error(s) in the spec or the overrides; generated/ is unchanged" },
+    })
+    expect(refused.split("\n")[0]).toBe(
+      "**Nothing was written**: 2 error(s) in the spec or the overrides; generated/ is unchanged. What follows is what the run would have changed.",
+    )
     expect(refused).toContain("1 would be created, 0 would be updated, 0 would be deleted, 0 unchanged.")
-    const forced = changeReport({ specName: "s.json", previous, next, files: { create: 0, update: 1, delete: 1, unchanged: 0 }, overrideErrors: [], written: { ok: true }, forced: [{ path: "kept/kept.contract.ts", kind: "update" }, { path: "gone/gone.handler.ts", kind: "delete" }] })
-    expect(forced).toContain("## Hand edits discarded by --force (2)\n\n- `kept/kept.contract.ts` (overwritten)\n- `gone/gone.handler.ts` (deleted)\n")
+    const forced = changeReport({
+      specName: "s.json",
+      previous,
+      next,
+      files: { create: 0, update: 1, delete: 1, unchanged: 0 },
+      overrideErrors: [],
+      written: { ok: true },
+      forced: [
+        { path: "kept/kept.contract.ts", kind: "update" },
+        { path: "gone/gone.handler.ts", kind: "delete" },
+      ],
+    })
+    expect(forced).toContain(
+      "## Hand edits discarded by --force (2)\n\n- `kept/kept.contract.ts` (overwritten)\n- `gone/gone.handler.ts` (deleted)\n",
+    )
   })
 })

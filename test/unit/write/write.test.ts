@@ -1,4 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs"
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect, Exit } from "effect"
@@ -39,7 +50,11 @@ describe("applyPlan", () => {
   const planFor = async (out: string, files: Record<string, string>, previous: ReadonlyArray<string>) => {
     const disk = await Effect.runPromise(readDisk(out, [...Object.keys(files), ...previous]))
     const hashes = Object.fromEntries(previous.flatMap((p) => (disk.has(p) ? [[p, hashOf(disk.get(p)!)]] : [])))
-    return planWrite({ files: Object.entries(files).map(([path, content]) => ({ path, content })), disk, previous: { generated: [], skipped: [], files: hashes } })
+    return planWrite({
+      files: Object.entries(files).map(([path, content]) => ({ path, content })),
+      disk,
+      previous: { generated: [], skipped: [], files: hashes },
+    })
   }
 
   it("writes what changed, deletes what is stale, keeps unchanged files (same mtime) and files it does not own", async () => {
@@ -82,7 +97,11 @@ describe("applyPlan when the swap fails", () => {
     // The name the previous output is moved to is taken by a non-empty folder: the first rename fails.
     mkdirSync(join(root, `generated.old-${process.pid}`))
     writeFileSync(join(root, `generated.old-${process.pid}`, "x"), "x")
-    const plan = planWrite({ files: [{ path: "a.ts", content: "a2" }], disk: new Map([["a.ts", "a"]]), previous: { generated: [], skipped: [], files: { "a.ts": hashOf("a") } } })
+    const plan = planWrite({
+      files: [{ path: "a.ts", content: "a2" }],
+      disk: new Map([["a.ts", "a"]]),
+      previous: { generated: [], skipped: [], files: { "a.ts": hashOf("a") } },
+    })
     const exit = await Effect.runPromiseExit(applyPlan(out, plan))
     expect(Exit.isFailure(exit)).toBe(true)
     expect(readdirSync(root).sort()).toEqual(["generated", `generated.old-${process.pid}`])

@@ -23,10 +23,18 @@ import type { RuntimeView } from "../../templates.ts"
 import { bannerFor, moduleLiteral, type RenderedFile, type RenderOptions, type Target } from "../../target.ts"
 import { byText, IDENTIFIER } from "../../../text.ts"
 
-
-const imports = (file: string, uses: Uses, identifiers: ReadonlyMap<string, string>, components: ReadonlyMap<string, Component>, options: RenderOptions, self?: string) => {
+const imports = (
+  file: string,
+  uses: Uses,
+  identifiers: ReadonlyMap<string, string>,
+  components: ReadonlyMap<string, Component>,
+  options: RenderOptions,
+  self?: string,
+) => {
   // Effect by subpath: a bundler then keeps only the Effect modules the SDK uses.
-  const lines: Array<{ names: string; from: string; namespace: boolean }> = uses.schema ? [{ names: "Schema", from: JSON.stringify("effect/Schema"), namespace: true }] : []
+  const lines: Array<{ names: string; from: string; namespace: boolean }> = uses.schema
+    ? [{ names: "Schema", from: JSON.stringify("effect/Schema"), namespace: true }]
+    : []
   for (const name of [...uses.components].sort()) {
     if (name === self) continue
     const component = components.get(name)!
@@ -35,7 +43,11 @@ const imports = (file: string, uses: Uses, identifiers: ReadonlyMap<string, stri
     lines.push({ names, from: moduleLiteral(relativeImport(file, component.file), options), namespace: false })
   }
   if (uses.runtime.size > 0)
-    lines.push({ names: [...uses.runtime].sort().join(", "), from: moduleLiteral(relativeImport(file, `${RUNTIME_FOLDER}/schemas.ts`), options), namespace: false })
+    lines.push({
+      names: [...uses.runtime].sort().join(", "),
+      from: moduleLiteral(relativeImport(file, `${RUNTIME_FOLDER}/schemas.ts`), options),
+      namespace: false,
+    })
   return lines
 }
 
@@ -52,14 +64,19 @@ const clientCall = (endpoint: Endpoint): { params: string; call: string } => {
   const extra = redirects ? ", fetchOptions" : ""
   // The fetch options the call sets itself, after the runtime's.
   const fetchOptions = (entries: ReadonlyArray<string>) =>
-    entries.length === 0 ? (redirects ? "fetchOptions" : undefined) : `fetchOptions: { ${[...(redirects ? ["...fetchOptions"] : []), ...entries].join(", ")} }`
+    entries.length === 0
+      ? redirects
+        ? "fetchOptions"
+        : undefined
+      : `fetchOptions: { ${[...(redirects ? ["...fetchOptions"] : []), ...entries].join(", ")} }`
   const force = endpoint.forcePost ? ['method: "POST" as const'] : []
   const argument = (head: ReadonlyArray<string>, options: string | undefined) => {
     const parts = [...head, ...(options === undefined ? [] : [options])]
     return parts.length === 0 ? "" : `{ ${parts.join(", ")} }`
   }
   if (endpoint.payload === undefined) return { params: `client${extra}`, call: `${method}(${argument([], fetchOptions(force))})` }
-  if (endpoint.payloadIn === "query") return { params: `client, payload${extra}`, call: `${method}(${argument(["query: payload"], fetchOptions([]))})` }
+  if (endpoint.payloadIn === "query")
+    return { params: `client, payload${extra}`, call: `${method}(${argument(["query: payload"], fetchOptions([]))})` }
   if (endpoint.queryFields.length > 0) {
     // Query parameters of a POST go in fetchOptions.query; each is bound to a safe local name.
     const bindings = endpoint.queryFields.map((name, i) => ({ key: propertyKey(name), local: `query${i}` }))
@@ -76,17 +93,47 @@ const clientCall = (endpoint: Endpoint): { params: string; call: string } => {
 /** Provenance for reviewers: why this code differs from the spec. */
 const changedBy = (source: string | undefined) => (source === undefined ? undefined : `Changed by override: ${source}`)
 
-const endpointDocs = (endpoint: Endpoint) => [endpoint.description, "", `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``, changedBy(endpoint.provenance.handler)]
+const endpointDocs = (endpoint: Endpoint) => [
+  endpoint.description,
+  "",
+  `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``,
+  changedBy(endpoint.provenance.handler),
+]
 
-const renderEndpoint = (endpoint: Endpoint, options: RenderOptions, identifiers: ReadonlyMap<string, string>, components: ReadonlyMap<string, Component>): ReadonlyArray<RenderedFile> => {
+const renderEndpoint = (
+  endpoint: Endpoint,
+  options: RenderOptions,
+  identifiers: ReadonlyMap<string, string>,
+  components: ReadonlyMap<string, Component>,
+): ReadonlyArray<RenderedFile> => {
   const files = endpointFiles(endpoint.folder)
   const banner = bannerFor(options.specName)
   const ctx: PrintContext = { uses: emptyUses(), identifiers }
   const declarations: Array<string> = []
   if (endpoint.payload !== undefined)
-    declarations.push(printDeclaration({ name: "Payload", identifier: classIdentifier(options.identifierPrefix, [...endpoint.folder, "Payload"]), node: endpoint.payload, docs: [`Payload of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`, changedBy(endpoint.provenance.payload)], ctx }))
-  declarations.push(printDeclaration({ name: "Success", identifier: classIdentifier(options.identifierPrefix, [...endpoint.folder, "Success"]), node: endpoint.success, docs: [`Success answer of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`, changedBy(endpoint.provenance.success)], ctx }))
-  const contract = options.templates.contract({ banner, imports: imports(files.contract, ctx.uses, identifiers, components, options), declarations })
+    declarations.push(
+      printDeclaration({
+        name: "Payload",
+        identifier: classIdentifier(options.identifierPrefix, [...endpoint.folder, "Payload"]),
+        node: endpoint.payload,
+        docs: [`Payload of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`, changedBy(endpoint.provenance.payload)],
+        ctx,
+      }),
+    )
+  declarations.push(
+    printDeclaration({
+      name: "Success",
+      identifier: classIdentifier(options.identifierPrefix, [...endpoint.folder, "Success"]),
+      node: endpoint.success,
+      docs: [`Success answer of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`, changedBy(endpoint.provenance.success)],
+      ctx,
+    }),
+  )
+  const contract = options.templates.contract({
+    banner,
+    imports: imports(files.contract, ctx.uses, identifiers, components, options),
+    declarations,
+  })
   const { params, call } = clientCall(endpoint)
   const handler = options.templates.handler({
     banner,
@@ -107,12 +154,31 @@ const renderEndpoint = (endpoint: Endpoint, options: RenderOptions, identifiers:
   ]
 }
 
-const renderComponent = (component: Component, options: RenderOptions, identifiers: ReadonlyMap<string, string>, components: ReadonlyMap<string, Component>): RenderedFile => {
+const renderComponent = (
+  component: Component,
+  options: RenderOptions,
+  identifiers: ReadonlyMap<string, string>,
+  components: ReadonlyMap<string, Component>,
+): RenderedFile => {
   const ctx: PrintContext = { uses: emptyUses(), identifiers, lazy: new Set(component.cycle) }
-  const declaration = printDeclaration({ name: component.identifier, identifier: classIdentifier(options.identifierPrefix, [component.name]), node: component.schema, docs: [component.description ?? `The \`${component.name}\` model.`, component.definedBy === undefined ? undefined : `Defined by override: ${component.definedBy} (shared.${component.name})`, changedBy(component.changedBy)], ctx })
+  const declaration = printDeclaration({
+    name: component.identifier,
+    identifier: classIdentifier(options.identifierPrefix, [component.name]),
+    node: component.schema,
+    docs: [
+      component.description ?? `The \`${component.name}\` model.`,
+      component.definedBy === undefined ? undefined : `Defined by override: ${component.definedBy} (shared.${component.name})`,
+      changedBy(component.changedBy),
+    ],
+    ctx,
+  })
   return {
     path: component.file,
-    content: options.templates.component({ banner: bannerFor(options.specName), imports: imports(component.file, ctx.uses, identifiers, components, options, component.name), declaration }),
+    content: options.templates.component({
+      banner: bannerFor(options.specName),
+      imports: imports(component.file, ctx.uses, identifiers, components, options, component.name),
+      declaration,
+    }),
   }
 }
 
@@ -145,10 +211,14 @@ const renderBarrels = (model: Model, options: RenderOptions): ReadonlyArray<Rend
       from: moduleLiteral(`./${name}/index.ts`, options),
     }))
     if (folder === "") {
-      if (model.components.length > 0) namespaces.push({ name: COMMON_NAMESPACE, from: moduleLiteral(`./${COMMON_FOLDER}/index.ts`, options) })
+      if (model.components.length > 0)
+        namespaces.push({ name: COMMON_NAMESPACE, from: moduleLiteral(`./${COMMON_FOLDER}/index.ts`, options) })
       namespaces.push({ name: RUNTIME_NAMESPACE, from: moduleLiteral(`./${RUNTIME_FOLDER}/index.ts`, options) })
     }
-    return { path, content: options.templates.index({ banner, stars: (stars.get(folder) ?? []).map((s) => moduleLiteral(s, options)), namespaces }) }
+    return {
+      path,
+      content: options.templates.index({ banner, stars: (stars.get(folder) ?? []).map((s) => moduleLiteral(s, options)), namespaces }),
+    }
   })
 }
 
@@ -157,7 +227,12 @@ const RUNTIME_MODULES = ["client", "error-codes", "errors", "handler", "schemas"
 
 const renderRuntime = (model: Model, options: RenderOptions): ReadonlyArray<RenderedFile> => {
   const banner = bannerFor(options.specName)
-  const view: RuntimeView = { banner, clientModule: options.clientModule, importExtension: options.importExtension, errorCodes: model.errorCodes ?? [] }
+  const view: RuntimeView = {
+    banner,
+    clientModule: options.clientModule,
+    importExtension: options.importExtension,
+    errorCodes: model.errorCodes ?? [],
+  }
   return ([...RUNTIME_MODULES, "index"] as const).map((name) => ({
     path: `${RUNTIME_FOLDER}/${name}.ts`,
     content: options.templates[`runtime/${name}`](view),
