@@ -4,11 +4,11 @@
  */
 import { OverrideError, SpecError, type Warning } from "../errors.ts"
 import { applySchemaPatch, schemaFaultsInto } from "./apply-override.ts"
-import type { LoadedOverride, LoadedOverrides } from "../overrides/load.ts"
+import type { LoadedDefaults, LoadedOverride, LoadedOverrides } from "../overrides/load.ts"
 import type { SchemaPatch } from "../overrides/schema.ts"
 import { checkRefs } from "./override-refs.ts"
 import { normalizeSchema } from "../spec/normalize.ts"
-import { child, pointer } from "../spec/pointer.ts"
+import { pointer } from "../spec/pointer.ts"
 import type { OpenApiDocument, OpenApiOperation, RawSchema } from "../spec/types.ts"
 import { HTTP_METHODS } from "../spec/validate.ts"
 import { refName } from "../spec/walk.ts"
@@ -19,7 +19,8 @@ import { clientCallFor, endpointLayout, pathFault } from "./naming.ts"
 import { type ResolvedRules, resolveRules, rulesProvenance } from "./rules.ts"
 import { COMPONENT_PREFIX, nullable, type SchemaContext, SHARED_PREFIX, toSchemaNode } from "./schema.ts"
 import { overrideDrift, topLevelShape } from "./drift.ts"
-import type { Endpoint, EndpointDocument, Model, Property, Provenance, SchemaNode, Skipped } from "./types.ts"
+import { alwaysHasKeys, bodyPayload, queryPayload, successSchema, warnUnsentParameters, withoutFields, withQuery } from "./payload.ts"
+import type { Endpoint, EndpointDocument, Model, Provenance, SchemaNode, Skipped } from "./types.ts"
 import { byText } from "../text.ts"
 
 export interface BuildOptions {
@@ -37,8 +38,23 @@ export interface BuildResult {
   readonly errors: ReadonlyArray<OverrideError | SpecError>
 }
 
-/** Builds the model. Pure: warnings go through `options.warn`, override faults come back as errors. */
-export const buildModel = (document: OpenApiDocument, options: BuildOptions): BuildResult => {
+/** What every step of one build shares: the document, the overrides by endpoint, the rules, schema contexts. */
+interface BuildContext {
+  readonly document: OpenApiDocument
+  readonly options: BuildOptions
+  readonly rules: ResolvedRules
+  readonly errors: Array<OverrideError | SpecError>
+  readonly overrides: ReadonlyMap<string, ReadonlyArray<LoadedOverride>>
+  readonly normalizeCtx: { readonly openapi: string; readonly warn: BuildOptions["warn"] }
+  readonly componentSchemas: Readonly<Record<string, RawSchema>>
+  readonly sharedSchemas: ReadonlyMap<string, { readonly schema: Readonly<Record<string, unknown>>; readonly defaults: LoadedDefaults }>
+  readonly operationKeys: ReadonlySet<string>
+  readonly resolve: (ref: string) => unknown
+  readonly ctx: (side: "payload" | "success") => SchemaContext
+}
+
+/** Step 1: rules, overrides by endpoint (shipped, then the user's), shared schemas, and the override refs checked. */
+const prepare = (document: OpenApiDocument, options: BuildOptions): BuildContext => {
   const { rules, errors: ruleErrors } = resolveRules(options.overrides.defaults)
   const errors: Array<OverrideError | SpecError> = [...ruleErrors]
   // Shipped override first, then the user's: for each key the last one that sets it wins.
@@ -72,128 +88,130 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
     resolve,
     warn: options.warn,
   })
+  return { document, options, rules, errors, overrides, normalizeCtx, componentSchemas, sharedSchemas, operationKeys, resolve, ctx }
+}
 
-  const endpoints: Array<Endpoint> = []
-  const overrideOf = new Map<Endpoint, LoadedOverride>()
-  const skipped: Array<Skipped> = []
-  for (const [path, item] of Object.entries(document.paths)) {
-    for (const [method, operation] of Object.entries(item)) {
-      if (!HTTP_METHODS.has(method)) continue
-      const key = `${method.toUpperCase()} ${path}`
-      const layers = overrides.get(key) ?? []
-      const last = <K extends keyof LoadedOverride["override"]>(k: K) => layers.findLast((l) => l.override[k] !== undefined)
-      const skipping = last("skip")
-      if (skipping !== undefined) {
-        skipped.push({ method: method.toUpperCase(), path, code: "override", reason: `${skipping.override.skip} (${skipping.file})` })
-        continue
-      }
-      const override = {
-        folder: last("folder")?.override.folder,
-        namespace: last("namespace")?.override.namespace,
-        span: last("span")?.override.span,
-        clientCall: last("clientCall")?.override.clientCall,
-        method: last("method")?.override.method,
-        mutatesSession: last("mutatesSession")?.override.mutatesSession,
-        redirects: last("redirects")?.override.redirects,
-        description: last("description")?.override.description,
-      }
-      const reason = skipReason(method, path, operation)
-      if (reason !== undefined) {
-        skipped.push({ method: method.toUpperCase(), path, ...reason })
-        continue
-      }
-      const at = pointer("paths", path, method)
-      const normalize = (schema: unknown, where: string) => normalizeSchema(schema, where, normalizeCtx)
-      const payloadRules = new Set<string>()
-      const payloadCtx: SchemaContext = { ...ctx("payload"), onRule: (rule) => payloadRules.add(rule) }
-      warnUnsentParameters(operation, at, options.warn)
-      const query = queryPayload(operation, at, payloadCtx, normalize)
-      const body = method === "get" ? undefined : bodyPayload(operation, at, payloadCtx, normalize)
-      // POST: query parameters join the payload; the handler sends them as fetchOptions.query.
-      const merged = method === "get" ? { payload: query, queryFields: [] } : withQuery(body, query, at, options.warn)
-      let payload: SchemaNode | undefined = merged.payload
-      let success = successSchema(operation, at, ctx("success"), normalize, last("success") === undefined ? options.warn : () => {})
-      // The document's own top-level fields of each overridden side, recorded for the next run's drift check.
-      let documentShapes: EndpointDocument | undefined
-      const before = options.documentBefore?.(key)
-      for (const loaded of layers) {
-        const apply = (side: "payload" | "success") => ({
-          override: loaded,
-          schema: side === "payload" ? payloadCtx : ctx(side),
-          openapi: document.openapi,
-          errors,
-        })
-        // Drift is judged on a scratch context: the real application below reports the override's own faults.
-        const scratch = (side: "payload" | "success") => ({
-          override: loaded,
-          schema: { ...ctx(side), warn: () => {}, onRule: undefined },
-          openapi: document.openapi,
-          errors: [],
-        })
-        for (const side of ["payload", "success"] as const) {
-          const patch = loaded.override[side]
-          if (patch === undefined) continue
-          const own = side === "payload" ? payload : success
-          const recorded = documentShapes?.[side] !== undefined
-          if (!recorded) documentShapes = { ...documentShapes, [side]: topLevelShape(own, side === "payload" ? "Payload" : "Success") }
-          // The first layer that patches a side is judged against the document; later ones against what it made.
-          for (const w of overrideDrift({
-            endpoint: key,
-            side,
-            patch,
-            document: own,
-            before: recorded ? undefined : before?.[side],
-            apply: scratch(side),
-          }))
-            options.warn(w)
-        }
-        if (loaded.override.payload !== undefined) payload = applySchemaPatch(payload, loaded.override.payload, "payload", apply("payload"))
-        if (loaded.override.success !== undefined)
-          success = applySchemaPatch(success, loaded.override.success, "success", apply("success")) ?? success
-      }
-      // The client proxy sends GET unless it has a method hint, or a body with at least one key.
-      const sends = override.method ?? method.toUpperCase()
-      const finalFields = new Set(payload?.kind === "object" ? payload.properties.map((p) => p.name) : [])
-      const queryFields = sends === "POST" ? merged.queryFields.filter((name) => finalFields.has(name)) : []
-      const layout = endpointLayout({
-        path,
-        folder: override.folder,
-        namespace: override.namespace,
-        domain: override.span?.domain,
-        feature: override.span?.feature,
-      })
-      const endpoint: Endpoint = {
-        method: method as "get" | "post",
-        path,
-        pointer: at,
-        description: override.description ?? operation.description ?? operation.summary,
-        ...layout,
-        clientCall: override.clientCall?.split(".") ?? clientCallFor(path),
-        payload,
-        payloadIn: sends === "GET" ? "query" : "body",
-        queryFields,
-        forcePost:
-          sends === "POST" && operation["x-better-auth-client-method"] === undefined && !alwaysHasKeys(withoutFields(payload, queryFields)),
-        success,
-        mutatesSession: override.mutatesSession ?? rules.mutatesSession(path),
-        redirects: override.redirects ?? false,
-        ...(documentShapes === undefined ? {} : { document: documentShapes }),
-        provenance: provenanceOf({
-          layers,
-          rules,
-          payloadRules: [...payloadRules],
-          sessionRule: override.mutatesSession === undefined && rules.mutatesSession(path),
-        }),
-      }
-      endpoints.push(endpoint)
-      const relocating = last("folder") ?? last("namespace") ?? layers.at(-1)
-      if (relocating !== undefined) overrideOf.set(endpoint, relocating)
-    }
+/** Step 2: one operation → its endpoint (overrides applied, layout named), or why it is skipped. */
+const buildEndpoint = (
+  context: BuildContext,
+  path: string,
+  method: string,
+  operation: OpenApiOperation,
+): { readonly skipped: Skipped } | { readonly endpoint: Endpoint; readonly relocating: LoadedOverride | undefined } => {
+  const { document, options, rules, errors, overrides, normalizeCtx, ctx } = context
+  const key = `${method.toUpperCase()} ${path}`
+  const layers = overrides.get(key) ?? []
+  const last = <K extends keyof LoadedOverride["override"]>(k: K) => layers.findLast((l) => l.override[k] !== undefined)
+  const skipping = last("skip")
+  if (skipping !== undefined) {
+    return { skipped: { method: method.toUpperCase(), path, code: "override", reason: `${skipping.override.skip} (${skipping.file})` } }
   }
-  // A user's override must match; a shipped one is inert where its plugin is not installed.
-  for (const loaded of options.overrides.endpoints) {
-    if (!loaded.builtin && !operationKeys.has(loaded.override.endpoint))
-      errors.push(
+  const override = {
+    folder: last("folder")?.override.folder,
+    namespace: last("namespace")?.override.namespace,
+    span: last("span")?.override.span,
+    clientCall: last("clientCall")?.override.clientCall,
+    method: last("method")?.override.method,
+    mutatesSession: last("mutatesSession")?.override.mutatesSession,
+    redirects: last("redirects")?.override.redirects,
+    description: last("description")?.override.description,
+  }
+  const reason = skipReason(method, path, operation)
+  if (reason !== undefined) {
+    return { skipped: { method: method.toUpperCase(), path, ...reason } }
+  }
+  const at = pointer("paths", path, method)
+  const normalize = (schema: unknown, where: string) => normalizeSchema(schema, where, normalizeCtx)
+  const payloadRules = new Set<string>()
+  const payloadCtx: SchemaContext = { ...ctx("payload"), onRule: (rule) => payloadRules.add(rule) }
+  warnUnsentParameters(operation, at, options.warn)
+  const query = queryPayload(operation, at, payloadCtx, normalize)
+  const body = method === "get" ? undefined : bodyPayload(operation, at, payloadCtx, normalize)
+  // POST: query parameters join the payload; the handler sends them as fetchOptions.query.
+  const merged = method === "get" ? { payload: query, queryFields: [] } : withQuery(body, query, at, options.warn)
+  let payload: SchemaNode | undefined = merged.payload
+  let success = successSchema(operation, at, ctx("success"), normalize, last("success") === undefined ? options.warn : () => {})
+  // The document's own top-level fields of each overridden side, recorded for the next run's drift check.
+  let documentShapes: EndpointDocument | undefined
+  const before = options.documentBefore?.(key)
+  for (const loaded of layers) {
+    const apply = (side: "payload" | "success") => ({
+      override: loaded,
+      schema: side === "payload" ? payloadCtx : ctx(side),
+      openapi: document.openapi,
+      errors,
+    })
+    // Drift is judged on a scratch context: the real application below reports the override's own faults.
+    const scratch = (side: "payload" | "success") => ({
+      override: loaded,
+      schema: { ...ctx(side), warn: () => {}, onRule: undefined },
+      openapi: document.openapi,
+      errors: [],
+    })
+    for (const side of ["payload", "success"] as const) {
+      const patch = loaded.override[side]
+      if (patch === undefined) continue
+      const own = side === "payload" ? payload : success
+      const recorded = documentShapes?.[side] !== undefined
+      if (!recorded) documentShapes = { ...documentShapes, [side]: topLevelShape(own, side === "payload" ? "Payload" : "Success") }
+      // The first layer that patches a side is judged against the document; later ones against what it made.
+      for (const w of overrideDrift({
+        endpoint: key,
+        side,
+        patch,
+        document: own,
+        before: recorded ? undefined : before?.[side],
+        apply: scratch(side),
+      }))
+        options.warn(w)
+    }
+    if (loaded.override.payload !== undefined) payload = applySchemaPatch(payload, loaded.override.payload, "payload", apply("payload"))
+    if (loaded.override.success !== undefined)
+      success = applySchemaPatch(success, loaded.override.success, "success", apply("success")) ?? success
+  }
+  // The client proxy sends GET unless it has a method hint, or a body with at least one key.
+  const sends = override.method ?? method.toUpperCase()
+  const finalFields = new Set(payload?.kind === "object" ? payload.properties.map((p) => p.name) : [])
+  const queryFields = sends === "POST" ? merged.queryFields.filter((name) => finalFields.has(name)) : []
+  const layout = endpointLayout({
+    path,
+    folder: override.folder,
+    namespace: override.namespace,
+    domain: override.span?.domain,
+    feature: override.span?.feature,
+  })
+  const endpoint: Endpoint = {
+    method: method as "get" | "post",
+    path,
+    pointer: at,
+    description: override.description ?? operation.description ?? operation.summary,
+    ...layout,
+    clientCall: override.clientCall?.split(".") ?? clientCallFor(path),
+    payload,
+    payloadIn: sends === "GET" ? "query" : "body",
+    queryFields,
+    forcePost:
+      sends === "POST" && operation["x-better-auth-client-method"] === undefined && !alwaysHasKeys(withoutFields(payload, queryFields)),
+    success,
+    mutatesSession: override.mutatesSession ?? rules.mutatesSession(path),
+    redirects: override.redirects ?? false,
+    ...(documentShapes === undefined ? {} : { document: documentShapes }),
+    provenance: provenanceOf({
+      layers,
+      rules,
+      payloadRules: [...payloadRules],
+      sessionRule: override.mutatesSession === undefined && rules.mutatesSession(path),
+    }),
+  }
+  return { endpoint, relocating: last("folder") ?? last("namespace") ?? layers.at(-1) }
+}
+
+/** Step 3: a user's override must name an endpoint of the spec; a shipped one is inert where its plugin is not installed. */
+const unmatchedUserOverrides = ({ options, operationKeys }: BuildContext): ReadonlyArray<OverrideError> =>
+  options.overrides.endpoints
+    .filter((loaded) => !loaded.builtin && !operationKeys.has(loaded.override.endpoint))
+    .map(
+      (loaded) =>
         new OverrideError({
           file: loaded.file,
           at: loaded.locate(["endpoint"]),
@@ -201,62 +219,86 @@ export const buildModel = (document: OpenApiDocument, options: BuildOptions): Bu
           message: `${loaded.override.endpoint} is not in the spec`,
           hint: "the endpoint was renamed or removed upstream: update or delete this override",
         }),
-      )
+    )
+
+/** Step 4: a component the endpoints use → its schema: a shared schema, or a spec component with the rules and component corrections applied. */
+const componentSource = (context: BuildContext, name: string): ComponentSource => {
+  const { document, options, rules, errors, normalizeCtx, componentSchemas, sharedSchemas, resolve, ctx } = context
+  const shared = sharedSchemas.get(name)
+  if (shared !== undefined) {
+    const at = pointer("shared", name)
+    const warn = (w: Warning) => options.warn({ ...w, file: shared.defaults.file })
+    const fail = schemaFaultsInto(shared.defaults, errors)
+    const schema = toSchemaNode(normalizeSchema(shared.schema, at, { ...normalizeCtx, warn, resolve, fail }), at, {
+      ...ctx("success"),
+      warn,
+    })
+    const description = shared.schema["description"]
+    return {
+      schema,
+      description: typeof description === "string" ? description : undefined,
+      definedBy: shared.defaults.file,
+      changedBy: undefined,
+    }
   }
+  const plain = toSchemaNode(
+    normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx),
+    pointer("components", "schemas", name),
+    ctx("success"),
+  )
+  const ruled = rules.nullableOptional(name) ? nullableOptionalFields(plain) : plain
+  // Component corrections of each defaults layer, shipped first, then the user's.
+  const patches = options.overrides.defaults.flatMap((d) => {
+    const corrections = d.defaults.components ?? {}
+    const patch = Object.hasOwn(corrections, name) ? corrections[name] : undefined
+    return patch === undefined ? [] : [{ defaults: d, patch }]
+  })
+  const schema = patches.reduce(
+    (node, { defaults, patch }) =>
+      applySchemaPatch(node, patch, ["components", name], {
+        override: defaults,
+        schema: ctx("success"),
+        openapi: document.openapi,
+        errors,
+      }) ?? node,
+    ruled,
+  )
+  const description = Object.hasOwn(componentSchemas, name) ? componentSchemas[name]?.["description"] : undefined
+  const nullableRule = ruled !== plain ? rulesProvenance(rules, ["nullableOptional"]) : undefined
+  const changes = [
+    ...(nullableRule === undefined ? [] : [nullableRule]),
+    ...patches.map(({ defaults, patch }) => `${defaults.file} (components.${name}: ${patchedKeys(patch).join(", ")})`),
+  ]
+  const changedBy = changes.length > 0 ? changes.join("; ") : undefined
+  return { schema, description: typeof description === "string" ? description : undefined, definedBy: undefined, changedBy }
+}
+
+/** Builds the model. Pure: warnings go through `options.warn`, override faults come back as errors. */
+export const buildModel = (document: OpenApiDocument, options: BuildOptions): BuildResult => {
+  const context = prepare(document, options)
+  const { errors } = context
+  const endpoints: Array<Endpoint> = []
+  const overrideOf = new Map<Endpoint, LoadedOverride>()
+  const skipped: Array<Skipped> = []
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (!HTTP_METHODS.has(method)) continue
+      const built = buildEndpoint(context, path, method, operation)
+      if ("skipped" in built) {
+        skipped.push(built.skipped)
+        continue
+      }
+      endpoints.push(built.endpoint)
+      if (built.relocating !== undefined) overrideOf.set(built.endpoint, built.relocating)
+    }
+  }
+  errors.push(...unmatchedUserOverrides(context))
   endpoints.sort(byText((e) => `${e.path} ${e.method}`))
   skipped.push(...dropDuplicateCalls(endpoints))
   skipped.sort(byText((s) => `${s.path} ${s.method}`))
   errors.push(...checkLayout(endpoints, (e) => overrideOf.get(e), options.specName))
 
-  const convert = (name: string): ComponentSource => {
-    const shared = sharedSchemas.get(name)
-    if (shared !== undefined) {
-      const at = pointer("shared", name)
-      const warn = (w: Warning) => options.warn({ ...w, file: shared.defaults.file })
-      const fail = schemaFaultsInto(shared.defaults, errors)
-      const schema = toSchemaNode(normalizeSchema(shared.schema, at, { ...normalizeCtx, warn, resolve, fail }), at, {
-        ...ctx("success"),
-        warn,
-      })
-      const description = shared.schema["description"]
-      return {
-        schema,
-        description: typeof description === "string" ? description : undefined,
-        definedBy: shared.defaults.file,
-        changedBy: undefined,
-      }
-    }
-    const plain = toSchemaNode(
-      normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx),
-      pointer("components", "schemas", name),
-      ctx("success"),
-    )
-    const ruled = rules.nullableOptional(name) ? nullableOptionalFields(plain) : plain
-    // Component corrections of each defaults layer, shipped first, then the user's.
-    const patches = options.overrides.defaults.flatMap((d) => {
-      const corrections = d.defaults.components ?? {}
-      const patch = Object.hasOwn(corrections, name) ? corrections[name] : undefined
-      return patch === undefined ? [] : [{ defaults: d, patch }]
-    })
-    const schema = patches.reduce(
-      (node, { defaults, patch }) =>
-        applySchemaPatch(node, patch, ["components", name], {
-          override: defaults,
-          schema: ctx("success"),
-          openapi: document.openapi,
-          errors,
-        }) ?? node,
-      ruled,
-    )
-    const description = Object.hasOwn(componentSchemas, name) ? componentSchemas[name]?.["description"] : undefined
-    const nullableRule = ruled !== plain ? rulesProvenance(rules, ["nullableOptional"]) : undefined
-    const changes = [
-      ...(nullableRule === undefined ? [] : [nullableRule]),
-      ...patches.map(({ defaults, patch }) => `${defaults.file} (components.${name}: ${patchedKeys(patch).join(", ")})`),
-    ]
-    const changedBy = changes.length > 0 ? changes.join("; ") : undefined
-    return { schema, description: typeof description === "string" ? description : undefined, definedBy: undefined, changedBy }
-  }
+  const convert = (name: string) => componentSource(context, name)
   const components = collectComponents(
     endpoints.flatMap((e) => (e.payload === undefined ? [e.success] : [e.success, e.payload])),
     convert,
@@ -354,122 +396,6 @@ const dropDuplicateCalls = (endpoints: Array<Endpoint>): ReadonlyArray<Skipped> 
     })
   }
   return skipped
-}
-
-/** Whether every value of the payload has at least one key, so the client infers POST by itself. */
-const alwaysHasKeys = (payload: SchemaNode | undefined): boolean => {
-  if (payload === undefined) return false
-  if (payload.kind === "object") return payload.properties.some((p) => !p.optional)
-  if (payload.kind === "union") return payload.members.every(alwaysHasKeys)
-  return false
-}
-
-type Normalize = (schema: unknown, at: string) => RawSchema
-
-/** The payload without some of its top-level fields (an object's), for what travels in the body. */
-const withoutFields = (payload: SchemaNode | undefined, names: ReadonlyArray<string>): SchemaNode | undefined =>
-  payload?.kind === "object" && names.length > 0
-    ? { ...payload, properties: payload.properties.filter((p) => !names.includes(p.name)) }
-    : payload
-
-/** Header and cookie parameters: the client proxy has no per-call way to send them, so say so instead of dropping them silently. */
-const warnUnsentParameters = (operation: OpenApiOperation, at: string, warn: BuildOptions["warn"]) => {
-  for (const [index, parameter] of (operation.parameters ?? []).entries())
-    if (parameter.in === "header" || parameter.in === "cookie")
-      warn({
-        code: "parameter-skipped",
-        at: child(at, "parameters", index),
-        message: `${parameter.in} parameter ${JSON.stringify(parameter.name ?? "")} is not in the payload: the client sends ${parameter.in}s per client, not per call`,
-      })
-}
-
-/**
- * A POST's body plus its query parameters, as one payload object; `queryFields` names those the handler
- * sends as `fetchOptions.query`. A query parameter that cannot join (the body is a union, or has a field
- * of the same name) is left out with a `parameter-skipped` warning naming it.
- */
-const withQuery = (
-  body: SchemaNode | undefined,
-  query: SchemaNode | undefined,
-  at: string,
-  warn: BuildOptions["warn"],
-): { readonly payload: SchemaNode | undefined; readonly queryFields: ReadonlyArray<string> } => {
-  if (query?.kind !== "object" || query.properties.length === 0) return { payload: body, queryFields: [] }
-  if (body === undefined) return { payload: query, queryFields: query.properties.map((p) => p.name) }
-  const skip = (names: ReadonlyArray<string>, why: string) =>
-    warn({
-      code: "parameter-skipped",
-      at: child(at, "parameters"),
-      message: `query parameter(s) ${names.map((n) => JSON.stringify(n)).join(", ")} left out of the payload: ${why}`,
-    })
-  if (body.kind !== "object") {
-    skip(
-      query.properties.map((p) => p.name),
-      "the body is a union of objects",
-    )
-    return { payload: body, queryFields: [] }
-  }
-  const taken = new Set(body.properties.map((p) => p.name))
-  const clashing = query.properties.filter((p) => taken.has(p.name))
-  if (clashing.length > 0)
-    skip(
-      clashing.map((p) => p.name),
-      "the body has a field of the same name",
-    )
-  const joining = query.properties.filter((p) => !taken.has(p.name))
-  return { payload: { ...body, properties: [...body.properties, ...joining] }, queryFields: joining.map((p) => p.name) }
-}
-
-const queryPayload = (operation: OpenApiOperation, at: string, ctx: SchemaContext, normalize: Normalize) => {
-  const properties: Array<Property> = (operation.parameters ?? [])
-    .map((parameter, index) => ({ parameter, index }))
-    .filter(({ parameter }) => parameter.in === "query" && typeof parameter.name === "string")
-    .map(({ parameter, index }) => ({
-      name: parameter.name!,
-      schema: toSchemaNode(
-        normalize(parameter.schema ?? {}, child(at, "parameters", index, "schema")),
-        child(at, "parameters", index, "schema"),
-        ctx,
-      ),
-      // Better Auth rarely marks required query parameters, so a missing flag means optional.
-      optional: parameter.required !== true,
-      description: parameter.description,
-    }))
-  return properties.length === 0 ? undefined : ({ kind: "object", properties, additional: undefined } as const)
-}
-
-const bodyPayload = (operation: OpenApiOperation, at: string, ctx: SchemaContext, normalize: Normalize) => {
-  const raw = operation.requestBody?.content?.["application/json"]?.schema
-  if (raw === undefined) return undefined
-  const where = child(at, "requestBody", "content", "application/json", "schema")
-  const node = toSchemaNode(normalize(raw, where), where, ctx)
-  if (node.kind === "union" && node.members.every((m) => m.kind === "object")) return node
-  if (node.kind !== "object" || node.properties.length === 0) {
-    if (node.kind !== "object" || node.additional === undefined) return undefined
-    // A body with no declared properties: keep it open so callers can still send fields.
-    return { kind: "object", properties: [], additional: node.additional } as const
-  }
-  return { ...node, additional: undefined }
-}
-
-const successSchema = (
-  operation: OpenApiOperation,
-  at: string,
-  ctx: SchemaContext,
-  normalize: Normalize,
-  warn: BuildOptions["warn"],
-): SchemaNode => {
-  const responses = operation.responses ?? {}
-  const status = Object.keys(responses)
-    .sort()
-    .find((code) => /^2\d\d$/.test(code))
-  const schema = status === undefined ? undefined : responses[status]?.content?.["application/json"]?.schema
-  if (status === undefined || schema === undefined) {
-    warn({ code: "missing-response-schema", at: child(at, "responses"), message: "no JSON 2xx response schema; Success is Schema.Unknown" })
-    return { kind: "unknown" }
-  }
-  const where = child(at, "responses", status, "content", "application/json", "schema")
-  return toSchemaNode(normalize(schema, where), where, ctx)
 }
 
 /**

@@ -68,23 +68,12 @@ export const resolveRules = (
   const withRules = layers.filter((defaults) => defaults.defaults.rules !== undefined)
   if (withRules.length === 0) return { rules: NO_RULES, errors: [] }
   const errors: Array<OverrideError> = []
-  const sessionPatterns = withRules.flatMap((d) =>
-    compile(
-      d,
-      "mutatesSession",
-      d.defaults.rules?.mutatesSession ?? [],
-      errors,
-      "write a JavaScript regular expression matched against the path, e.g. ^/sign-out$",
-    ),
-  )
-  const serverOnlyPatterns = withRules.flatMap((d) =>
-    compile(
-      d,
-      "serverOnly",
-      d.defaults.rules?.serverOnly ?? [],
-      errors,
-      "write a JavaScript regular expression matched against field descriptions, e.g. server-only",
-    ),
+  const patterns = (key: "mutatesSession" | "serverOnly", hint: string) =>
+    withRules.flatMap((d) => compile(d, key, d.defaults.rules?.[key] ?? [], errors, hint))
+  const sessionPatterns = patterns("mutatesSession", "write a JavaScript regular expression matched against the path, e.g. ^/sign-out$")
+  const serverOnlyPatterns = patterns(
+    "serverOnly",
+    "write a JavaScript regular expression matched against field descriptions, e.g. server-only",
   )
   const nullable = new Set(withRules.flatMap((d) => d.defaults.rules?.nullableOptional ?? []))
   return {

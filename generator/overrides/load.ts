@@ -364,28 +364,27 @@ const parseWith = <A>(
   return { locate, errors }
 }
 
-/** Parses and validates one endpoint override file's text. Pure; returns the override or every error in it. */
-export const parseOverride = (
-  file: string,
-  text: string,
-  builtin = false,
-): { readonly loaded?: LoadedOverride; readonly errors: ReadonlyArray<OverrideError> } => {
-  const parsed = parseWith<OverrideFile>(file, text, OVERRIDE_VALIDATOR, overrideKeysAt)
-  return parsed.value === undefined || parsed.doc === undefined
+/** A parsed file as its loader wants it, or every error in it. */
+type ParsedFile<L> = { readonly loaded?: L; readonly errors: ReadonlyArray<OverrideError> }
+
+const parseFile = <A, L>(
+  parsed: ReturnType<typeof parseWith<A>>,
+  make: (value: A, doc: NonNullable<ReturnType<typeof parseWith<A>>["doc"]>) => L,
+): ParsedFile<L> =>
+  parsed.value === undefined || parsed.doc === undefined
     ? { errors: parsed.errors }
-    : { loaded: { file, override: parsed.value, reasons: statedReasons(parsed.doc), locate: parsed.locate, builtin }, errors: [] }
+    : { loaded: make(parsed.value, parsed.doc), errors: [] }
+
+/** Parses and validates one endpoint override file's text. Pure; returns the override or every error in it. */
+export const parseOverride = (file: string, text: string, builtin = false): ParsedFile<LoadedOverride> => {
+  const parsed = parseWith<OverrideFile>(file, text, OVERRIDE_VALIDATOR, overrideKeysAt)
+  return parseFile(parsed, (override, doc) => ({ file, override, reasons: statedReasons(doc), locate: parsed.locate, builtin }))
 }
 
 /** Parses and validates the defaults file's text. */
-export const parseDefaults = (
-  file: string,
-  text: string,
-  builtin = false,
-): { readonly loaded?: LoadedDefaults; readonly errors: ReadonlyArray<OverrideError> } => {
+export const parseDefaults = (file: string, text: string, builtin = false): ParsedFile<LoadedDefaults> => {
   const parsed = parseWith<DefaultsFile>(file, text, DEFAULTS_VALIDATOR, defaultsKeysAt)
-  return parsed.value === undefined || parsed.doc === undefined
-    ? { errors: parsed.errors }
-    : { loaded: { file, defaults: parsed.value, reasons: ruleReasons(parsed.doc), locate: parsed.locate, builtin }, errors: [] }
+  return parseFile(parsed, (defaults, doc) => ({ file, defaults, reasons: ruleReasons(doc), locate: parsed.locate, builtin }))
 }
 
 const listYaml = async (dir: string): Promise<ReadonlyArray<string>> => {
