@@ -4,7 +4,7 @@
  */
 import type { Warning } from "../errors.ts"
 import { child } from "../spec/pointer.ts"
-import type { OpenApiOperation, RawSchema } from "../spec/types.ts"
+import type { NormalSchema, OpenApiOperation } from "../spec/types.ts"
 import { type SchemaContext, toSchemaNode } from "./schema.ts"
 import type { Property, SchemaNode } from "./types.ts"
 
@@ -18,7 +18,7 @@ export const alwaysHasKeys = (payload: SchemaNode | undefined): boolean => {
   return false
 }
 
-export type Normalize = (schema: unknown, at: string) => RawSchema
+export type Normalize = (schema: unknown, at: string) => NormalSchema
 
 /** The payload without some of its top-level fields (an object's), for what travels in the body. */
 export const withoutFields = (payload: SchemaNode | undefined, names: ReadonlyArray<string>): SchemaNode | undefined =>

@@ -4,7 +4,7 @@
  */
 import type { Warning } from "../errors.ts"
 import { child } from "../spec/pointer.ts"
-import type { RawSchema } from "../spec/types.ts"
+import type { NormalSchema } from "../spec/types.ts"
 import { refName } from "../spec/walk.ts"
 import type { Literal, Property, SchemaNode, Side } from "./types.ts"
 
@@ -58,9 +58,9 @@ export const nullable = (node: SchemaNode): SchemaNode =>
   node.kind === "nullable" || node.kind === "unknown" || node.kind === "null" ? node : { kind: "nullable", inner: node }
 
 /** Converts a normalized schema into a SchemaNode. `at` is its JSON pointer, for warnings. */
-export const toSchemaNode = (schema: RawSchema, at: string, ctx: SchemaContext): SchemaNode => {
-  const ref = schema["$ref"]
-  if (typeof ref === "string") {
+export const toSchemaNode = (schema: NormalSchema, at: string, ctx: SchemaContext): SchemaNode => {
+  const ref = schema.$ref
+  if (ref !== undefined) {
     const component = refName(ref, COMPONENT_PREFIX)
     if (component !== undefined && ctx.components.has(component)) return { kind: "ref", name: component }
     const shared = refName(ref, SHARED_PREFIX)
@@ -72,17 +72,17 @@ export const toSchemaNode = (schema: RawSchema, at: string, ctx: SchemaContext):
     })
     return { kind: "unknown" }
   }
-  if (Array.isArray(schema["anyOf"])) {
-    const members = (schema["anyOf"] as ReadonlyArray<RawSchema>).map((m, i) => toSchemaNode(m, child(at, "anyOf", i), ctx))
+  if (schema.anyOf !== undefined) {
+    const members = schema.anyOf.map((m, i) => toSchemaNode(m, child(at, "anyOf", i), ctx))
     const nonNull = members.filter((m) => m.kind !== "null")
     const inner: SchemaNode = nonNull.length === 1 ? nonNull[0]! : { kind: "union", members: nonNull }
     return nonNull.length < members.length ? nullable(inner) : inner
   }
-  const types = ([] as Array<unknown>).concat(schema["type"] ?? []).filter((t): t is string => typeof t === "string")
+  const types: ReadonlyArray<string> = schema.type === undefined ? [] : typeof schema.type === "string" ? [schema.type] : schema.type
   if (types.length === 0) return { kind: "unknown" }
   const isNullable = types.includes("null")
   const concrete = types.filter((t) => t !== "null")
-  const enumValues = schema["enum"] as ReadonlyArray<Literal> | undefined
+  const enumValues: ReadonlyArray<Literal> | undefined = schema.enum
   let node: SchemaNode
   if (enumValues !== undefined) {
     const values = enumValues.filter((v) => v !== null)
@@ -97,18 +97,17 @@ export const toSchemaNode = (schema: RawSchema, at: string, ctx: SchemaContext):
   return isNullable ? nullable(node) : node
 }
 
-const typed = (type: string, schema: RawSchema, at: string, ctx: SchemaContext): SchemaNode => {
-  if (type === "array") return { kind: "array", items: toSchemaNode(schema["items"] as RawSchema, child(at, "items"), ctx) }
+const typed = (type: string, schema: NormalSchema, at: string, ctx: SchemaContext): SchemaNode => {
+  if (type === "array") return { kind: "array", items: toSchemaNode(schema.items ?? {}, child(at, "items"), ctx) }
   if (type === "object") return objectNode(schema, at, ctx)
-  return scalar(type, schema["format"], ctx.side)
+  return scalar(type, schema.format, ctx.side)
 }
 
-const objectNode = (schema: RawSchema, at: string, ctx: SchemaContext): SchemaNode => {
-  const required = new Set(schema["required"] as ReadonlyArray<string>)
-  const properties: Array<Property> = Object.entries(schema["properties"] as Record<string, RawSchema>)
+const objectNode = (schema: NormalSchema, at: string, ctx: SchemaContext): SchemaNode => {
+  const required = new Set(schema.required)
+  const properties: Array<Property> = Object.entries(schema.properties ?? {})
     .filter(([name, value]) => {
-      const serverOnly =
-        ctx.side === "payload" && ctx.rules.serverOnly(typeof value["description"] === "string" ? value["description"] : undefined)
+      const serverOnly = ctx.side === "payload" && ctx.rules.serverOnly(value.description)
       if (serverOnly) ctx.onRule?.(`serverOnly: ${name}`)
       return !serverOnly
     })
@@ -120,10 +119,12 @@ const objectNode = (schema: RawSchema, at: string, ctx: SchemaContext): SchemaNo
         name,
         schema: secret ? ({ kind: "redacted" } as const) : converted,
         optional: !required.has(name),
-        description: typeof value["description"] === "string" ? value["description"] : undefined,
+        description: value.description,
       }
     })
-  const additionalRaw = schema["additionalProperties"] as RawSchema | undefined
-  const additional = additionalRaw === undefined ? undefined : toSchemaNode(additionalRaw, child(at, "additionalProperties"), ctx)
+  const additional =
+    schema.additionalProperties === undefined
+      ? undefined
+      : toSchemaNode(schema.additionalProperties, child(at, "additionalProperties"), ctx)
   return { kind: "object", properties, additional }
 }

@@ -13,7 +13,7 @@
  */
 import type { Warning } from "../errors.ts"
 import { child } from "./pointer.ts"
-import type { RawSchema } from "./types.ts"
+import type { JsonLiteral, NormalSchema, RawSchema } from "./types.ts"
 
 export interface NormalizeContext {
   /** The document's `openapi` version: `nullable` is only legal before 3.1. */
@@ -35,14 +35,14 @@ const JSON_TYPES = new Set(["string", "number", "integer", "boolean", "object", 
 const isRecord = (value: unknown): value is RawSchema => value !== null && typeof value === "object" && !Array.isArray(value)
 
 /** A value `Schema.Literal` can hold and JSON can carry. */
-const isLiteral = (value: unknown): boolean =>
+const isLiteral = (value: unknown): value is JsonLiteral =>
   value === null || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))
 
 const typeOfLiteral = (value: unknown): string =>
   value === null ? "null" : typeof value === "number" ? (Number.isInteger(value) ? "integer" : "number") : typeof value
 
 /** Normalizes one schema (recursively). `at` is the schema's JSON pointer. */
-export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeContext): RawSchema => {
+export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeContext): NormalSchema => {
   if (!isRecord(schema)) {
     ctx.warn({ code: "unsupported-schema", at, message: "schema is not an object; treated as any JSON value" })
     return {}
@@ -55,7 +55,7 @@ export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeConte
       at,
       message: `3.0-style "nullable: true" in an OpenAPI ${ctx.openapi} document; kept as a null member`,
     })
-  const withNull = (result: RawSchema): RawSchema => (nullable ? addNull(result) : result)
+  const withNull = (result: NormalSchema): NormalSchema => (nullable ? addNull(result) : result)
 
   if (typeof schema["$ref"] === "string") return withNull({ $ref: schema["$ref"], ...description })
 
@@ -65,26 +65,29 @@ export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeConte
       return withNull({ ...description, anyOf: members.map((m, i) => normalizeSchema(m, child(at, key, i), ctx)) })
     }
   }
-  if (Array.isArray(schema["allOf"])) {
-    const members = schema["allOf"] as ReadonlyArray<unknown>
+  const allOf: unknown = schema["allOf"]
+  if (Array.isArray(allOf)) {
+    const members: ReadonlyArray<unknown> = allOf
     if (members.length === 1) return withNull({ ...normalizeSchema(members[0], child(at, "allOf", 0), ctx), ...description })
     if (ctx.resolve !== undefined) return withNull({ ...mergeAllOf(members, at, ctx, ctx.resolve), ...description })
     ctx.warn({ code: "unsupported-schema", at, message: "allOf with several members is not supported; treated as any JSON value" })
     return withNull({ ...description })
   }
 
-  let enumValues =
-    "const" in schema ? [schema["const"]] : Array.isArray(schema["enum"]) ? (schema["enum"] as ReadonlyArray<unknown>) : undefined
-  if (enumValues !== undefined && (enumValues.length === 0 || !enumValues.every(isLiteral))) {
+  const listed: ReadonlyArray<unknown> | undefined =
+    "const" in schema ? [schema["const"]] : Array.isArray(schema["enum"]) ? schema["enum"] : undefined
+  let enumValues: ReadonlyArray<JsonLiteral> | undefined =
+    listed !== undefined && listed.length > 0 && listed.every(isLiteral) ? listed : undefined
+  if (listed !== undefined && enumValues === undefined) {
     const key = "const" in schema ? "const" : "enum"
     ctx.warn({
       code: "unsupported-schema",
       at: child(at, key),
       message: `${key} must list strings, finite numbers, booleans or null; the ${key} is ignored`,
     })
-    enumValues = undefined
   }
-  let types = ([] as Array<unknown>).concat(schema["type"] ?? [])
+  const declared: unknown = schema["type"]
+  let types: ReadonlyArray<unknown> = declared === undefined || declared === null ? [] : Array.isArray(declared) ? declared : [declared]
   if (types.length === 0 && enumValues !== undefined) types = [...new Set(enumValues.map(typeOfLiteral))]
   if (types.length === 0 && isRecord(schema["properties"])) types = ["object"]
   if (types.length === 0 && "items" in schema) types = ["array"]
@@ -98,38 +101,59 @@ export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeConte
     })
     return withNull({ ...description })
   }
-  if (types.length === 0) return withNull({ ...description })
+  const names = types.filter((t): t is string => typeof t === "string")
+  if (names.length === 0) return withNull({ ...description })
 
-  const out: Record<string, unknown> = { ...description, type: types.length === 1 ? types[0] : types }
-  if (enumValues !== undefined) out["enum"] = enumValues
-  if (typeof schema["format"] === "string") out["format"] = schema["format"]
-  if ("default" in schema) out["default"] = schema["default"]
-  if (types.includes("array")) {
-    if ("items" in schema) out["items"] = normalizeSchema(schema["items"], child(at, "items"), ctx)
+  const format = typeof schema["format"] === "string" ? { format: schema["format"] } : {}
+  const fallback = "default" in schema ? { default: schema["default"] } : {}
+  let items: { readonly items?: NormalSchema } = {}
+  if (names.includes("array")) {
+    if ("items" in schema) items = { items: normalizeSchema(schema["items"], child(at, "items"), ctx) }
     else {
       ctx.warn({ code: "untyped-field", at, message: "array without items; items treated as any JSON value" })
-      out["items"] = {}
+      items = { items: {} }
     }
   }
-  if (types.includes("object")) {
+  let object: Pick<NormalSchema, "properties" | "required" | "additionalProperties"> = {}
+  if (names.includes("object")) {
     const properties = isRecord(schema["properties"]) ? schema["properties"] : {}
-    out["properties"] = Object.fromEntries(
-      Object.entries(properties).map(([name, value]) => [name, normalizeSchema(value, child(at, "properties", name), ctx)]),
-    )
-    out["required"] = Array.isArray(schema["required"]) ? schema["required"].filter((r) => typeof r === "string") : []
+    const required = schema["required"]
     const additional = schema["additionalProperties"]
-    if (isRecord(additional)) out["additionalProperties"] = normalizeSchema(additional, child(at, "additionalProperties"), ctx)
-    // `{ type: object }` with no `properties` at all is an open map; an explicit `properties: {}` is an empty object.
-    else if (additional === true || (additional === undefined && !("properties" in schema))) out["additionalProperties"] = {}
+    object = {
+      properties: Object.fromEntries(
+        Object.entries(properties).map(([name, value]) => [name, normalizeSchema(value, child(at, "properties", name), ctx)]),
+      ),
+      required: Array.isArray(required) ? required.filter((r): r is string => typeof r === "string") : [],
+      // `{ type: object }` with no `properties` at all is an open map; an explicit `properties: {}` is an empty object.
+      ...(isRecord(additional)
+        ? { additionalProperties: normalizeSchema(additional, child(at, "additionalProperties"), ctx) }
+        : additional === true || (additional === undefined && !("properties" in schema))
+          ? { additionalProperties: {} }
+          : {}),
+    }
   }
-  return withNull(out)
+  const type = names.length === 1 ? names[0]! : names
+  return withNull({
+    ...description,
+    type,
+    ...(enumValues === undefined ? {} : { enum: enumValues }),
+    ...format,
+    ...fallback,
+    ...items,
+    ...object,
+  })
 }
 
 /** One object from `allOf` members, each an object schema or a `$ref` to one (see the module comment). */
-const mergeAllOf = (members: ReadonlyArray<unknown>, at: string, ctx: NormalizeContext, resolve: (ref: string) => unknown): RawSchema => {
-  const properties = new Map<string, RawSchema>()
+const mergeAllOf = (
+  members: ReadonlyArray<unknown>,
+  at: string,
+  ctx: NormalizeContext,
+  resolve: (ref: string) => unknown,
+): NormalSchema => {
+  const properties = new Map<string, NormalSchema>()
   const required = new Set<string>()
-  let additional: RawSchema | undefined
+  let additional: NormalSchema | undefined
   // Every member's fault is reported; an allOf with one is any JSON value (the run fails anyway).
   let broken = false
   const fault = (where: string, message: string) => {
@@ -175,9 +199,9 @@ const mergeAllOf = (members: ReadonlyArray<unknown>, at: string, ctx: NormalizeC
       continue
     }
     // A later member's property replaces an earlier one of that name, in its place.
-    for (const [name, value] of Object.entries(schema["properties"] as Record<string, RawSchema>)) properties.set(name, value)
-    for (const name of schema["required"] as ReadonlyArray<string>) required.add(name)
-    if (isRecord(schema["additionalProperties"])) additional = schema["additionalProperties"]
+    for (const [name, value] of Object.entries(schema.properties ?? {})) properties.set(name, value)
+    for (const name of schema.required ?? []) required.add(name)
+    if (schema.additionalProperties !== undefined) additional = schema.additionalProperties
   }
   if (broken) return {}
   return {
@@ -189,10 +213,11 @@ const mergeAllOf = (members: ReadonlyArray<unknown>, at: string, ctx: NormalizeC
 }
 
 /** Adds `null` to a normalized schema: into `type` when it has one, else as an `anyOf` member. */
-export const addNull = (schema: RawSchema): RawSchema => {
-  const type = schema["type"]
-  if (typeof type === "string" && schema["enum"] === undefined) return type === "null" ? schema : { ...schema, type: [type, "null"] }
-  if (Array.isArray(type) && schema["enum"] === undefined) return type.includes("null") ? schema : { ...schema, type: [...type, "null"] }
+export const addNull = (schema: NormalSchema): NormalSchema => {
+  const type = schema.type
+  if (typeof type === "string" && schema.enum === undefined) return type === "null" ? schema : { ...schema, type: [type, "null"] }
+  if (type !== undefined && typeof type !== "string" && schema.enum === undefined)
+    return type.includes("null") ? schema : { ...schema, type: [...type, "null"] }
   if (Object.keys(schema).every((k) => k === "description")) return schema // any JSON value already admits null
   const { description, ...rest } = schema
   return { ...(description === undefined ? {} : { description }), anyOf: [rest, { type: "null" }] }

@@ -6,6 +6,27 @@
 /** A JSON Schema as found in the document, before normalization. */
 export type RawSchema = { readonly [key: string]: unknown }
 
+/** A value a JSON Schema `enum` may hold that the model prints as a literal. */
+export type JsonLiteral = string | number | boolean | null
+
+/**
+ * A schema after spec/normalize: only the keywords the model reads, typed, in their canonical form (see
+ * normalize.ts for the guarantees). The model reads this and never the raw document.
+ */
+export interface NormalSchema {
+  readonly $ref?: string
+  readonly description?: string
+  readonly type?: string | ReadonlyArray<string>
+  readonly format?: string
+  readonly enum?: ReadonlyArray<JsonLiteral>
+  readonly default?: unknown
+  readonly items?: NormalSchema
+  readonly properties?: Readonly<Record<string, NormalSchema>>
+  readonly required?: ReadonlyArray<string>
+  readonly additionalProperties?: NormalSchema
+  readonly anyOf?: ReadonlyArray<NormalSchema>
+}
+
 export interface OpenApiOperation {
   readonly operationId?: string
   readonly description?: string

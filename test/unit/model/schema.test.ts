@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest"
 import type { Warning } from "../../../generator/errors.ts"
 import { type SchemaContext, toSchemaNode } from "../../../generator/model/schema.ts"
 import type { SchemaNode, Side } from "../../../generator/model/types.ts"
-import type { RawSchema } from "../../../generator/spec/types.ts"
+import type { NormalSchema } from "../../../generator/spec/types.ts"
 
 const context = (side: Side, warnings: Array<Warning["code"]>, rules: Array<string> = []): SchemaContext => ({
   side,
@@ -20,7 +20,7 @@ const context = (side: Side, warnings: Array<Warning["code"]>, rules: Array<stri
 const STRING: SchemaNode = { kind: "string" }
 
 const cases: ReadonlyArray<
-  [string, { given: RawSchema; side?: Side; want: SchemaNode; warnings?: ReadonlyArray<Warning["code"]>; rules?: ReadonlyArray<string> }]
+  [string, { given: NormalSchema; side?: Side; want: SchemaNode; warnings?: ReadonlyArray<Warning["code"]>; rules?: ReadonlyArray<string> }]
 > = [
   ["string", { given: { type: "string" }, want: STRING }],
   ["date-time in an answer is a date", { given: { type: "string", format: "date-time" }, want: { kind: "date" } }],
