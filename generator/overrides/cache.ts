@@ -22,7 +22,7 @@ import {
   readOverrideFiles,
   readOverrideFilesOrFail,
 } from "./load.ts"
-import type { StatedReasons } from "./load.ts"
+import type { StatedReasons } from "./reasons.ts"
 import type { DefaultsFile, OverrideFile } from "./schema.ts"
 
 interface CacheFile {

@@ -7,9 +7,10 @@ import { existsSync } from "node:fs"
 import { readdir, readFile } from "node:fs/promises"
 import { join, relative } from "node:path"
 import { Effect, Schema } from "effect"
-import { type Alias, type Document, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml"
+import { type Alias, type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml"
 import { OverrideError } from "../errors.ts"
 import { suggest } from "../suggest.ts"
+import { ruleReasons, type StatedReasons, statedReasons } from "./reasons.ts"
 import { DEFAULTS_FILE, DefaultsFile, KNOWN_KEYS, OverrideFile } from "./schema.ts"
 
 /** A validated file and a way to point into it. */
@@ -18,18 +19,6 @@ export interface Located {
   readonly file: string
   /** `line:column` of the value at a key path inside the file (or of the nearest existing parent). */
   readonly locate: (path: ReadonlyArray<string | number>) => string
-}
-
-/**
- * Why an override changes what it changes, in its own words: its comments. `file` is the comment at the
- * top (after the `# yaml-language-server` line); `payload` and `success` the first comment inside that
- * key (the file's comment when it has none: a comment above the key may be about something else, such
- * as why there is no payload). Lines are joined by spaces.
- */
-export interface StatedReasons {
-  readonly file?: string | undefined
-  readonly payload?: string | undefined
-  readonly success?: string | undefined
 }
 
 export interface LoadedOverride extends Located {
@@ -131,52 +120,6 @@ const FOLDER_KEYS = new Set(["folder", "domain", "feature"])
 /** A folder-like value that climbs out of the output folder gets its own message. */
 const escapesOutput = (value: unknown): boolean =>
   typeof value === "string" && (value.startsWith("/") || value.includes("\\") || value.split("/").some((s) => s === ".." || s === "."))
-
-/** A YAML comment as one line of text, without the editor's schema directive; undefined when nothing is left. */
-const commentText = (comment: string | null | undefined): string | undefined => {
-  const text = (comment ?? "")
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("yaml-language-server:"))
-    .join(" ")
-  return text === "" ? undefined : text
-}
-
-/** The reasons an override file's comments give (see StatedReasons). */
-const statedReasons = (doc: Document): StatedReasons => {
-  const pairs = isMap(doc.contents) ? doc.contents.items : []
-  const commentOf = (node: unknown) => (isNode(node) ? commentText(node.commentBefore) : undefined)
-  const file = commentText(doc.commentBefore) ?? commentOf(doc.contents) ?? commentOf(pairs[0]?.key)
-  const side = (name: "payload" | "success") => {
-    const index = pairs.findIndex((pair) => isScalar(pair.key) && pair.key.value === name)
-    if (index < 0) return undefined
-    const pair = pairs[index]!
-    let found: string | undefined
-    if (isNode(pair.value))
-      visit(pair.value, {
-        Node(_, node) {
-          found = commentText(node.commentBefore)
-          return found === undefined ? undefined : visit.BREAK
-        },
-      })
-    return found ?? file
-  }
-  return { file, payload: side("payload"), success: side("success") }
-}
-
-/** The comment above each key under `rules:` of a defaults file (see LoadedDefaults.reasons). */
-const ruleReasons = (doc: Document): Readonly<Record<string, string>> => {
-  const rules = isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === "rules")?.value : undefined
-  if (!isMap(rules)) return {}
-  return Object.fromEntries(
-    rules.items.flatMap((pair, index) => {
-      if (!isScalar(pair.key)) return []
-      // The first key's comment belongs to the map.
-      const reason = commentText(pair.key.commentBefore) ?? (index === 0 ? commentText(rules.commentBefore) : undefined)
-      return reason === undefined ? [] : [[String(pair.key.value), reason] as const]
-    }),
-  )
-}
 
 interface Parsed<A> {
   readonly value?: A
