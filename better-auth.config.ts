@@ -14,7 +14,8 @@ import { passkey } from "@better-auth/passkey"
 import { scim } from "@better-auth/scim"
 import { sso } from "@better-auth/sso"
 import { stripe } from "@better-auth/stripe"
-import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth"
+import type { BetterAuthOptions } from "better-auth"
+import type { Endpoint } from "better-call"
 import {
   admin,
   anonymous,
@@ -58,15 +59,21 @@ export interface AuthCallbacks {
 const OFFLINE_SECRET = "better-auth-effect-codegen-offline-secret-0123456789"
 
 /**
- * The server plugins: every Better Auth plugin that runs offline (no network at start-up or export).
- *
- * Typed as plain `BetterAuthPlugin`s: several plugins' declared types (scim's optional tables,
- * oauth-provider's OpenAPI metadata) do not satisfy `BetterAuthPlugin` under
- * `exactOptionalPropertyTypes`, which this project keeps on. Nothing here needs the server's inferred
- * API types; the generated SDK is typed by the client plugins below.
+ * The plugins as Better Auth sees their endpoints, and nothing else of their types: several plugins'
+ * declared types (scim's optional tables, oauth-provider's OpenAPI metadata) do not satisfy
+ * `BetterAuthPlugin` under `exactOptionalPropertyTypes`, which this project keeps on. Keeping the
+ * endpoints keeps `auth.api` typed, which the generated server target is checked against; an endpoint
+ * whose declared type is not a Better Auth endpoint under these settings (oauth-provider's
+ * `oauth2Authorize`, a redirect) is left out of the type only.
  */
-export const serverPlugins = (callbacks: AuthCallbacks = {}): Array<BetterAuthPlugin> =>
-  [
+const withEndpointTypes = <const Plugins extends Array<{ readonly id: string; readonly endpoints?: object }>>(...plugins: Plugins) =>
+  plugins as unknown as { -readonly [K in keyof Plugins]: { id: Plugins[K]["id"]; endpoints: EndpointsOf<NonNullable<Plugins[K]["endpoints"]>> } }
+
+type EndpointsOf<E> = { [Name in keyof E as E[Name] extends Endpoint ? Name : never]: E[Name] }
+
+/** The server plugins: every Better Auth plugin that runs offline (no network at start-up or export). */
+export const serverPlugins = (callbacks: AuthCallbacks = {}) =>
+  withEndpointTypes(
     openAPI(),
     admin(),
     anonymous(),
@@ -127,7 +134,7 @@ export const serverPlugins = (callbacks: AuthCallbacks = {}): Array<BetterAuthPl
       subscription: { enabled: true, plans: [] },
     }),
     customSession(async ({ user, session }) => ({ user, session })),
-  ].map((plugin: object) => plugin as BetterAuthPlugin)
+  )
 
 /** Options for an offline server: memory adapter storage is supplied by the caller. */
 export const authOptions = (callbacks: AuthCallbacks = {}) =>

@@ -22,7 +22,7 @@ import { installedPackage } from "../spec/installed.ts"
 import { emptyTables } from "./memory.ts"
 import { ERROR_CODES_KEY, PROVENANCE_KEY, type SpecProvenance } from "../spec/provenance.ts"
 import { collectErrorCodes, pluginErrorCodes } from "./error-codes.ts"
-import { type Document, markClientMethods, markClientScope } from "./scope.ts"
+import { type Document, markApiMethods, markClientMethods, markClientScope } from "./scope.ts"
 import { stableStringify } from "../spec/stable-json.ts"
 
 const importModule = (specifier: string) =>
@@ -87,7 +87,7 @@ const main = async (): Promise<number> => {
   // endpoint is not in auth.api's static type; it is there at run time.
   const api = auth.api as unknown as { generateOpenAPISchema: () => Promise<Document & { info?: Record<string, unknown> }> }
   const document = markClientMethods(
-    markClientScope(await api.generateOpenAPISchema(), auth.api),
+    markApiMethods(markClientScope(await api.generateOpenAPISchema(), auth.api), auth.api),
     client["clientPlugins"] as ReadonlyArray<object>,
   )
   const provenance: SpecProvenance = { version: installed.version, plugins: plugins.map((p) => p.id), exporter: exporterName() }

@@ -1,5 +1,8 @@
 /** Marks operations the browser client cannot call, from the live server's endpoint metadata. */
 
+/** `/x/:id` as the document writes it: `/x/{id}`. */
+const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, "{$1}")
+
 export type Document = { paths?: Record<string, Record<string, Record<string, unknown>>> }
 
 /**
@@ -8,7 +11,6 @@ export type Document = { paths?: Record<string, Record<string, Record<string, un
  * on each operation as `x-better-auth-scope`, so the generator can skip them without guessing.
  */
 export const markClientScope = <D extends Document>(document: D, api: object): D => {
-  const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, "{$1}")
   for (const endpoint of Object.values(api) as Array<{ path?: string; options?: Record<string, unknown> }>) {
     const { path, options } = endpoint
     if (path === undefined || options === undefined) continue
@@ -35,6 +37,27 @@ export const markClientMethods = <D extends Document>(document: D, plugins: Read
     for (const [path, method] of Object.entries(plugin.pathMethods ?? {})) {
       const operation = document.paths?.[path]?.[method.toLowerCase()]
       if (operation !== undefined) operation["x-better-auth-client-method"] = method.toUpperCase()
+    }
+  }
+  return document
+}
+
+/**
+ * The `auth.api` method of each operation (`/two-factor/get-totp-uri` is `getTOTPURI`): method names are
+ * not derived from paths, so the server target reads them from `x-better-auth-api-method`. Where two
+ * methods serve one operation, the first in name order is recorded.
+ */
+export const markApiMethods = <D extends Document>(document: D, api: object): D => {
+  for (const [name, endpoint] of Object.entries(api as Record<string, { path?: string; options?: Record<string, unknown> }>).sort(
+    ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0),
+  )) {
+    const { path, options } = endpoint
+    if (typeof path !== "string" || options === undefined) continue
+    const methods = ([] as Array<unknown>).concat(options["method"]).map((m) => String(m).toLowerCase())
+    const item = document.paths?.[toOpenApiPath(path)]
+    for (const method of methods) {
+      const operation = item?.[method]
+      if (operation !== undefined && operation["x-better-auth-api-method"] === undefined) operation["x-better-auth-api-method"] = name
     }
   }
   return document
