@@ -187,6 +187,7 @@ const buildEndpoint = (
     description: override.description ?? operation.description ?? operation.summary,
     ...layout,
     clientCall: override.clientCall?.split(".") ?? clientCallFor(path),
+    apiMethod: operation["x-better-auth-api-method"],
     payload,
     payloadIn: sends === "GET" ? "query" : "body",
     queryFields,

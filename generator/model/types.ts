@@ -71,6 +71,8 @@ export interface Endpoint {
   readonly feature: string
   /** Client property chain: `["twoFactor", "verifyTotp"]` → `client.twoFactor.verifyTotp`. */
   readonly clientCall: ReadonlyArray<string>
+  /** The `auth.api` method that serves it (`x-better-auth-api-method`); undefined when the document does not say. */
+  readonly apiMethod: string | undefined
   /** The payload (an object, or a union of objects), or undefined when the endpoint takes none. */
   readonly payload: SchemaNode | undefined
   /** How the payload travels: as `{ query }` (GET) or as the body (POST). */

@@ -46,6 +46,8 @@ export interface OpenApiOperation {
   readonly "x-better-auth-scope"?: string
   /** Added by `bun run spec`: the method a client plugin always uses for this path (`pathMethods`). */
   readonly "x-better-auth-client-method"?: string
+  /** Added by `bun run spec`: the `auth.api` method that serves the operation (`getTOTPURI`). */
+  readonly "x-better-auth-api-method"?: string
 }
 
 export interface OpenApiDocument {

@@ -8,48 +8,18 @@ import {
   COMMON_FOLDER,
   COMMON_NAMESPACE,
   RUNTIME_NAMESPACE,
-  encodedIdentifier,
   endpointFiles,
-  namespaceFor,
   propertyKey,
   relativeImport,
-  OUTPUT_PACKAGE_JSON,
   RUNTIME_FOLDER,
 } from "../../../model/naming.ts"
 import type { Component, Endpoint, Model } from "../../../model/types.ts"
 import { jsdoc } from "../../comment.ts"
-import { emptyUses, identifierMap, printDeclaration, type PrintContext, type Uses } from "../../printer.ts"
+import { emptyUses, identifierMap, printDeclaration, type PrintContext } from "../../printer.ts"
 import type { RuntimeView } from "../../templates.ts"
 import { bannerFor, moduleLiteral, type RenderedFile, type RenderOptions, type Target } from "../../target.ts"
 import { byText, IDENTIFIER } from "../../../text.ts"
-
-const imports = (
-  file: string,
-  uses: Uses,
-  identifiers: ReadonlyMap<string, string>,
-  components: ReadonlyMap<string, Component>,
-  options: RenderOptions,
-  self?: string,
-) => {
-  // Effect by subpath: a bundler then keeps only the Effect modules the SDK uses.
-  const lines: Array<{ names: string; from: string; namespace: boolean }> = uses.schema
-    ? [{ names: "Schema", from: JSON.stringify("effect/Schema"), namespace: true }]
-    : []
-  for (const name of [...uses.components].sort()) {
-    if (name === self) continue
-    const component = components.get(name)!
-    const identifier = identifiers.get(name)!
-    const names = uses.encoded.has(name) ? `${identifier}, type ${encodedIdentifier(identifier)}` : identifier
-    lines.push({ names, from: moduleLiteral(relativeImport(file, component.file), options), namespace: false })
-  }
-  if (uses.runtime.size > 0)
-    lines.push({
-      names: [...uses.runtime].sort().join(", "),
-      from: moduleLiteral(relativeImport(file, `${RUNTIME_FOLDER}/schemas.ts`), options),
-      namespace: false,
-    })
-  return lines
-}
+import { changedBy, packageJson, renderBarrels, renderCommon, schemaImports } from "../shared.ts"
 
 const propertyAccess = (chain: ReadonlyArray<string>) =>
   chain.map((name) => (IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`)).join("")
@@ -90,9 +60,6 @@ const clientCall = (endpoint: Endpoint): { params: string; call: string } => {
   return { params: `client, payload${extra}`, call: options === undefined ? `${method}(payload)` : `${method}({ ...payload, ${options} })` }
 }
 
-/** Provenance for reviewers: why this code differs from the spec. */
-const changedBy = (source: string | undefined) => (source === undefined ? undefined : `Changed by override: ${source}`)
-
 const endpointDocs = (endpoint: Endpoint) => [
   endpoint.description,
   "",
@@ -131,7 +98,7 @@ const renderEndpoint = (
   )
   const contract = options.templates.contract({
     banner,
-    imports: imports(files.contract, ctx.uses, identifiers, components, options),
+    imports: schemaImports(files.contract, ctx.uses, identifiers, components, options),
     declarations,
   })
   const { params, call } = clientCall(endpoint)
@@ -154,74 +121,6 @@ const renderEndpoint = (
   ]
 }
 
-const renderComponent = (
-  component: Component,
-  options: RenderOptions,
-  identifiers: ReadonlyMap<string, string>,
-  components: ReadonlyMap<string, Component>,
-): RenderedFile => {
-  const ctx: PrintContext = { uses: emptyUses(), identifiers, lazy: new Set(component.cycle) }
-  const declaration = printDeclaration({
-    name: component.identifier,
-    identifier: classIdentifier(options.identifierPrefix, [component.name]),
-    node: component.schema,
-    docs: [
-      component.description ?? `The \`${component.name}\` model.`,
-      component.definedBy === undefined ? undefined : `Defined by override: ${component.definedBy} (shared.${component.name})`,
-      changedBy(component.changedBy),
-    ],
-    ctx,
-  })
-  return {
-    path: component.file,
-    content: options.templates.component({
-      banner: bannerFor(options.specName),
-      imports: imports(component.file, ctx.uses, identifiers, components, options, component.name),
-      declaration,
-    }),
-  }
-}
-
-/**
- * Barrels: every folder gets an index.ts re-exporting its endpoint files (if it is an endpoint folder)
- * and each subfolder as a PascalCase namespace.
- */
-const renderBarrels = (model: Model, options: RenderOptions): ReadonlyArray<RenderedFile> => {
-  const stars = new Map<string, Array<string>>()
-  const children = new Map<string, Set<string>>()
-  const addFolder = (folder: ReadonlyArray<string>) => {
-    for (let depth = 0; depth < folder.length; depth++) {
-      const parent = folder.slice(0, depth).join("/")
-      if (!children.has(parent)) children.set(parent, new Set())
-      children.get(parent)!.add(folder[depth]!)
-    }
-  }
-  for (const endpoint of model.endpoints) {
-    const files = endpointFiles(endpoint.folder)
-    stars.set(endpoint.folder.join("/"), [files.contractModule, files.handlerModule])
-    addFolder(endpoint.folder)
-  }
-  const leafNamespace = new Map(model.endpoints.map((e) => [e.folder.join("/"), e.namespace]))
-  const folders = new Set([...children.keys(), ...stars.keys()])
-  const banner = bannerFor(options.specName)
-  return [...folders].sort().map((folder) => {
-    const path = folder === "" ? "index.ts" : `${folder}/index.ts`
-    const namespaces = [...(children.get(folder) ?? [])].sort().map((name) => ({
-      name: leafNamespace.get(folder === "" ? name : `${folder}/${name}`) ?? namespaceFor(name),
-      from: moduleLiteral(`./${name}/index.ts`, options),
-    }))
-    if (folder === "") {
-      if (model.components.length > 0)
-        namespaces.push({ name: COMMON_NAMESPACE, from: moduleLiteral(`./${COMMON_FOLDER}/index.ts`, options) })
-      namespaces.push({ name: RUNTIME_NAMESPACE, from: moduleLiteral(`./${RUNTIME_FOLDER}/index.ts`, options) })
-    }
-    return {
-      path,
-      content: options.templates.index({ banner, stars: (stars.get(folder) ?? []).map((s) => moduleLiteral(s, options)), namespaces }),
-    }
-  })
-}
-
 /** The runtime's modules besides its barrel. */
 const RUNTIME_MODULES = ["client", "error-codes", "errors", "handler", "schemas"] as const
 
@@ -239,34 +138,23 @@ const renderRuntime = (model: Model, options: RenderOptions): ReadonlyArray<Rend
   }))
 }
 
-/**
- * The output folder's package.json: its modules are ES modules (NodeNext reads them so), and importing
- * one has no side effect, so a bundler drops the endpoints an app does not call.
- */
-const packageJson = (): RenderedFile => ({
-  path: OUTPUT_PACKAGE_JSON,
-  content: `${JSON.stringify({ type: "module", sideEffects: false }, null, 2)}\n`,
-})
-
 /** Renders every file of the SDK from the model, unformatted. */
 export const renderModel = (model: Model, options: RenderOptions): ReadonlyArray<RenderedFile> => {
   const identifiers = identifierMap(model.components)
   const components = new Map(model.components.map((c) => [c.name, c]))
-  const common: Array<RenderedFile> = model.components.map((c) => renderComponent(c, options, identifiers, components))
-  if (model.components.length > 0)
-    common.push({
-      path: `${COMMON_FOLDER}/index.ts`,
-      content: options.templates.index({
-        banner: bannerFor(options.specName),
-        stars: model.components.map((c) => moduleLiteral(relativeImport(`${COMMON_FOLDER}/index.ts`, c.file), options)),
-        namespaces: [],
-      }),
-    })
+  const folders = model.endpoints.map((e) => {
+    const files = endpointFiles(e.folder)
+    return { folder: e.folder, stars: [files.contractModule, files.handlerModule], namespace: e.namespace }
+  })
+  const rootNamespaces = [
+    ...(model.components.length > 0 ? [{ name: COMMON_NAMESPACE, module: `./${COMMON_FOLDER}/index.ts` }] : []),
+    { name: RUNTIME_NAMESPACE, module: `./${RUNTIME_FOLDER}/index.ts` },
+  ]
   return [
     packageJson(),
     ...model.endpoints.flatMap((e) => renderEndpoint(e, options, identifiers, components)),
-    ...common,
-    ...renderBarrels(model, options),
+    ...renderCommon(model, options, identifiers, components),
+    ...renderBarrels(folders, { stars: [], namespaces: rootNamespaces }, options),
     ...renderRuntime(model, options),
   ].sort(byText((file) => file.path))
 }
