@@ -30,6 +30,18 @@ export const DEFAULT_FORMATTER: FormatterName = "oxfmt"
  */
 export const DEFAULT_IDENTIFIER_PREFIX = "@better-auth-effect"
 
+/**
+ * What `generate` writes: the browser client (Better Auth client calls) and the server (an Effect
+ * `HttpApi` served through Better Auth's handler), each into its own folder.
+ */
+export const TARGETS = ["client", "server"] as const
+export type TargetName = (typeof TARGETS)[number]
+
+export const isTargetName = (name: unknown): name is TargetName => (TARGETS as ReadonlyArray<unknown>).includes(name)
+
+/** The server output's folder when none is set: the client's, suffixed (`generated` → `generated-server`). */
+export const defaultServerOut = (out: string): string => `${out.replace(/[\\/]+$/, "")}-server`
+
 export const isFormatterName = (name: string): name is FormatterName => (FORMATTERS as ReadonlyArray<string>).includes(name)
 
 /** What a user sets. Every key is optional. */
@@ -43,8 +55,12 @@ export interface CodegenConfig {
    * feature layout) to the endpoints your spec has. Default `true`.
    */
   readonly builtinOverrides?: boolean
-  /** The output folder. Default `generated`. */
+  /** The client output folder. Default `generated`. */
   readonly out?: string
+  /** The server output folder. Default: the client's with `-server` appended (`generated-server`). */
+  readonly serverOut?: string
+  /** Which outputs `generate` writes: `["client", "server"]` (default), or one of them. */
+  readonly targets?: ReadonlyArray<TargetName>
   /** Templates replacing shipped ones by name. */
   readonly templates?: string
   /**
@@ -65,7 +81,10 @@ export interface CodegenConfig {
    * `""` for bare paths.
    */
   readonly identifierPrefix?: string
-  /** For `bun run spec`: the module exporting `authOptions` (your Better Auth server options). Default `better-auth.config.ts`. */
+  /**
+   * The module exporting `authOptions` (your Better Auth server options): `bun run spec` builds the
+   * server from it, and the server output takes `auth.api`'s types from it. Default `better-auth.config.ts`.
+   */
   readonly serverModule?: string
 }
 
@@ -84,6 +103,9 @@ export interface ResolvedConfig {
   readonly overridesExplicit: boolean
   readonly builtinOverrides: boolean
   readonly out: string
+  readonly serverOut: string
+  /** The outputs to write, in this order, without repeats. */
+  readonly targets: ReadonlyArray<TargetName>
   readonly templates: string | undefined
   /** An absolute path, or a package specifier. */
   readonly clientModule: string
@@ -98,12 +120,14 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError"
 }
 
-type Keys = { readonly [K in keyof CodegenConfig]-?: "string" | "boolean" | "extension" | "formatter" | "prefix" }
+type Keys = { readonly [K in keyof CodegenConfig]-?: "string" | "boolean" | "extension" | "formatter" | "prefix" | "targets" }
 const KEYS: Keys = {
   spec: "string",
   overrides: "string",
   builtinOverrides: "boolean",
   out: "string",
+  serverOut: "string",
+  targets: "targets",
   templates: "string",
   clientModule: "string",
   importExtension: "extension",
@@ -128,6 +152,12 @@ export const prefixFault = (value: unknown): string | undefined =>
       /[\u0000-\u001f\u007f\u2028\u2029]/u.test(value)
       ? `expected one line without control characters, got ${JSON.stringify(value)}`
       : undefined
+
+/** Why a value cannot be the list of targets, if it cannot. */
+const targetsFault = (value: unknown): string | undefined =>
+  !Array.isArray(value) || value.length === 0 || !value.every(isTargetName)
+    ? `expected a non-empty list of ${TARGETS.map((t) => JSON.stringify(t)).join(", ")}, got ${JSON.stringify(value)}`
+    : undefined
 
 /** Checks a config object; every fault becomes a ConfigError naming `file` and the key. */
 export const validateConfig = (file: string, value: unknown): CodegenConfig => {
@@ -155,6 +185,11 @@ export const validateConfig = (file: string, value: unknown): CodegenConfig => {
         throw new ConfigError(
           `${file}: ${key}: expected ${FORMATTERS.map((f) => JSON.stringify(f)).join(" or ")}, got ${JSON.stringify(item)}`,
         )
+      continue
+    }
+    if (kind === "targets") {
+      const fault = targetsFault(item)
+      if (fault !== undefined) throw new ConfigError(`${file}: ${key}: ${fault}`)
       continue
     }
     if (kind === "prefix") {
@@ -192,6 +227,8 @@ export interface ConfigFlags {
   readonly spec?: string | undefined
   readonly overrides?: string | undefined
   readonly out?: string | undefined
+  readonly "server-out"?: string | undefined
+  readonly target?: ReadonlyArray<string> | undefined
   readonly templates?: string | undefined
   readonly "client-module"?: string | undefined
   readonly "import-extension"?: string | undefined
@@ -240,6 +277,10 @@ export const resolveConfig = async (flags: ConfigFlags): Promise<ResolvedConfig>
       `${where}: ${relative(cwd, resolvedClient)} does not exist (a module exporting clientPlugins, e.g. better-auth.client.ts)`,
     )
   }
+  const targets = flags.target !== undefined && flags.target.length > 0 ? flags.target : (config.targets ?? TARGETS)
+  const targetProblem = targetsFault(targets)
+  if (targetProblem !== undefined) throw new ConfigError(`--target: ${targetProblem}`)
+  const out = fromFlag(flags.out) ?? fromFile(config.out) ?? resolve(base, "generated")
   const overrides = fromFlag(flags.overrides) ?? fromFile(config.overrides)
   const templates = fromFlag(flags.templates) ?? fromFile(config.templates)
   return {
@@ -248,7 +289,9 @@ export const resolveConfig = async (flags: ConfigFlags): Promise<ResolvedConfig>
     overrides: shown(overrides ?? resolve(base, "overrides")),
     overridesExplicit: overrides !== undefined,
     builtinOverrides: flags["no-builtin-overrides"] === true ? false : (config.builtinOverrides ?? true),
-    out: shown(fromFlag(flags.out) ?? fromFile(config.out) ?? resolve(base, "generated")),
+    out: shown(out),
+    serverOut: shown(fromFlag(flags["server-out"]) ?? fromFile(config.serverOut) ?? defaultServerOut(out)),
+    targets: TARGETS.filter((t) => (targets as ReadonlyArray<string>).includes(t)),
     templates: templates === undefined ? undefined : shown(templates),
     clientModule: resolvedClient,
     importExtension: extension as ImportExtension,

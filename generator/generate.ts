@@ -8,7 +8,7 @@
  */
 import { basename, isAbsolute, join, relative, resolve } from "node:path"
 import { Effect } from "effect"
-import { DEFAULT_IDENTIFIER_PREFIX, type FormatterName, type ImportExtension } from "./config.ts"
+import { DEFAULT_IDENTIFIER_PREFIX, type FormatterName, type ImportExtension, type TargetName } from "./config.ts"
 import { OverrideErrors, type OverrideError, type SpecError, TemplateError, type Warning } from "./errors.ts"
 import { RUNTIME_FOLDER, withExtension } from "./model/naming.ts"
 import { BUILTIN_LABEL, BUILTIN_OVERRIDES } from "./overrides/builtin.ts"
@@ -21,8 +21,9 @@ import { makeFormatter } from "./write/format.ts"
 import { type Manifest, withManifest } from "./write/manifest.ts"
 import { buildModel } from "./model/build.ts"
 import type { EndpointDocument, Model } from "./model/types.ts"
-import type { RenderedFile } from "./render/target.ts"
+import type { RenderedFile, Target } from "./render/target.ts"
 import { clientTarget } from "./render/targets/client/views.ts"
+import { serverTarget } from "./render/targets/server/views.ts"
 import type { Templates } from "./render/templates.ts"
 import { checkProvenance } from "./spec/provenance.ts"
 import { sortKeys } from "./spec/stable-json.ts"
@@ -37,6 +38,10 @@ export interface GenerateInput {
     readonly specName: string
     /** Import specifier of the client module (exports `clientPlugins`) from `<out>/_runtime/client.ts`. */
     readonly clientModule: string
+    /** Import specifier of the server module (exports `authOptions`) from `<out>/_runtime/server.ts` (server target). */
+    readonly serverModule?: string | undefined
+    /** Which output to render (default the client). */
+    readonly target?: TargetName | undefined
     /** How relative import specifiers end. */
     readonly importExtension: ImportExtension
     /** What `Schema.Class` identifiers start with (default `@better-auth-effect`; `""` for none). */
@@ -51,6 +56,7 @@ export interface GenerateInput {
 export interface GenerateResult {
   readonly files: ReadonlyArray<RenderedFile>
   readonly warnings: ReadonlyArray<Warning>
+  /** The model as the target's output records it: what it serves, what it skips and why. */
   readonly model: Model
   /** Spec and override faults (and layout collisions in the spec); when non-empty, `files` must not be written. */
   readonly errors: ReadonlyArray<OverrideError | SpecError>
@@ -61,6 +67,8 @@ const canonicalOverrides = (overrides: LoadedOverrides): LoadedOverrides => ({
   endpoints: overrides.endpoints.map((o) => ({ ...o, override: sortKeys(o.override) })),
   defaults: overrides.defaults.map((d) => ({ ...d, defaults: sortKeys(d.defaults) })),
 })
+
+const TARGETS: Readonly<Record<TargetName, Target>> = { client: clientTarget, server: serverTarget }
 
 /** Renders the whole SDK in memory: unformatted TypeScript (the manifest is added once formatted). */
 export const renderSdk = (input: GenerateInput): GenerateResult => {
@@ -74,16 +82,18 @@ export const renderSdk = (input: GenerateInput): GenerateResult => {
     documentBefore: input.options.documentBefore,
   })
   const model: Model = { ...built.model, source: provenance.provenance, errorCodes: provenance.errorCodes }
-  const files = clientTarget.render(model, {
+  const target = TARGETS[input.options.target ?? "client"]
+  const files = target.render(model, {
     templates: input.templates,
     ...input.options,
+    serverModule: input.options.serverModule ?? "../../better-auth.config.ts",
     identifierPrefix: input.options.identifierPrefix ?? DEFAULT_IDENTIFIER_PREFIX,
   })
-  return { files, warnings, model, errors: provenance.error === undefined ? built.errors : [provenance.error, ...built.errors] }
+  return { files, warnings, model: target.scope?.(model) ?? model, errors: provenance.error === undefined ? built.errors : [provenance.error, ...built.errors] }
 }
 
 /**
- * The import specifier of the client module as seen from `<out>/_runtime/client.ts`: a package
+ * The import specifier of the client (or server) module as seen from `<out>/_runtime/`: a package
  * specifier as it is, a file relative to the output folder (wherever that is) in the chosen style.
  */
 export const clientModuleFor = (out: string, clientModule: string, extension: ImportExtension): string => {
@@ -108,6 +118,10 @@ export interface GenerateOptions {
   readonly out: string
   /** The client module: an absolute path, or a package specifier. */
   readonly clientModule: string
+  /** The server module (exports `authOptions`): an absolute path, or a package specifier. The server target types its handlers with it. */
+  readonly serverModule?: string | undefined
+  /** Which output to generate (default the client). */
+  readonly target?: TargetName | undefined
   readonly importExtension?: ImportExtension | undefined
   readonly formatter?: FormatterName | undefined
   /** What `Schema.Class` identifiers start with (default `@better-auth-effect`; `""` for none). */
@@ -160,6 +174,8 @@ export const generate = (options: GenerateOptions): Effect.Effect<Generated, Spe
       options: {
         specName: basename(options.spec),
         clientModule: clientModuleFor(options.out, options.clientModule, extension),
+        serverModule: clientModuleFor(options.out, options.serverModule ?? resolve("better-auth.config.ts"), extension),
+        target: options.target,
         importExtension: extension,
         identifierPrefix: options.identifierPrefix,
         installedVersion: installedPackage("better-auth", process.cwd())?.version,

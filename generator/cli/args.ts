@@ -10,7 +10,9 @@ usage: bun run generate [-- options]
   --overrides DIR     your override YAML files (default overrides)
   --no-builtin-overrides
                       do not apply the shipped overrides (document corrections, feature layout)
-  --out DIR           the output folder (default generated)
+  --out DIR           the client output folder (default generated)
+  --server-out DIR    the server output folder (default: the client's with -server appended)
+  --target NAME       write only this output: client or server (repeatable; default both)
   --templates DIR     templates that replace shipped ones by name (handler.hbs, runtime/client.ts, ...)
   --client-module M   the module exporting clientPlugins that the SDK imports: a path or a package
                       specifier (default better-auth.client.ts)
@@ -42,6 +44,8 @@ export const OPTIONS = {
   overrides: { type: "string" },
   "no-builtin-overrides": { type: "boolean", default: false },
   out: { type: "string" },
+  "server-out": { type: "string" },
+  target: { type: "string", multiple: true },
   templates: { type: "string" },
   "client-module": { type: "string" },
   "import-extension": { type: "string" },

@@ -3,8 +3,8 @@
  * those of the last successful run: print its summary, load nothing else) or the full run in
  * program.ts, loaded only then. No generation logic lives here.
  */
-import { CACHE_DIR, HELP, parseFlags } from "./args.ts"
-import { ConfigError, resolveConfig } from "../config.ts"
+import { CACHE_DIR, type Flags, HELP, parseFlags } from "./args.ts"
+import { ConfigError, type ResolvedConfig, resolveConfig, type TargetName } from "../config.ts"
 import { INTERNAL_ERROR_EXIT, internalErrorLine } from "./internal-error.ts"
 import { fingerprint, outputMatches, readState } from "../write/fingerprint.ts"
 import { summaryLine, warningOutput } from "./summary.ts"
@@ -43,26 +43,47 @@ const main = async (): Promise<number> => {
     console.error(`error: ${error.message}`)
     return 2
   }
+  let code = 0
+  for (const target of config.targets) {
+    const out = target === "client" ? config.out : config.serverOut
+    // With both outputs, the server's report goes beside the client's: UPGRADE.md and UPGRADE.server.md.
+    const report =
+      values.report === undefined || target === "client" || config.targets.length === 1 ? values.report : serverReport(values.report)
+    code = Math.max(code, await runTarget(values, config, { target, out, report }, started))
+  }
+  return code
+}
+
+/** `UPGRADE.md` → `UPGRADE.server.md`. */
+const serverReport = (file: string): string => (/\.md$/i.test(file) ? file.replace(/\.md$/i, ".server.md") : `${file}.server`)
+
+/** One output: the fast path when its inputs and files are those of its last successful run, else the full run. */
+const runTarget = async (
+  values: Flags,
+  config: ResolvedConfig,
+  job: { readonly target: TargetName; readonly out: string; readonly report: string | undefined },
+  started: number,
+): Promise<number> => {
   // The inputs' fingerprint, taken before the run: the full run records it once it succeeds.
-  const print = await fingerprint(config).catch(() => undefined)
+  const print = await fingerprint({ ...config, out: job.out, target: job.target }).catch(() => undefined)
   // A report compares with the previous manifest and --force may have work to do: both take the full run.
-  if (values.report === undefined && !values.force && !values.typecheck && print !== undefined) {
-    const state = await readState(CACHE_DIR, config.out)
+  if (job.report === undefined && !values.force && !values.typecheck && print !== undefined) {
+    const state = await readState(CACHE_DIR, job.out)
     if (
       state !== undefined &&
       print === state.fingerprint &&
       !(values.strict && state.warnings.length > 0) &&
-      (await outputMatches(config.out, state))
+      (await outputMatches(job.out, state))
     ) {
       if (!values.quiet) for (const line of warningOutput(state.warnings, values.verbose)) console.error(line)
       const ms = Math.round(performance.now() - started)
       const files = Object.keys(state.files).length
       if (values.quiet) return 0
-      if (values.check) console.log(`${config.out}/ is up to date (${files} files, ${ms} ms)`)
+      if (values.check) console.log(`${job.out}/ is up to date (${files} files, ${ms} ms)`)
       else {
         console.log(
           summaryLine({
-            out: config.out,
+            out: job.out,
             endpoints: state.endpoints,
             skipped: state.skipped,
             counts: { create: 0, update: 0, unchanged: files, delete: 0 },
@@ -75,7 +96,7 @@ const main = async (): Promise<number> => {
     }
   }
   const { runCli } = await import("./program.ts")
-  return runCli(values, config, started, print)
+  return runCli(values, config, job, started, print)
 }
 
 // Anything main did not map to an exit code is a bug: one line and its own exit code, never a stack trace.

@@ -7,7 +7,7 @@ import { Effect } from "effect"
 import { writeState } from "../write/fingerprint.ts"
 import { type Action, planCounts } from "../write/plan.ts"
 import { CACHE_DIR, type Flags } from "./args.ts"
-import type { ResolvedConfig } from "../config.ts"
+import type { ResolvedConfig, TargetName } from "../config.ts"
 import { type PrintedWarning, summaryLine, warningOutput } from "./summary.ts"
 import { type Outcome, runGenerate } from "./run.ts"
 import { warningLine } from "./warning-line.ts"
@@ -41,9 +41,18 @@ const changeLines = (out: string, outcome: Outcome, verb: (a: Action) => string)
       `  ${verb(a).padEnd(8)} ${out}/${a.path}${a.edited ? (a.recorded ? " (edited by hand)" : " (not written by the generator)") : ""}`,
   )
 
-/** Runs the whole pipeline for the parsed flags; resolves to the exit code. `print` is the inputs' fingerprint, recorded on success. */
-export const runCli = (values: Flags, config: ResolvedConfig, started: number, print: string | undefined): Promise<number> => {
-  const out = config.out
+/**
+ * Runs the whole pipeline for the parsed flags into one output (`out`, of `target`); resolves to the
+ * exit code. `print` is the inputs' fingerprint, recorded on success.
+ */
+export const runCli = (
+  values: Flags,
+  config: ResolvedConfig,
+  job: { readonly target: TargetName; readonly out: string; readonly report: string | undefined },
+  started: number,
+  print: string | undefined,
+): Promise<number> => {
+  const out = job.out
   const verbose = values.verbose && !values.quiet
   const mode = values.check ? "check" : values["dry-run"] ? "dry-run" : "write"
   const input = {
@@ -54,6 +63,8 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
     templates: config.templates,
     out,
     clientModule: config.clientModule,
+    serverModule: config.serverModule,
+    target: job.target,
     importExtension: config.importExtension,
     formatter: config.formatter,
     identifierPrefix: config.identifierPrefix,
@@ -84,7 +95,7 @@ export const runCli = (values: Flags, config: ResolvedConfig, started: number, p
       mode,
       strict: values.strict,
       force: values.force,
-      report: values.report,
+      report: job.report,
       typecheck: values.typecheck,
       cacheDir: CACHE_DIR,
       log: (line) => verbose && console.error(line),

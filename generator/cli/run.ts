@@ -6,7 +6,7 @@
 import { writeFile } from "node:fs/promises"
 import { basename } from "node:path"
 import { Effect } from "effect"
-import type { FormatterName, ImportExtension } from "../config.ts"
+import type { FormatterName, ImportExtension, TargetName } from "../config.ts"
 import { EditedFiles, OverrideErrors, type SpecError, StrictWarnings, type TemplateError, type Warning, WriteError } from "../errors.ts"
 import { generate } from "../generate.ts"
 import { lockOutput, waitForUnlock } from "../write/lock.ts"
@@ -29,6 +29,10 @@ export interface RunOptions {
   readonly builtinOverrides: boolean
   /** The client module: an absolute path, or a package specifier. */
   readonly clientModule: string
+  /** The server module (exports `authOptions`): the server output's handlers take `auth.api`'s types from it. */
+  readonly serverModule?: string | undefined
+  /** Which output this run writes into `out` (default the client). */
+  readonly target?: TargetName | undefined
   readonly importExtension: ImportExtension
   /** Which formatter formats the output (oxfmt when undefined). */
   readonly formatter?: FormatterName | undefined

@@ -121,6 +121,9 @@ export interface Skipped {
     | "not-a-client-path"
     | "override"
     | "duplicate-client-method"
+    | "no-api-method"
+    | "redirect"
+    | "nested-query"
   readonly reason: string
 }
 

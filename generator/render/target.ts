@@ -1,7 +1,7 @@
 /**
  * Stage 3, what every output target shares: a target turns the model into files, given the templates
- * and where the output goes. The client target lives in targets/client/; a server target would sit
- * beside it, using the same printer (printer.ts) for its schemas.
+ * and where the output goes. The client target lives in targets/client/, the server target in
+ * targets/server/; both print schemas with printer.ts and share targets/shared.ts.
  */
 import type { ImportExtension } from "../config.ts"
 import { withExtension } from "../model/naming.ts"
@@ -12,6 +12,8 @@ export interface RenderOptions {
   readonly templates: Templates
   /** Import specifier of the client module (it exports `clientPlugins`) as seen from `_runtime/client.ts`. */
   readonly clientModule: string
+  /** Import specifier of the server module (it exports `authOptions`) as seen from `_runtime/server.ts`. */
+  readonly serverModule: string
   /** How relative import specifiers end. */
   readonly importExtension: ImportExtension
   /** The spec file name, for the banner. */
@@ -30,6 +32,8 @@ export interface RenderedFile {
 export interface Target {
   readonly name: string
   readonly render: (model: Model, options: RenderOptions) => ReadonlyArray<RenderedFile>
+  /** The model as this target's manifest records it (what it serves, what it skips and why); the whole model when absent. */
+  readonly scope?: (model: Model) => Model
 }
 
 /** The banner is a line comment: every line terminator JavaScript knows (U+2028, U+2029 too) would end it. */

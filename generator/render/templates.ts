@@ -23,25 +23,40 @@ export const TEMPLATE_NAMES = [
   "runtime/handler",
   "runtime/schemas",
   "runtime/index",
+  "server/contract",
+  "server/handler",
+  "server/group",
+  "server/group-layer",
+  "server/api",
+  "server/layer",
+  "server/runtime/errors",
+  "server/runtime/server",
+  "server/runtime/index",
 ] as const
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number]
 export type Templates = Readonly<Record<TemplateName, (view: object) => string>>
 
 /** The file a template is read from: runtime modules are TypeScript, the rest Handlebars. */
-export const templateFile = (name: TemplateName): string => (name.startsWith("runtime/") ? `${name}.ts` : `${name}.hbs`)
+export const templateFile = (name: TemplateName): string => (isRuntime(name) ? `${name}.ts` : `${name}.hbs`)
+
+/** Runtime modules are TypeScript copied as they are; the rest are Handlebars. */
+const isRuntime = (name: TemplateName) => name.startsWith("runtime/") || name.startsWith("server/runtime/")
 
 /** What a runtime module needs filled in. */
 export interface RuntimeView {
   readonly banner: string
   /** The client module's specifier, as seen from the runtime folder. */
   readonly clientModule: string
+  /** The server module's specifier (it exports `authOptions`), as seen from the runtime folder. */
+  readonly serverModule: string
   readonly importExtension: ImportExtension
   /** The declared error codes, sorted: they fill `BETTER_AUTH_ERROR_CODES` (runtime/error-codes.ts). */
   readonly errorCodes: ReadonlyArray<string>
 }
 
 const CLIENT_PLUGINS_IMPORT = /^(import \{ clientPlugins \} from )"[^"\n]*"/m
+const AUTH_OPTIONS_IMPORT = /^(import type \{ authOptions \} from )"[^"\n]*"/m
 const RELATIVE_SPECIFIER = /(from |import\()"(\.\.?\/[^"\n]*)"/g
 const ERROR_CODES_LIST = /^(export const BETTER_AUTH_ERROR_CODES = )\[\]( as const)$/m
 
@@ -57,6 +72,7 @@ export const fillRuntime = (source: string, view: RuntimeView): string => {
   const codes = view.errorCodes.length === 0 ? "[]" : `[\n${view.errorCodes.map((code) => `  ${JSON.stringify(code)},\n`).join("")}]`
   const filled = relative
     .replace(CLIENT_PLUGINS_IMPORT, (_, head: string) => `${head}${JSON.stringify(view.clientModule)}`)
+    .replace(AUTH_OPTIONS_IMPORT, (_, head: string) => `${head}${JSON.stringify(view.serverModule)}`)
     .replace(ERROR_CODES_LIST, (_, head: string, tail: string) => `${head}${codes}${tail}`)
   return `${view.banner}\n${filled}`
 }
@@ -66,7 +82,7 @@ export const compileTemplates = (sources: Readonly<Record<TemplateName, string>>
   const hbs = Handlebars.create()
   return Object.fromEntries(
     TEMPLATE_NAMES.map((name) =>
-      name.startsWith("runtime/")
+      isRuntime(name)
         ? [name, (view: object) => fillRuntime(sources[name], view as RuntimeView)]
         : [name, hbs.compile(sources[name], { noEscape: true, strict: true })],
     ),

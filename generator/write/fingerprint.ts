@@ -26,6 +26,9 @@ export interface FingerprintInput {
   readonly formatter: string
   /** What `Schema.Class` identifiers start with. */
   readonly identifierPrefix: string
+  /** Which output (client or server) and, for the server, the module its handlers take types from. */
+  readonly target: string
+  readonly serverModule: string
 }
 
 /** What the last successful run left, to answer the next identical run without redoing it. */
@@ -82,6 +85,8 @@ export const fingerprint = async (input: FingerprintInput): Promise<string> => {
       spec: basename(input.spec),
       formatter: input.formatter,
       identifierPrefix: input.identifierPrefix,
+      target: input.target,
+      serverModule: input.target === "server" ? input.serverModule : undefined,
     }),
   )
   // The installed better-auth is compared with the spec's provenance: another install is another run.

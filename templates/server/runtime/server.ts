@@ -40,7 +40,8 @@ export class BetterAuthServer extends Context.Service<BetterAuthServer, BetterAu
 export const layer = (auth: {
   readonly handler: (request: Request) => Promise<Response>
   readonly options: { readonly basePath?: string | undefined }
-}): Layer.Layer<BetterAuthServer> => Layer.succeed(BetterAuthServer, { handler: auth.handler, basePath: auth.options.basePath ?? "/api/auth" })
+}): Layer.Layer<BetterAuthServer> =>
+  Layer.succeed(BetterAuthServer, { handler: auth.handler, basePath: auth.options.basePath ?? "/api/auth" })
 
 /** The encoded payload as `auth.api`'s parameter types expect it (they declare mutable arrays and objects). */
 type Mutable<T> = T extends ReadonlyArray<infer A> ? Array<Mutable<A>> : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T
@@ -59,7 +60,12 @@ type PayloadFits<M extends keyof ServerApi, P, In extends "body" | "query"> = [M
   : { readonly payloadDoesNotFit: In extends "query" ? ApiQuery<M> : ApiBody<M> }
 
 /** How a generated handler reaches Better Auth. */
-export interface RouteOptions<M extends keyof ServerApi, P extends Schema.Top | undefined, S extends Schema.Top, In extends "body" | "query"> {
+export interface RouteOptions<
+  M extends keyof ServerApi,
+  P extends Schema.Top | undefined,
+  S extends Schema.Top,
+  In extends "body" | "query",
+> {
   /** The `auth.api` method this endpoint is (`signUpEmail`): the payload is checked against its input. */
   readonly method: M
   /** Where Better Auth serves it, below its `basePath`. */
@@ -83,7 +89,14 @@ export interface RouteArgs {
 /** Request headers that describe the incoming body or connection, not the request: not forwarded. */
 const REQUEST_HEADERS_DROPPED = new Set(["content-length", "content-type", "content-encoding", "transfer-encoding", "connection", "host"])
 /** Response headers the HttpApi response sets itself: not copied from Better Auth's. */
-const RESPONSE_HEADERS_DROPPED = new Set(["content-length", "content-type", "content-encoding", "transfer-encoding", "connection", "set-cookie"])
+const RESPONSE_HEADERS_DROPPED = new Set([
+  "content-length",
+  "content-type",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "set-cookie",
+])
 
 const searchParams = (encoded: unknown, only?: ReadonlyArray<string>): URLSearchParams => {
   const params = new URLSearchParams()
@@ -106,7 +119,11 @@ const errorBody = (body: unknown, fallback: string): { code?: string; message: s
   const record = body !== null && typeof body === "object" ? (body as Record<string, unknown>) : {}
   const code = typeof record["code"] === "string" ? record["code"] : typeof record["error"] === "string" ? record["error"] : undefined
   const message =
-    typeof record["message"] === "string" ? record["message"] : typeof record["error_description"] === "string" ? record["error_description"] : fallback
+    typeof record["message"] === "string"
+      ? record["message"]
+      : typeof record["error_description"] === "string"
+        ? record["error_description"]
+        : fallback
   return code === undefined ? { message } : { code, message }
 }
 
@@ -129,59 +146,59 @@ const forwardHeaders = (from: Headers) => (response: HttpServerResponse.HttpServ
   })
 
 /**
- * A handler that serves one endpoint through `auth.handler`. Compile errors name what is wrong: an
+ * A handler that serves one endpoint through `auth.handler` (given `BetterAuthServer` when its group's
+ * layer is built). Compile errors name what is wrong: an
  * `auth.api` method that does not exist, a path that is not the method's, a payload (encoded) that
  * does not fit the method's body or query.
  */
-export const route = <
-  M extends keyof ServerApi,
-  P extends Schema.Top | undefined,
-  S extends Schema.Top,
-  In extends "body" | "query",
->(
-  options: RouteOptions<M, P, S, In> & PayloadFits<M, P extends Schema.Top ? P["Encoded"] : undefined, In>,
-) =>
-  Effect.fnUntraced(function* (args: RouteArgs) {
-    const server = yield* BetterAuthServer
-    const given = options.in === "query" ? args.query : args.payload
-    const encoded =
-      options.payload === undefined
-        ? undefined
-        : yield* Schema.encodeUnknownEffect(options.payload as Schema.Top)(given).pipe(
-            Effect.mapError((error) => serverError(`the payload could not be encoded again: ${error.message}`)),
-          )
-    const incoming = HttpServerRequest.toURL(args.request)
-    const origin = incoming._tag === "Some" ? incoming.value.origin : "http://localhost"
-    const url = new URL(`${server.basePath.replace(/\/$/, "")}${options.path}`, origin)
-    const queryFields = options.queryFields ?? []
-    const query = options.in === "query" ? searchParams(encoded) : searchParams(encoded, queryFields)
-    url.search = query.toString()
-    const headers = new Headers()
-    for (const [name, value] of Object.entries(args.request.headers))
-      if (!REQUEST_HEADERS_DROPPED.has(name.toLowerCase())) headers.set(name, value)
-    const init: RequestInit = { method: options.httpMethod, headers }
-    if (options.httpMethod === "POST") {
-      headers.set("content-type", "application/json")
-      init.body = JSON.stringify(options.in === "body" ? (withoutKeys(encoded, queryFields) ?? {}) : {})
-    }
-    const response = yield* Effect.tryPromise({
-      try: () => server.handler(new Request(url, init)),
-      catch: (error) => serverError(`Better Auth did not answer: ${error instanceof Error ? error.message : String(error)}`),
-    })
-    yield* HttpEffect.appendPreResponseHandler((_request, out) => forwardHeaders(response.headers)(out))
-    const text = yield* Effect.tryPromise({
-      try: () => response.text(),
-      catch: () => serverError("Better Auth's answer could not be read"),
-    })
-    let body: unknown = null
-    if (text !== "")
-      try {
-        body = JSON.parse(text)
-      } catch {
-        body = text
+export const route =
+  <M extends keyof ServerApi, P extends Schema.Top | undefined, S extends Schema.Top, In extends "body" | "query">(
+    options: RouteOptions<M, P, S, In> & PayloadFits<M, P extends Schema.Top ? P["Encoded"] : undefined, In>,
+  ) =>
+  (server: BetterAuthServerShape) =>
+    Effect.fnUntraced(function* (args: RouteArgs) {
+      const given = options.in === "query" ? args.query : args.payload
+      const encoded =
+        options.payload === undefined
+          ? undefined
+          : yield* Schema.encodeUnknownEffect(options.payload as unknown as Schema.Codec<unknown, unknown>)(given).pipe(
+              Effect.mapError((error) => serverError(`the payload could not be encoded again: ${error.message}`)),
+            )
+      const incoming = HttpServerRequest.toURL(args.request)
+      const origin = incoming._tag === "Some" ? incoming.value.origin : "http://localhost"
+      const url = new URL(`${server.basePath.replace(/\/$/, "")}${options.path}`, origin)
+      const queryFields = options.queryFields ?? []
+      const query = options.in === "query" ? searchParams(encoded) : searchParams(encoded, queryFields)
+      url.search = query.toString()
+      const headers = new Headers()
+      for (const [name, value] of Object.entries(args.request.headers))
+        if (!REQUEST_HEADERS_DROPPED.has(name.toLowerCase())) headers.set(name, value)
+      const init: RequestInit = { method: options.httpMethod, headers }
+      if (options.httpMethod === "POST") {
+        headers.set("content-type", "application/json")
+        init.body = JSON.stringify(options.in === "body" ? (withoutKeys(encoded, queryFields) ?? {}) : {})
       }
-    if (response.status < 200 || response.status > 299) return yield* Effect.fail<AuthError>(errorForStatus(response.status, errorBody(body, response.statusText)))
-    return yield* Schema.decodeUnknownEffect(options.success)(body).pipe(
-      Effect.mapError((error) => serverError(`Better Auth's answer did not fit the contract: ${error.message}`)),
-    ) as Effect.Effect<S["Type"], AuthError>
-  })
+      const response = yield* Effect.tryPromise({
+        try: () => server.handler(new Request(url, init)),
+        catch: (error) => serverError(`Better Auth did not answer: ${error instanceof Error ? error.message : String(error)}`),
+      })
+      yield* HttpEffect.appendPreResponseHandler((_request, out) => forwardHeaders(response.headers)(out))
+      const text = yield* Effect.tryPromise({
+        try: () => response.text(),
+        catch: () => serverError("Better Auth's answer could not be read"),
+      })
+      let body: unknown = null
+      if (text !== "")
+        try {
+          body = JSON.parse(text)
+        } catch {
+          body = text
+        }
+      if (response.status < 200 || response.status > 299)
+        return yield* Effect.fail<AuthError>(errorForStatus(response.status, errorBody(body, response.statusText)))
+      // Generated contracts need no services to decode (no Schema with requirements is printed).
+      const success = options.success as unknown as Schema.Codec<S["Type"], unknown>
+      return yield* Schema.decodeUnknownEffect(success)(body).pipe(
+        Effect.mapError((error) => serverError(`Better Auth's answer did not fit the contract: ${error.message}`)),
+      )
+    })

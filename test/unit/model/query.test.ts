@@ -62,6 +62,7 @@ describe("parameters", () => {
     const files = renderModel(build().model, {
       templates: compileTemplates(await readTemplates()),
       clientModule: "../client.ts",
+      serverModule: "../server.ts",
       importExtension: ".ts",
       specName: "spec.json",
       identifierPrefix: "",
@@ -81,6 +82,7 @@ describe("parameters", () => {
     const files = renderModel(redirecting, {
       templates: compileTemplates(await readTemplates()),
       clientModule: "../client.ts",
+      serverModule: "../server.ts",
       importExtension: ".ts",
       specName: "spec.json",
       identifierPrefix: "",

@@ -23,7 +23,7 @@ describe("fillRuntime", () => {
     ["none", "../../src/client", [], ['from "../../src/client"', 'from "./client"', 'from "./errors"']],
     [".ts", "../../client.ts", [], ['from "../../client.ts"', 'from "./client.ts"']],
   ] as const)("%s, client module %s", (importExtension, clientModule, gone, present) => {
-    const out = fillRuntime(SOURCE, { banner: "// banner", clientModule, importExtension, errorCodes: [] })
+    const out = fillRuntime(SOURCE, { banner: "// banner", clientModule, serverModule: "../../server.ts", importExtension, errorCodes: [] })
     expect(out.startsWith('// banner\nimport * as Effect from "effect/Effect"\n')).toBe(true)
     for (const text of gone) expect(out).not.toContain(text)
     for (const text of present) expect(out).toContain(text)
@@ -32,13 +32,13 @@ describe("fillRuntime", () => {
   })
 
   it("quotes a client module specifier it is given, whatever its characters", () => {
-    const out = fillRuntime(SOURCE, { banner: "", clientModule: '../we"ird', importExtension: ".js", errorCodes: [] })
+    const out = fillRuntime(SOURCE, { banner: "", clientModule: '../we"ird', serverModule: "s", importExtension: ".js", errorCodes: [] })
     expect(out).toContain('import { clientPlugins } from "../we\\"ird"')
   })
 
   it("fills the declared error codes in, one quoted literal a line; none leaves the empty list", () => {
     const source = "export const BETTER_AUTH_ERROR_CODES = [] as const\n"
-    const view = { banner: "", clientModule: "x", importExtension: ".ts" } as const
+    const view = { banner: "", clientModule: "x", serverModule: "s", importExtension: ".ts" } as const
     expect(fillRuntime(source, { ...view, errorCodes: ["A_B", 'C"D'] })).toBe(
       '\nexport const BETTER_AUTH_ERROR_CODES = [\n  "A_B",\n  "C\\"D",\n] as const\n',
     )

@@ -129,6 +129,7 @@ const renderRuntime = (model: Model, options: RenderOptions): ReadonlyArray<Rend
   const view: RuntimeView = {
     banner,
     clientModule: options.clientModule,
+    serverModule: options.serverModule,
     importExtension: options.importExtension,
     errorCodes: model.errorCodes ?? [],
   }
