@@ -27,10 +27,28 @@ export default defineConfig({
           setupFiles: ["test/conformance/support/record.ts"],
         },
       })),
+      // The same flows through the generated server target: each request to a served endpoint becomes a
+      // call of the HttpApiClient derived from generated-server/api.ts, served by generated-server/server.ts
+      // in front of the same Better Auth (test/support/bridge.ts).
+      ...STORAGES.map((storage) => ({
+        extends: true as const,
+        test: {
+          name: `server-${storage}`,
+          include: ["test/conformance/**/*.test.ts"],
+          isolate: false,
+          provide: { storage, target: "server" as const },
+          globalSetup: ["test/conformance/support/global-setup.ts"],
+          setupFiles: ["test/conformance/support/record.ts"],
+        },
+      })),
       {
         // Runs after every other project: compares generated/COVERAGE.md with what this run exercised.
         extends: true,
-        test: { name: "coverage", include: ["test/conformance/coverage.check.ts"], sequence: { groupOrder: 1 } },
+        test: {
+          name: "coverage",
+          include: ["test/conformance/coverage.check.ts", "test/conformance/server-coverage.check.ts"],
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

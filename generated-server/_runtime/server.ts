@@ -43,14 +43,17 @@ export class BetterAuthServer extends Context.Service<
   BetterAuthServerShape
 >()("better-auth-effect/BetterAuthServer") {}
 
-/** Provides `BetterAuthServer` from the app's `betterAuth(...)` instance. */
+/** Provides `BetterAuthServer` from the app's `betterAuth(...)` instance (its handler, and its `basePath` option). */
 export const layer = (auth: {
   readonly handler: (request: Request) => Promise<Response>;
-  readonly options: { readonly basePath?: string | undefined };
+  readonly options: object;
 }): Layer.Layer<BetterAuthServer> =>
   Layer.succeed(BetterAuthServer, {
     handler: auth.handler,
-    basePath: auth.options.basePath ?? "/api/auth",
+    basePath:
+      "basePath" in auth.options && typeof auth.options.basePath === "string"
+        ? auth.options.basePath
+        : "/api/auth",
   });
 
 /** The encoded payload as `auth.api`'s parameter types expect it (they declare mutable arrays and objects). */

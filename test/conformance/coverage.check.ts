@@ -14,7 +14,7 @@ import { endpointKey, type Manifest, renderCoverage } from "./support/report.ts"
 
 const COVERAGE = join(ROOT, "generated", "COVERAGE.md")
 const manifest = JSON.parse(readFileSync(join(ROOT, "generated", "manifest.json"), "utf8")) as Manifest
-const records = STORAGES.flatMap(readRecords)
+const records = STORAGES.flatMap((storage) => readRecords(storage))
 const exercisedBy = (storage: Storage): ReadonlySet<string> =>
   new Set(records.filter((r) => r.storage === storage).flatMap((r) => r.exercised))
 const exercisedOn: Record<Storage, ReadonlySet<string>> = {

@@ -5,10 +5,10 @@
  * to the generated server in-process, which serves it through Better Auth's handler. The call's outcome
  * goes back to the flow as Better Auth would have answered: the Success encoded as JSON, a typed error
  * as its status with `{ code, message }`, with the cookies and headers the served response set. Requests
- * to endpoints the server target does not serve (redirects, plain navigations) go to Better Auth itself.
+ * to endpoints the server target does not serve (redirects) and navigations (email links) go to Better
+ * Auth's handler, as in an app that mounts it beside the served API for those.
  */
 import { Cause, Effect, Exit, Option, Schema } from "effect"
-import type { Auth } from "better-auth"
 import * as Cookies from "effect/http/Cookies"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as HttpClient from "effect/http/HttpClient"
@@ -61,18 +61,27 @@ const queryRecord = (params: URLSearchParams): Record<string, string | ReadonlyA
 const isAuthError = (error: unknown): error is Errors.AuthError =>
   typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string" && error._tag in STATUS
 
-/** Told about every request the bridge served through the HttpApiClient (not those passed to Better Auth). */
-export type ServedListener = (method: string, path: string) => void
+/** Marks a plain request of a test (not a handler call): Better Auth answers it, as it would without the bridge. */
+export const PLAIN_HEADER = "x-conformance-plain"
+
+/** Marks an answer that came through the HttpApiClient and the generated server (not from Better Auth directly). */
+export const SERVED_HEADER = "x-conformance-served"
 
 /** A `fetch` for a flow's Better Auth client: served endpoints through the HttpApiClient, the rest to `auth`. */
-export const httpApiBridge = (auth: Pick<Auth, "handler" | "options">, listener?: ServedListener) => {
+export const httpApiBridge = (auth: Parameters<typeof serve>[0]) => {
   const served = serve(auth)
   const table = routes()
   const fetch: typeof globalThis.fetch = (input, init) => served.handler(new Request(input, init))
   return async (request: Request): Promise<Response> => {
     const url = new URL(request.url)
     const route = table.get(`${request.method} ${url.pathname}`)
-    if (route === undefined) return auth.handler(request)
+    // A navigation (an email link) is answered by Better Auth's handler, which an app mounts for redirects;
+    // so is a test's plain request, which asserts what Better Auth itself answers.
+    if (route === undefined || request.headers.get("sec-fetch-mode") === "navigate" || request.headers.has(PLAIN_HEADER)) {
+      const headers = new Headers(request.headers)
+      headers.delete(PLAIN_HEADER)
+      return auth.handler(new Request(request, { headers }))
+    }
     const query = queryRecord(url.searchParams)
     const text = request.method === "POST" ? await request.text() : ""
     const body: unknown = text === "" ? {} : JSON.parse(text)
@@ -117,8 +126,8 @@ export const httpApiBridge = (auth: Pick<Auth, "handler" | "options">, listener?
       for (const line of Cookies.toSetCookieHeaders(captured.cookies)) headers.append("set-cookie", line)
     }
     headers.set("content-type", "application/json")
+    headers.set(SERVED_HEADER, `${route.group}.${route.name}`)
     if (Exit.isSuccess(exit)) {
-      listener?.(request.method, url.pathname)
       const success = [...endpoint.success][0]!
       const encoded = Schema.encodeUnknownSync(Schema.toCodecJson(success as Schema.Codec<unknown, unknown>))(exit.value)
       return new Response(JSON.stringify(encoded ?? null), { status: 200, headers })
@@ -126,7 +135,10 @@ export const httpApiBridge = (auth: Pick<Auth, "handler" | "options">, listener?
     const error = Cause.findErrorOption(exit.cause)
     if (Option.isSome(error) && isAuthError(error.value)) {
       const { code, message } = error.value
-      return new Response(JSON.stringify(code === undefined ? { message } : { code, message }), { status: STATUS[error.value._tag], headers })
+      return new Response(JSON.stringify(code === undefined ? { message } : { code, message }), {
+        status: STATUS[error.value._tag],
+        headers,
+      })
     }
     throw new Error(`${request.method} ${url.pathname} through the HttpApiClient failed:\n${Cause.pretty(exit.cause)}`)
   }

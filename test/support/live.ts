@@ -47,14 +47,32 @@ const withNullColumns = (database: Database, tables: ReturnType<typeof getAuthTa
  */
 export type ExtraOptions = Pick<BetterAuthOptions, "session" | "baseURL" | "advanced" | "logger">
 
-/** `sql`: a migrated SQL database (see test/conformance/support/storage.ts); default the memory adapter. */
-export const startLiveServer = (callbacks: AuthCallbacks = {}, extra: ExtraOptions = {}, sql?: BetterAuthOptions["database"]) => {
+/** Where a client's requests go: Better Auth's handler, or something in front of it (the server target). */
+export type Dispatch = (auth: LiveAuth) => (request: Request) => Promise<Response>
+
+/** What a dispatch sees of the server: its handler and options. */
+export interface LiveAuth {
+  readonly handler: (request: Request) => Promise<Response>
+  readonly options: object
+}
+
+/**
+ * `sql`: a migrated SQL database (see test/conformance/support/storage.ts); default the memory adapter.
+ * `dispatch`: what answers the clients' requests; default Better Auth's own handler.
+ */
+export const startLiveServer = (
+  callbacks: AuthCallbacks = {},
+  extra: ExtraOptions = {},
+  sql?: BetterAuthOptions["database"],
+  dispatch?: Dispatch,
+) => {
   const options = { ...authOptions(callbacks), ...extra }
   const database = sql ?? withNullColumns(memoryAdapter(memoryDatabase(options)), getAuthTables(options))
   // Rate limiting is off outside production already; say so, a suite signs in hundreds of times.
   // The suites provoke failures on purpose (wrong passwords, bad codes, foreign challenges) and assert
   // each one's code and status, so Better Auth's own error log would only be noise in a passing run.
   const auth = betterAuth({ ...options, database, rateLimit: { enabled: false }, logger: extra.logger ?? { disabled: true } })
+  const answer = dispatch?.(auth) ?? ((request: Request) => auth.handler(request))
 
   /** A new client (a browser, in effect) with an empty cookie jar, sending `headers` with every request. */
   const connect = (listener?: RequestListener, headers: Readonly<Record<string, string>> = {}) => {
@@ -67,7 +85,7 @@ export const startLiveServer = (callbacks: AuthCallbacks = {}, extra: ExtraOptio
       if (!sent.has("sec-fetch-mode")) sent.set("sec-fetch-mode", "cors")
       for (const [name, value] of Object.entries(headers)) sent.set(name, value)
       if (cookies.size > 0) sent.set("cookie", [...cookies].map(([k, v]) => `${k}=${v}`).join("; "))
-      const response = await auth.handler(new Request(request, { headers: sent }))
+      const response = await answer(new Request(request, { headers: sent }))
       for (const line of response.headers.getSetCookie()) {
         const [pair = "", ...attributes] = line.split(";")
         const index = pair.indexOf("=")

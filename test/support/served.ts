@@ -3,7 +3,6 @@
  * over a live Better Auth, as a web handler (`HttpRouter.toWebHandler`), and typed clients derived from
  * the generated `Api` (`HttpApiClient`), each with its own cookie jar. No network.
  */
-import type { Auth } from "better-auth"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Ref from "effect/Ref"
@@ -19,7 +18,7 @@ import { betterAuthLayer, layer } from "../../generated-server/server.ts"
 import { BASE_URL } from "./live.ts"
 
 /** What the served API needs of Better Auth. */
-type AuthLike = Pick<Auth, "handler" | "options">
+type AuthLike = Parameters<typeof betterAuthLayer>[0]
 
 /** The generated server over `auth`, as `fetch`-shaped web handler, and a way to dispose of it. */
 export const serve = (auth: AuthLike) => {

@@ -36,12 +36,15 @@ export interface BetterAuthServerShape {
 
 export class BetterAuthServer extends Context.Service<BetterAuthServer, BetterAuthServerShape>()("better-auth-effect/BetterAuthServer") {}
 
-/** Provides `BetterAuthServer` from the app's `betterAuth(...)` instance. */
+/** Provides `BetterAuthServer` from the app's `betterAuth(...)` instance (its handler, and its `basePath` option). */
 export const layer = (auth: {
   readonly handler: (request: Request) => Promise<Response>
-  readonly options: { readonly basePath?: string | undefined }
+  readonly options: object
 }): Layer.Layer<BetterAuthServer> =>
-  Layer.succeed(BetterAuthServer, { handler: auth.handler, basePath: auth.options.basePath ?? "/api/auth" })
+  Layer.succeed(BetterAuthServer, {
+    handler: auth.handler,
+    basePath: "basePath" in auth.options && typeof auth.options.basePath === "string" ? auth.options.basePath : "/api/auth",
+  })
 
 /** The encoded payload as `auth.api`'s parameter types expect it (they declare mutable arrays and objects). */
 type Mutable<T> = T extends ReadonlyArray<infer A> ? Array<Mutable<A>> : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T

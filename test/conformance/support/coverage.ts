@@ -5,12 +5,13 @@
  */
 import { expect } from "vitest"
 import { contractModel, countFields, type Evidence, type FieldCounts } from "./evidence.ts"
-import { currentStorage, type Storage } from "./storage.ts"
+import type { SuiteTarget } from "./records.ts"
+import { currentStorage, currentTarget, type Storage } from "./storage.ts"
 
 // Keyed by storage and test file: with `isolate: false` one module instance serves every file of a worker.
 const exercised = new Map<string, Set<string>>()
 const fields = new Map<string, Map<string, FieldCounts>>()
-const keyOf = (storage: Storage, file: string) => `${storage} ${file}`
+const keyOf = (storage: Storage, file: string, target: SuiteTarget = currentTarget()) => `${target} ${storage} ${file}`
 
 /** Notes that a handler call to `METHOD /path` (below /api/auth) succeeded and decoded `raw` (JSON, or undefined). */
 export const recordExercised = async (method: string, path: string, raw: unknown) => {

@@ -6,7 +6,7 @@ import { afterAll } from "vitest"
 import { relative } from "node:path"
 import { evidenceOf, exercisedBy } from "./coverage.ts"
 import { ROOT, writeRecord } from "./records.ts"
-import { currentStorage } from "./storage.ts"
+import { currentStorage, currentTarget } from "./storage.ts"
 
 interface TaskLike {
   readonly result?: { readonly state?: string } | undefined
@@ -23,6 +23,7 @@ afterAll(({}, suite) => {
   writeRecord({
     file: relative(ROOT, file),
     storage,
+    ...(currentTarget() === "server" ? { target: "server" as const } : {}),
     passed: !suite.tasks.some(failed),
     exercised: exercisedBy(storage, file),
     fields: evidenceOf(storage, file),

@@ -1,7 +1,8 @@
 /**
  * The per-file records of what the conformance suite exercised live, under .cache/conformance/<storage>/
- * (git ignored): written when each test file ends, cleared when its storage's run starts, merged by
- * coverage.check.ts.
+ * for the client target and .cache/conformance/server/<storage>/ for the server target (git ignored):
+ * written when each test file ends, cleared when its project's run starts, merged by coverage.check.ts
+ * and server-coverage.check.ts.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { basename, join, relative } from "node:path"
@@ -13,6 +14,14 @@ export const RECORDS_DIR = join(ROOT, ".cache", "conformance")
 /** The storages the conformance suite runs on, one vitest project each. */
 export const STORAGES = ["memory", "sqlite", "postgres"] as const
 export type Storage = (typeof STORAGES)[number]
+
+/**
+ * Which generated output the flows go through: the client target's handlers against Better Auth, or the
+ * same flows with every served request going through the server target (test/support/bridge.ts).
+ */
+export type SuiteTarget = "client" | "server"
+
+const recordsDir = (storage: Storage, target: SuiteTarget) => (target === "client" ? join(RECORDS_DIR, storage) : join(RECORDS_DIR, "server", storage))
 
 /** How often a Success field was seen, absent or null (see evidence.ts). */
 export interface FieldCounts {
@@ -28,6 +37,8 @@ export interface FieldCounts {
 export interface FileRecord {
   readonly file: string
   readonly storage: Storage
+  /** Absent for the client target. */
+  readonly target?: "server"
   readonly passed: boolean
   readonly exercised: ReadonlyArray<string>
   readonly fields: Readonly<Record<string, FieldCounts>>
@@ -41,7 +52,7 @@ export const conformanceFiles = (): ReadonlyArray<string> =>
     .sort()
 
 export const writeRecord = (record: FileRecord) => {
-  const dir = join(RECORDS_DIR, record.storage)
+  const dir = recordsDir(record.storage, record.target ?? "client")
   mkdirSync(dir, { recursive: true })
   writeFileSync(
     join(dir, `${basename(record.file)}.json`),
@@ -50,8 +61,8 @@ export const writeRecord = (record: FileRecord) => {
 }
 
 /** The records of one storage, by file name. */
-export const readRecords = (storage: Storage): ReadonlyArray<FileRecord> => {
-  const dir = join(RECORDS_DIR, storage)
+export const readRecords = (storage: Storage, target: SuiteTarget = "client"): ReadonlyArray<FileRecord> => {
+  const dir = recordsDir(storage, target)
   let names: Array<string>
   try {
     names = readdirSync(dir)
@@ -64,4 +75,4 @@ export const readRecords = (storage: Storage): ReadonlyArray<FileRecord> => {
     .map((name) => JSON.parse(readFileSync(join(dir, name), "utf8")) as FileRecord)
 }
 
-export const clearRecords = (storage: Storage) => rmSync(join(RECORDS_DIR, storage), { recursive: true, force: true })
+export const clearRecords = (storage: Storage, target: SuiteTarget) => rmSync(recordsDir(storage, target), { recursive: true, force: true })

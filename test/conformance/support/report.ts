@@ -49,11 +49,12 @@ const looseSection = ({ fields, evidence, reasons }: LooseFields): ReadonlyArray
   ]
 }
 
-export const renderCoverage = (
+/** One row per endpoint of the spec: generated ones with where they were exercised, skipped ones with why. */
+const endpointTable = (
   manifest: Manifest,
   exercised: Readonly<Record<Storage, ReadonlySet<string>>>,
   reasons: Readonly<Record<string, string>>,
-  loose: LooseFields,
+  column: string,
 ) => {
   const everywhere = (key: string) => STORAGES.every((storage) => exercised[storage].has(key))
   const generated = manifest.generated.map((e) => {
@@ -72,23 +73,64 @@ export const renderCoverage = (
   }))
   const rows = [...generated, ...skipped].sort((a, b) => (a.path === b.path ? a.method.localeCompare(b.method) : a.path < b.path ? -1 : 1))
   const hit = generated.filter((row) => everywhere(row.key)).length
-  const percent = ((100 * hit) / generated.length).toFixed(1)
   const names = STORAGES.map((storage) => STORAGE_NAMES[storage])
+  return {
+    hit,
+    percent: ((100 * hit) / generated.length).toFixed(1),
+    names,
+    count: rows.length,
+    lines: [
+      `| endpoint | ${column} | ${names.join(" | ")} | note |`,
+      `|---|---|${names.map(() => "---|").join("")}---|`,
+      ...rows.map((row) => `| \`${row.method} ${row.path}\` | ${cell(row.sdk)} | ${row.cells.join(" | ")} | ${cell(row.note)} |`),
+    ],
+  }
+}
+
+export const renderCoverage = (
+  manifest: Manifest,
+  exercised: Readonly<Record<Storage, ReadonlySet<string>>>,
+  reasons: Readonly<Record<string, string>>,
+  loose: LooseFields,
+) => {
+  const table = endpointTable(manifest, exercised, reasons, "SDK")
   return [
-    `# Live conformance: ${percent}% of client-callable endpoints exercised on ${names.join(", ")} (${hit} of ${generated.length})`,
+    `# Live conformance: ${table.percent}% of client-callable endpoints exercised on ${table.names.join(", ")} (${table.hit} of ${manifest.generated.length})`,
     "",
     "Written by `npx vitest run test/conformance` (test/conformance/coverage.check.ts); do not edit. An endpoint",
     "counts as exercised on a storage when its generated handler succeeded against the in-process Better Auth",
     "server (the plugins of better-auth.config.ts) on that storage and the answer decoded with no field dropped:",
     "the memory adapter, SQLite (better-sqlite3) and PostgreSQL (PGlite), the SQL schemas created by Better Auth's",
     "migrations. The reasons for the others are kept in test/conformance/support/not-exercised.ts; skipped",
-    `endpoints are not generated (see manifest.json). ${manifest.generated.length} generated, ${manifest.skipped.length} skipped, ${rows.length} endpoints in the spec.`,
+    `endpoints are not generated (see manifest.json). ${manifest.generated.length} generated, ${manifest.skipped.length} skipped, ${table.count} endpoints in the spec.`,
     "",
-    `| endpoint | SDK | ${names.join(" | ")} | note |`,
-    `|---|---|${names.map(() => "---|").join("")}---|`,
-    ...rows.map((row) => `| \`${row.method} ${row.path}\` | ${cell(row.sdk)} | ${row.cells.join(" | ")} | ${cell(row.note)} |`),
+    ...table.lines,
     "",
     ...looseSection(loose),
+    "",
+  ].join("\n")
+}
+
+/** generated-server/COVERAGE.md: the served endpoints, exercised through the derived HttpApiClient. */
+export const renderServerCoverage = (
+  manifest: Manifest,
+  exercised: Readonly<Record<Storage, ReadonlySet<string>>>,
+  reasons: Readonly<Record<string, string>>,
+) => {
+  const table = endpointTable(manifest, exercised, reasons, "served as")
+  return [
+    `# Live conformance of the server target: ${table.percent}% of served endpoints exercised on ${table.names.join(", ")} (${table.hit} of ${manifest.generated.length})`,
+    "",
+    "Written by `npx vitest run test/conformance` (test/conformance/server-coverage.check.ts); do not edit. The",
+    "conformance flows run once more per storage with every request to a served endpoint sent through the",
+    "`HttpApiClient` derived from `api.ts`, with the browser's cookies, to the `HttpApi` of `server.ts` served",
+    "in-process in front of the same Better Auth (test/support/bridge.ts). An endpoint counts as exercised on a",
+    "storage when that call succeeded there: the payload encoded and decoded by the contract on both sides, Better",
+    "Auth's answer decoded as `Success` by the server and again by the client. The reasons for the others are",
+    "those of the client target (test/conformance/support/not-exercised.ts); skipped endpoints are not served",
+    `(see manifest.json). ${manifest.generated.length} served, ${manifest.skipped.length} skipped, ${table.count} endpoints in the spec.`,
+    "",
+    ...table.lines,
     "",
   ].join("\n")
 }

@@ -10,7 +10,7 @@ import { getMigrations } from "better-auth/db/migration"
 import Database from "better-sqlite3"
 import { PGliteDialect } from "kysely-pglite-dialect"
 import { inject } from "vitest"
-import { type Storage, STORAGES } from "./records.ts"
+import { type Storage, STORAGES, type SuiteTarget } from "./records.ts"
 
 export { type Storage, STORAGES }
 
@@ -18,8 +18,13 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The storage of the conformance project running this file. */
     readonly storage: Storage
+    /** The server target's projects run the flows through the generated server (absent: the client target). */
+    readonly target?: SuiteTarget
   }
 }
+
+/** The target of the running conformance project. */
+export const currentTarget = (): SuiteTarget => (inject("target") === "server" ? "server" : "client")
 
 /** The storage of the running conformance project. */
 export const currentStorage = (): Storage => {
