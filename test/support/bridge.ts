@@ -106,9 +106,10 @@ export const httpApiBridge = (auth: Parameters<typeof serve>[0]) => {
         transformClient: (client) =>
           client.pipe(
             HttpClient.mapRequest((outgoing) =>
-              HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(outgoing, url.origin), {
-                ...Object.fromEntries([...request.headers].filter(([name]) => !["content-type", "content-length"].includes(name))),
-              }),
+              HttpClientRequest.setHeaders(
+                HttpClientRequest.prependUrl(outgoing, url.origin),
+                Object.fromEntries([...request.headers].filter(([name]) => !["content-type", "content-length"].includes(name))),
+              ),
             ),
             HttpClient.tap((response) => Effect.sync(() => void (captured = response))),
           ),
