@@ -67,7 +67,9 @@ const OFFLINE_SECRET = "better-auth-effect-codegen-offline-secret-0123456789"
  * `oauth2Authorize`, a redirect) is left out of the type only.
  */
 const withEndpointTypes = <const Plugins extends Array<{ readonly id: string; readonly endpoints?: object }>>(...plugins: Plugins) =>
-  plugins as unknown as { -readonly [K in keyof Plugins]: { id: Plugins[K]["id"]; endpoints: EndpointsOf<NonNullable<Plugins[K]["endpoints"]>> } }
+  plugins as unknown as {
+    -readonly [K in keyof Plugins]: { id: Plugins[K]["id"]; endpoints: EndpointsOf<NonNullable<Plugins[K]["endpoints"]>> }
+  }
 
 type EndpointsOf<E> = { [Name in keyof E as E[Name] extends Endpoint ? Name : never]: E[Name] }
 

@@ -89,7 +89,12 @@ export const renderSdk = (input: GenerateInput): GenerateResult => {
     serverModule: input.options.serverModule ?? "../../better-auth.config.ts",
     identifierPrefix: input.options.identifierPrefix ?? DEFAULT_IDENTIFIER_PREFIX,
   })
-  return { files, warnings, model: target.scope?.(model) ?? model, errors: provenance.error === undefined ? built.errors : [provenance.error, ...built.errors] }
+  return {
+    files,
+    warnings,
+    model: target.scope?.(model) ?? model,
+    errors: provenance.error === undefined ? built.errors : [provenance.error, ...built.errors],
+  }
 }
 
 /**

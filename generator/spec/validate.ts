@@ -89,7 +89,14 @@ const checkOperation = (
   components: Readonly<Record<string, unknown>>,
 ) => {
   noRef(operation, at)
-  for (const key of ["operationId", "description", "summary", "x-better-auth-scope", "x-better-auth-client-method", "x-better-auth-api-method"])
+  for (const key of [
+    "operationId",
+    "description",
+    "summary",
+    "x-better-auth-scope",
+    "x-better-auth-client-method",
+    "x-better-auth-api-method",
+  ])
     optional(operation, key, at, "string")
   if ("parameters" in operation) {
     const parameters = operation["parameters"]

@@ -13,7 +13,9 @@ describe("the generated server target, served in-process", () => {
   it("signs up, reads the session, lists sessions and signs out through the derived HttpApiClient", async () => {
     const b = browser(served)
     const email = `served-${Date.now()}@example.com`
-    const signUp = await b.run((api) => api.signUp.email({ payload: new Server.SignUp.Email.Payload({ email, name: "Served", password: Redacted.make("password-123456") }) }))
+    const signUp = await b.run((api) =>
+      api.signUp.email({ payload: new Server.SignUp.Email.Payload({ email, name: "Served", password: Redacted.make("password-123456") }) }),
+    )
     if (Exit.isFailure(signUp)) throw new Error(Cause.pretty(signUp.cause))
     expect(signUp.value.user.email).toBe(email)
     const session = await b.run((api) => api.core.getSession({ query: new Server.Core.GetSession.Payload({}) }))

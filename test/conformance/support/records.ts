@@ -21,7 +21,8 @@ export type Storage = (typeof STORAGES)[number]
  */
 export type SuiteTarget = "client" | "server"
 
-const recordsDir = (storage: Storage, target: SuiteTarget) => (target === "client" ? join(RECORDS_DIR, storage) : join(RECORDS_DIR, "server", storage))
+const recordsDir = (storage: Storage, target: SuiteTarget) =>
+  target === "client" ? join(RECORDS_DIR, storage) : join(RECORDS_DIR, "server", storage)
 
 /** How often a Success field was seen, absent or null (see evidence.ts). */
 export interface FieldCounts {

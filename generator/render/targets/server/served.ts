@@ -73,7 +73,9 @@ export const serverModel = (model: Model): { readonly served: ReadonlyArray<Serv
   for (const endpoint of model.endpoints) {
     const httpMethod = endpoint.payloadIn === "query" ? "GET" : "POST"
     if (endpoint.apiMethod === undefined) {
-      skipped.push(skip(endpoint, "no-api-method", "the document does not record its auth.api method (export it again with `bun run spec`)"))
+      skipped.push(
+        skip(endpoint, "no-api-method", "the document does not record its auth.api method (export it again with `bun run spec`)"),
+      )
       continue
     }
     if (endpoint.redirects) {

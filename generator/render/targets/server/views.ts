@@ -68,7 +68,11 @@ const renderEndpoint = (
     imports: [
       { names: "HttpApiEndpoint", from: JSON.stringify("effect/http-api/HttpApiEndpoint"), namespace: true },
       ...schemaImports(files.contract, ctx.uses, identifiers, components, options),
-      { names: "AuthErrors", from: moduleLiteral(relativeImport(files.contract, `${RUNTIME_FOLDER}/errors.ts`), options), namespace: false },
+      {
+        names: "AuthErrors",
+        from: moduleLiteral(relativeImport(files.contract, `${RUNTIME_FOLDER}/errors.ts`), options),
+        namespace: false,
+      },
     ],
     declarations,
     docs: jsdoc([endpoint.description, "", operation, changedBy(endpoint.provenance.handler)]),
@@ -164,7 +168,11 @@ export const renderServer = (model: Model, options: RenderOptions): ReadonlyArra
   const ordered = [...groups.entries()].sort(byText(([folder]) => folder))
   const banner = bannerFor(options.specName)
   const folders = [
-    ...served.map((s) => ({ folder: s.endpoint.folder, stars: [endpointFiles(s.endpoint.folder).contractModule], namespace: s.endpoint.namespace })),
+    ...served.map((s) => ({
+      folder: s.endpoint.folder,
+      stars: [endpointFiles(s.endpoint.folder).contractModule],
+      namespace: s.endpoint.namespace,
+    })),
     ...ordered.map(([folder]) => ({ folder: [folder], stars: [groupFiles(folder).groupModule], namespace: undefined })),
   ]
   const rootNamespaces = [
@@ -193,7 +201,10 @@ export const renderServer = (model: Model, options: RenderOptions): ReadonlyArra
         banner,
         apiModule: moduleLiteral("./api.ts", options),
         serverModule: moduleLiteral(`./${RUNTIME_FOLDER}/server.ts`, options),
-        layers: ordered.map(([folder, { name }]) => ({ alias: `${namespaceFor(name)}Layer`, from: moduleLiteral(`./${groupFiles(folder).layer}`, options) })),
+        layers: ordered.map(([folder, { name }]) => ({
+          alias: `${namespaceFor(name)}Layer`,
+          from: moduleLiteral(`./${groupFiles(folder).layer}`, options),
+        })),
       }),
     },
     ...renderRuntime(model, options),
