@@ -21,12 +21,17 @@ interface Run {
   readonly stderr: string
 }
 
-/** Runs `generate` with the working directory `cwd`. */
+/** Runs `generate` with the working directory `cwd`: the client target only, unless `args` name a `--target`. */
 const generate = (cwd: string, ...args: ReadonlyArray<string>): Run => {
-  const result = spawnSync(BUN, [MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", ...args], {
-    cwd,
-    encoding: "utf8",
-  })
+  const target = args.includes("--target") ? [] : ["--target", "client"]
+  const result = spawnSync(
+    BUN,
+    [MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", ...target, ...args],
+    {
+      cwd,
+      encoding: "utf8",
+    },
+  )
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -274,6 +279,8 @@ describe("a run killed with SIGKILL while writing", () => {
       "--client-module",
       join(ROOT, "better-auth.client.ts"),
       "--no-builtin-overrides",
+      "--target",
+      "client",
       "--out",
       out,
       "--templates",

@@ -18,7 +18,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 const run = (cwd: string, args: ReadonlyArray<string>, bunFlags: ReadonlyArray<string> = []) => {
   const result = spawnSync(
     BUN,
-    [...bunFlags, MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", ...args],
+    [...bunFlags, MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", "--target", "client", ...args],
     { cwd, encoding: "utf8" },
   )
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
@@ -146,9 +146,13 @@ describe("the output folder is never lost or silently overwritten", () => {
     writeFileSync(join(dir, "better-auth-api-spec.json"), JSON.stringify(spec))
     const start = () =>
       new Promise<{ code: number | null; stderr: string }>((done) => {
-        const child = spawn(BUN, [MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", "--quiet"], {
-          cwd: dir,
-        })
+        const child = spawn(
+          BUN,
+          [MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), "--no-builtin-overrides", "--target", "client", "--quiet"],
+          {
+            cwd: dir,
+          },
+        )
         let stderr = ""
         child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()))
         child.on("close", (code) => done({ code, stderr }))

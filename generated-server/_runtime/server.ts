@@ -80,14 +80,21 @@ type ApiPath<M extends keyof ServerApi> = ServerApi[M] extends {
   ? P
   : string;
 
-/** A compile error naming the expected input when the payload does not fit the method's. */
+/**
+ * A compile error naming the expected input when the payload does not fit the method's. An endpoint
+ * without a payload sends none: nothing to check.
+ */
 type PayloadFits<M extends keyof ServerApi, P, In extends "body" | "query"> = [
-  Mutable<P>,
-] extends [In extends "query" ? ApiQuery<M> : ApiBody<M>]
+  P,
+] extends [undefined]
   ? unknown
-  : {
-      readonly payloadDoesNotFit: In extends "query" ? ApiQuery<M> : ApiBody<M>;
-    };
+  : [Mutable<P>] extends [In extends "query" ? ApiQuery<M> : ApiBody<M>]
+    ? unknown
+    : {
+        readonly payloadDoesNotFit: In extends "query"
+          ? ApiQuery<M>
+          : ApiBody<M>;
+      };
 
 /** How a generated handler reaches Better Auth. */
 export interface RouteOptions<

@@ -50,6 +50,8 @@ const main = async (): Promise<number> => {
     const report =
       values.report === undefined || target === "client" || config.targets.length === 1 ? values.report : serverReport(values.report)
     code = Math.max(code, await runTarget(values, config, { target, out, report }, started))
+    // Bad input (2) or an unwritable disk (3) fails every target alike: say it once.
+    if (code >= 2) break
   }
   return code
 }

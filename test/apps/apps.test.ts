@@ -88,7 +88,7 @@ export const team = Effect.gen(function* () {
   },
   {
     name: "no-stripe",
-    server: `import { authOptions as all } from ${rootImport("better-auth.config.ts")}
+    server: `import { authOptions as all } from ${rootImport("better-auth.config.js")}
 export const authOptions = () => {
   const options = all()
   return { ...options, plugins: options.plugins.filter((plugin) => plugin.id !== "stripe") }

@@ -55,12 +55,15 @@ type ApiQuery<M extends keyof ServerApi> = ApiInput<M> extends { query?: infer Q
 /** The path `auth.api` serves the method at (`getSession` is re-typed by Better Auth without one). */
 type ApiPath<M extends keyof ServerApi> = ServerApi[M] extends { readonly path: infer P } ? P : string
 
-/** A compile error naming the expected input when the payload does not fit the method's. */
-type PayloadFits<M extends keyof ServerApi, P, In extends "body" | "query"> = [Mutable<P>] extends [
-  In extends "query" ? ApiQuery<M> : ApiBody<M>,
-]
+/**
+ * A compile error naming the expected input when the payload does not fit the method's. An endpoint
+ * without a payload sends none: nothing to check.
+ */
+type PayloadFits<M extends keyof ServerApi, P, In extends "body" | "query"> = [P] extends [undefined]
   ? unknown
-  : { readonly payloadDoesNotFit: In extends "query" ? ApiQuery<M> : ApiBody<M> }
+  : [Mutable<P>] extends [In extends "query" ? ApiQuery<M> : ApiBody<M>]
+    ? unknown
+    : { readonly payloadDoesNotFit: In extends "query" ? ApiQuery<M> : ApiBody<M> }
 
 /** How a generated handler reaches Better Auth. */
 export interface RouteOptions<
