@@ -97,3 +97,44 @@ describe("BetterAuthApiError.code is typed with the declared error codes", () =>
     expect(errors["misspelt"]?.join("\n")).toMatch(/Type '"INVALID_EMAIL_OR_PASWORD"' is not comparable/)
   })
 })
+
+/** A server handler as the generator writes it, with its `auth.api` method, path and payload given. */
+const serverHandler = (method: string, path: string, payload: string) => `
+import { route } from "../../generated-server/_runtime/server.ts"
+import { Payload, Success } from "../../generated-server/sign-up/email/email.contract.ts"
+import { Payload as SignInPayload } from "../../generated-server/sign-in/email/email.contract.ts"
+void SignInPayload
+export const handler = route({
+  method: ${JSON.stringify(method)},
+  path: ${JSON.stringify(path)},
+  httpMethod: "POST",
+  in: "body",
+  payload: ${payload},
+  success: Success,
+})
+`
+
+describe("server handlers are checked against the app's typed auth.api", () => {
+  const errors = diagnosticsFor({
+    serverGenerated: serverHandler("signUpEmail", "/sign-up/email", "Payload"),
+    serverWrongMethod: serverHandler("signUpEmial", "/sign-up/email", "Payload"),
+    serverWrongPath: serverHandler("signUpEmail", "/sign-in/email", "Payload"),
+    serverWrongPayload: serverHandler("signUpEmail", "/sign-up/email", "SignInPayload"),
+  })
+
+  it("accepts the generated route", () => {
+    expect(errors["serverGenerated"]).toEqual([])
+  })
+
+  it("rejects an auth.api method that does not exist", () => {
+    expect(errors["serverWrongMethod"]?.join("\n")).toMatch(/"signUpEmial"' is not assignable/)
+  })
+
+  it("rejects a path that is not the method's", () => {
+    expect(errors["serverWrongPath"]?.join("\n")).toMatch(/"\/sign-in\/email"' is not assignable to type '"\/sign-up\/email"'/)
+  })
+
+  it("rejects a payload that does not fit the method's body", () => {
+    expect(errors["serverWrongPayload"]?.join("\n")).toMatch(/payloadDoesNotFit/)
+  })
+})
