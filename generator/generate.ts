@@ -93,7 +93,7 @@ export const renderSdk = (input: GenerateInput): GenerateResult => {
     files,
     warnings,
     model: target.scope?.(model) ?? model,
-    errors: provenance.error === undefined ? built.errors : [provenance.error, ...built.errors],
+    errors: [...(provenance.error === undefined ? [] : [provenance.error]), ...built.errors, ...(target.faults?.(model) ?? [])],
   }
 }
 

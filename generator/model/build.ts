@@ -20,7 +20,7 @@ import { type ResolvedRules, resolveRules, rulesProvenance } from "./rules.ts"
 import { COMPONENT_PREFIX, nullable, type SchemaContext, SHARED_PREFIX, toSchemaNode } from "./schema.ts"
 import { overrideDrift, topLevelShape } from "./drift.ts"
 import { alwaysHasKeys, bodyPayload, queryPayload, successSchema, warnUnsentParameters, withoutFields, withQuery } from "./payload.ts"
-import type { Endpoint, EndpointDocument, Model, Provenance, SchemaNode, Skipped } from "./types.ts"
+import type { Endpoint, EndpointDocument, Model, Provenance, SchemaNode, ServerSettings, SetBy, Skipped } from "./types.ts"
 import { byText } from "../text.ts"
 
 export interface BuildOptions {
@@ -196,6 +196,7 @@ const buildEndpoint = (
     success,
     mutatesSession: override.mutatesSession ?? rules.mutatesSession(path),
     redirects: override.redirects ?? false,
+    ...serverSettings(layers),
     ...(documentShapes === undefined ? {} : { document: documentShapes }),
     provenance: provenanceOf({
       layers,
@@ -407,4 +408,15 @@ const dropDuplicateCalls = (endpoints: Array<Endpoint>): ReadonlyArray<Skipped> 
 const nullableOptionalFields = (node: SchemaNode): SchemaNode => {
   if (node.kind !== "object" || !node.properties.some((p) => p.optional && nullable(p.schema) !== p.schema)) return node
   return { ...node, properties: node.properties.map((p) => (p.optional ? { ...p, schema: nullable(p.schema) } : p)) }
+}
+
+/** The server target's settings of an endpoint: for each `server:` key, the last layer that sets it, and where. */
+const serverSettings = (layers: ReadonlyArray<LoadedOverride>): { readonly server?: ServerSettings } => {
+  const settings: Record<string, SetBy<string>> = {}
+  for (const key of ["skip", "name", "group", "path"] as const) {
+    const layer = layers.findLast((l) => l.override.server?.[key] !== undefined)
+    const value = layer?.override.server?.[key]
+    if (layer !== undefined && value !== undefined) settings[key] = { value, file: layer.file, at: layer.locate(["server", key]) }
+  }
+  return Object.keys(settings).length === 0 ? {} : { server: settings }
 }

@@ -90,8 +90,25 @@ export interface Endpoint {
   readonly redirects: boolean
   /** Which override changed what, for provenance in the generated JSDoc (one line per file part). */
   readonly provenance: Provenance
+  /** How an override says the server target serves it (each setting with where it was set). */
+  readonly server?: ServerSettings
   /** For a side an override patches: the document's own top-level fields, recorded in the manifest to find drift on the next run. */
   readonly document?: EndpointDocument
+}
+
+/** A value an override set, with where: the file and `line:column` of the value. */
+export interface SetBy<T> {
+  readonly value: T
+  readonly file: string
+  readonly at: string
+}
+
+/** The server target's settings of an endpoint (`server:` in its override). */
+export interface ServerSettings {
+  readonly skip?: SetBy<string>
+  readonly name?: SetBy<string>
+  readonly group?: SetBy<string>
+  readonly path?: SetBy<string>
 }
 
 /** The document's own top-level fields of an overridden Payload or Success (`Payload.limit?` → `number`). */

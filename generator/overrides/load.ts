@@ -65,6 +65,7 @@ const overrideKeysAt = (path: Path): ReadonlyArray<string> => {
   const parent = path.slice(0, -1)
   if (parent.length === 0) return KNOWN_KEYS.file
   if (parent.length === 1 && parent[0] === "span") return KNOWN_KEYS.span
+  if (parent.length === 1 && parent[0] === "server") return KNOWN_KEYS.server
   if (parent.length === 1) return KNOWN_KEYS.patch
   if (parent.length === 3 && parent[1] === "fields") return KNOWN_KEYS.field
   return []

@@ -61,6 +61,36 @@ export const Span = Schema.Struct({
   feature: Schema.optionalKey(Folder.annotate({ description: "Span feature (default: the folder's last segment)." })),
 })
 
+const Identifier = (example: string) =>
+  Schema.String.check(Schema.isPattern(IDENTIFIER_PATTERN, { message: `expected a TypeScript identifier, e.g. ${example}` }))
+
+/** How the server target serves the endpoint. */
+export const ServerOverride = Schema.Struct({
+  skip: Schema.optionalKey(
+    Schema.String.annotate({
+      description: "Leave the endpoint out of the server target (the client target keeps it); the text is the reason, recorded in its manifest.json.",
+    }),
+  ),
+  name: Schema.optionalKey(
+    Identifier("verifyTotp").annotate({
+      description: "The endpoint's name in its group, `client.<group>.<name>` in a derived HttpApiClient (default: camelCase of its folder below the top one).",
+    }),
+  ),
+  group: Schema.optionalKey(
+    Identifier("twoFactor").annotate({
+      description: "The HttpApiGroup it belongs to (default: camelCase of its top folder); a new group's files go in its kebab-case folder.",
+    }),
+  ),
+  path: Schema.optionalKey(
+    Schema.String.check(
+      Schema.isPattern(new RegExp(`^(?:/${SEGMENT})+$`, "u"), { message: "expected kebab-case segments, each after a /, e.g. /auth/verify-totp" }),
+    ).annotate({
+      description: "Where the HttpApi serves it, below /api/auth (default: Better Auth's path); its handler still calls Better Auth at Better Auth's path.",
+    }),
+  ),
+}).annotate({ description: "How the server target serves this endpoint: skip it, or its name, group and path in the HttpApi." })
+export type ServerOverride = typeof ServerOverride.Type
+
 export const OverrideFile = Schema.Struct({
   endpoint: Schema.String.check(
     Schema.isPattern(ENDPOINT_PATTERN, { message: 'expected "METHOD /path", e.g. "POST /two-factor/verify-totp"' }),
@@ -103,6 +133,7 @@ export const OverrideFile = Schema.Struct({
   description: Schema.optionalKey(Schema.String.annotate({ description: "Replace the endpoint's description." })),
   payload: Schema.optionalKey(SchemaPatch.annotate({ description: "Corrections to the Payload schema." })),
   success: Schema.optionalKey(SchemaPatch.annotate({ description: "Corrections to the Success schema." })),
+  server: Schema.optionalKey(ServerOverride),
 }).annotate({ title: "Endpoint override", description: "Corrections for one endpoint of the Better Auth OpenAPI document." })
 export type OverrideFile = typeof OverrideFile.Type
 
@@ -163,6 +194,7 @@ export const KNOWN_KEYS = {
   defaults: Object.keys(DefaultsFile.fields),
   rules: Object.keys(Rules.fields),
   span: Object.keys(Span.fields),
+  server: Object.keys(ServerOverride.fields),
   patch: Object.keys(SchemaPatch.fields),
   field: Object.keys(FieldPatch.fields),
 } as const

@@ -4,6 +4,7 @@
  * targets/server/; both print schemas with printer.ts and share targets/shared.ts.
  */
 import type { ImportExtension } from "../config.ts"
+import type { OverrideError } from "../errors.ts"
 import { withExtension } from "../model/naming.ts"
 import type { Model } from "../model/types.ts"
 import type { Templates } from "./templates.ts"
@@ -34,6 +35,8 @@ export interface Target {
   readonly render: (model: Model, options: RenderOptions) => ReadonlyArray<RenderedFile>
   /** The model as this target's manifest records it (what it serves, what it skips and why); the whole model when absent. */
   readonly scope?: (model: Model) => Model
+  /** What the overrides ask of this target that it cannot do (two endpoints at one path): the run must stop. */
+  readonly faults?: (model: Model) => ReadonlyArray<OverrideError>
 }
 
 /** The banner is a line comment: every line terminator JavaScript knows (U+2028, U+2029 too) would end it. */

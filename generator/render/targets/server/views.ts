@@ -212,4 +212,9 @@ export const renderServer = (model: Model, options: RenderOptions): ReadonlyArra
 }
 
 /** The server target: an HttpApi serving Better Auth through its own handler. */
-export const serverTarget: Target = { name: "server", render: renderServer, scope: (model) => serverModel(model).model }
+export const serverTarget: Target = {
+  name: "server",
+  render: renderServer,
+  scope: (model) => serverModel(model).model,
+  faults: (model) => serverModel(model).errors,
+}
