@@ -56,6 +56,31 @@ const specOf = () => JSON.parse(readFileSync(join(project, "better-auth-api-spec
 const writeSpec = (spec: object) => writeFileSync(join(project, "better-auth-api-spec.json"), JSON.stringify(spec))
 
 describe("generate (the CLI)", () => {
+  it("writes the client and the server output by default, each in its own folder, the warnings printed once; --target picks one", () => {
+    cpSync(join(ROOT, "better-auth-api-spec.json"), join(project, "better-auth-api-spec.json"))
+    const run = (...args: ReadonlyArray<string>) => {
+      const result = spawnSync(BUN, [MAIN, "--client-module", join(ROOT, "better-auth.client.ts"), ...args], {
+        cwd: project,
+        encoding: "utf8",
+      })
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+    }
+    const both = run("--report", "UPGRADE.md")
+    expect(both.code).toBe(0)
+    expect(both.stdout).toMatch(/^generated\/: \d+ endpoints generated.*\ngenerated-server\/: \d+ endpoints generated/)
+    expect(both.stderr.match(/^\d+ warnings: /gm)).toHaveLength(1)
+    expect(existsSync(join(project, "generated", "index.ts"))).toBe(true)
+    expect(readFileSync(join(project, "generated-server", "api.ts"), "utf8")).toContain('HttpApi.make("betterAuth")')
+    expect(existsSync(join(project, "UPGRADE.md"))).toBe(true)
+    expect(readFileSync(join(project, "UPGRADE.server.md"), "utf8")).toMatch(/^# Better Auth server changes \(`generated-server\/`\): /)
+    const server = run("--target", "server", "--server-out", "api", "--quiet")
+    expect(server.code).toBe(0)
+    expect(existsSync(join(project, "api", "server.ts"))).toBe(true)
+    const bad = run("--target", "browser")
+    expect(bad.code).toBe(2)
+    expect(bad.stderr.trim()).toBe('error: --target: expected a non-empty list of "client", "server", got ["browser"]')
+  })
+
   it("refuses a config file that does not exist or has an unknown key: one line, exit code 2, nothing written", () => {
     const missing = generate(project, "--config", "nope.config.ts")
     expect(missing.code).toBe(2)

@@ -49,11 +49,21 @@ const main = async (): Promise<number> => {
     // With both outputs, the server's report goes beside the client's: UPGRADE.md and UPGRADE.server.md.
     const report =
       values.report === undefined || target === "client" || config.targets.length === 1 ? values.report : serverReport(values.report)
-    code = Math.max(code, await runTarget(values, config, { target, out, report }, started))
+    // The warnings are the document's and the overrides': printed with the first output only.
+    const warnings = target === config.targets[0]
+    code = Math.max(code, await runTarget(values, config, { target, out, report, warnings }, started))
     // Bad input (2) or an unwritable disk (3) fails every target alike: say it once.
     if (code >= 2) break
   }
   return code
+}
+
+/** One output of the run: its target and folder, where its report goes, whether it prints the warnings. */
+export interface Job {
+  readonly target: TargetName
+  readonly out: string
+  readonly report: string | undefined
+  readonly warnings: boolean
 }
 
 /** `UPGRADE.md` → `UPGRADE.server.md`. */
@@ -63,7 +73,7 @@ const serverReport = (file: string): string => (/\.md$/i.test(file) ? file.repla
 const runTarget = async (
   values: Flags,
   config: ResolvedConfig,
-  job: { readonly target: TargetName; readonly out: string; readonly report: string | undefined },
+  job: Job,
   started: number,
 ): Promise<number> => {
   // The inputs' fingerprint, taken before the run: the full run records it once it succeeds.
@@ -77,7 +87,7 @@ const runTarget = async (
       !(values.strict && state.warnings.length > 0) &&
       (await outputMatches(job.out, state))
     ) {
-      if (!values.quiet) for (const line of warningOutput(state.warnings, values.verbose)) console.error(line)
+      if (!values.quiet && job.warnings) for (const line of warningOutput(state.warnings, values.verbose)) console.error(line)
       const ms = Math.round(performance.now() - started)
       const files = Object.keys(state.files).length
       if (values.quiet) return 0

@@ -48,7 +48,7 @@ const changeLines = (out: string, outcome: Outcome, verb: (a: Action) => string)
 export const runCli = (
   values: Flags,
   config: ResolvedConfig,
-  job: { readonly target: TargetName; readonly out: string; readonly report: string | undefined },
+  job: { readonly target: TargetName; readonly out: string; readonly report: string | undefined; readonly warnings: boolean },
   started: number,
   print: string | undefined,
 ): Promise<number> => {
@@ -104,7 +104,7 @@ export const runCli = (
       Effect.flatMap((outcome) =>
         Effect.gen(function* () {
           const warnings = outcome.warnings.map((w) => ({ code: w.code, line: warningLine(w, config.spec) }))
-          if (!values.quiet) for (const line of warningOutput(warnings, verbose)) console.error(line)
+          if (!values.quiet && job.warnings) for (const line of warningOutput(warnings, verbose)) console.error(line)
           const ms = Math.round(performance.now() - started)
           // --typecheck: one line per error, naming the endpoint and the override or spec place to change.
           for (const line of outcome.typeErrors) console.error(`type error: ${line}`)

@@ -113,7 +113,7 @@ export const runGenerate = (options: RunOptions): Effect.Effect<Outcome, RunErro
     const previous: Manifest | undefined = parseManifest(previousText.get(MANIFEST_FILE) ?? "")
     const result = yield* generate({ ...options, previous })
     const warnings = result.warnings.map((warning) => ({ warning, line: warningLine(warning, options.spec) }))
-    const base = { specName, previous, warnings }
+    const base = { specName, previous, warnings, output: { out: options.out, target: options.target ?? ("client" as const) } }
     if (result.errors.length > 0 || result.manifest === undefined) {
       const reason = `${result.errors.length} error(s) in the spec or the overrides; ${options.out}/ is unchanged`
       yield* report({

@@ -11,6 +11,8 @@ import { apiDiff, type ApiChange } from "./api-diff.ts"
 
 export interface ReportInput {
   readonly specName: string
+  /** The output the report is about: its folder and target (the title names them; default the client). */
+  readonly output?: { readonly out: string; readonly target: "client" | "server" }
   readonly previous: Manifest | undefined
   readonly next: Manifest
   /** File actions of this run. */
@@ -93,7 +95,8 @@ export const changeReport = (input: ReportInput): string => {
   const lines: Array<string> = input.written.ok
     ? []
     : [`**Nothing was written**: ${input.written.reason}. What follows is what the run would have changed.`, ""]
-  lines.push(`# Better Auth SDK changes: ${versions(previous, next)}`, "")
+  const what = input.output?.target === "server" ? `Better Auth server changes (${code(`${input.output.out}/`)})` : "Better Auth SDK changes"
+  lines.push(`# ${what}: ${versions(previous, next)}`, "")
   const plugins = (m: Manifest | undefined) => new Set(m?.source?.plugins ?? [])
   if (previous?.source !== undefined && next.source !== undefined) {
     const added = [...plugins(next)].filter((p) => !plugins(previous).has(p))
