@@ -3,34 +3,34 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import * as Layer from "effect/Layer";
 import { Api } from "./api.js";
-import { layer as AccountinfoLayer } from "./account-info/account-info.layer.js";
+import { layer as AccountInfoLayer } from "./account-info/account-info.layer.js";
 import { layer as AdminLayer } from "./admin/admin.layer.js";
 import { layer as AnonymousLayer } from "./anonymous/anonymous.layer.js";
-import { layer as ApikeyLayer } from "./api-key/api-key.layer.js";
-import { layer as ChangeemailLayer } from "./change-email/change-email.layer.js";
+import { layer as ApiKeyLayer } from "./api-key/api-key.layer.js";
+import { layer as ChangeEmailLayer } from "./change-email/change-email.layer.js";
 import { layer as CoreLayer } from "./core/core.layer.js";
-import { layer as DeleteuserLayer } from "./delete-user/delete-user.layer.js";
+import { layer as DeleteUserLayer } from "./delete-user/delete-user.layer.js";
 import { layer as DeviceLayer } from "./device/device.layer.js";
-import { layer as EmailotpLayer } from "./email-otp/email-otp.layer.js";
-import { layer as EmailverificationLayer } from "./email-verification/email-verification.layer.js";
-import { layer as ForgetpasswordLayer } from "./forget-password/forget-password.layer.js";
-import { layer as IsusernameavailableLayer } from "./is-username-available/is-username-available.layer.js";
+import { layer as EmailOtpLayer } from "./email-otp/email-otp.layer.js";
+import { layer as EmailVerificationLayer } from "./email-verification/email-verification.layer.js";
+import { layer as ForgetPasswordLayer } from "./forget-password/forget-password.layer.js";
+import { layer as IsUsernameAvailableLayer } from "./is-username-available/is-username-available.layer.js";
 import { layer as JwksLayer } from "./jwks/jwks.layer.js";
-import { layer as MultisessionLayer } from "./multi-session/multi-session.layer.js";
+import { layer as MultiSessionLayer } from "./multi-session/multi-session.layer.js";
 import { layer as Oauth2Layer } from "./oauth2/oauth2.layer.js";
-import { layer as OnetimetokenLayer } from "./one-time-token/one-time-token.layer.js";
+import { layer as OneTimeTokenLayer } from "./one-time-token/one-time-token.layer.js";
 import { layer as OrganizationLayer } from "./organization/organization.layer.js";
 import { layer as PasskeyLayer } from "./passkey/passkey.layer.js";
 import { layer as PasswordLayer } from "./password/password.layer.js";
-import { layer as PhonenumberLayer } from "./phone-number/phone-number.layer.js";
-import { layer as SigninLayer } from "./sign-in/sign-in.layer.js";
-import { layer as SignupLayer } from "./sign-up/sign-up.layer.js";
+import { layer as PhoneNumberLayer } from "./phone-number/phone-number.layer.js";
+import { layer as SignInLayer } from "./sign-in/sign-in.layer.js";
+import { layer as SignUpLayer } from "./sign-up/sign-up.layer.js";
 import { layer as SiweLayer } from "./siwe/siwe.layer.js";
 import { layer as SsoLayer } from "./sso/sso.layer.js";
 import { layer as SubscriptionLayer } from "./subscription/subscription.layer.js";
 import { layer as TokenLayer } from "./token/token.layer.js";
-import { layer as TwofactorLayer } from "./two-factor/two-factor.layer.js";
-import { layer as UpdatesessionLayer } from "./update-session/update-session.layer.js";
+import { layer as TwoFactorLayer } from "./two-factor/two-factor.layer.js";
+import { layer as UpdateSessionLayer } from "./update-session/update-session.layer.js";
 
 export {
   BetterAuthServer,
@@ -43,33 +43,33 @@ export {
  */
 export const layer = HttpApiBuilder.layer(Api).pipe(
   Layer.provide([
-    AccountinfoLayer,
+    AccountInfoLayer,
     AdminLayer,
     AnonymousLayer,
-    ApikeyLayer,
-    ChangeemailLayer,
+    ApiKeyLayer,
+    ChangeEmailLayer,
     CoreLayer,
-    DeleteuserLayer,
+    DeleteUserLayer,
     DeviceLayer,
-    EmailotpLayer,
-    EmailverificationLayer,
-    ForgetpasswordLayer,
-    IsusernameavailableLayer,
+    EmailOtpLayer,
+    EmailVerificationLayer,
+    ForgetPasswordLayer,
+    IsUsernameAvailableLayer,
     JwksLayer,
-    MultisessionLayer,
+    MultiSessionLayer,
     Oauth2Layer,
-    OnetimetokenLayer,
+    OneTimeTokenLayer,
     OrganizationLayer,
     PasskeyLayer,
     PasswordLayer,
-    PhonenumberLayer,
-    SigninLayer,
-    SignupLayer,
+    PhoneNumberLayer,
+    SignInLayer,
+    SignUpLayer,
     SiweLayer,
     SsoLayer,
     SubscriptionLayer,
     TokenLayer,
-    TwofactorLayer,
-    UpdatesessionLayer,
+    TwoFactorLayer,
+    UpdateSessionLayer,
   ]),
 );

@@ -3,11 +3,11 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as AccountinfoHandler } from "./account-info.handler.js";
+import { handler as AccountInfoHandler } from "./account-info.handler.js";
 
 /** Implements the `accountInfo` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "accountInfo", (handlers) =>
   BetterAuthServer.useSync((server) =>
-    handlers.handle("accountInfo", AccountinfoHandler(server)),
+    handlers.handle("accountInfo", AccountInfoHandler(server)),
   ),
 );

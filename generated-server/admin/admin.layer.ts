@@ -3,40 +3,40 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as BanuserHandler } from "./ban-user/ban-user.handler.js";
-import { handler as CreateuserHandler } from "./create-user/create-user.handler.js";
-import { handler as GetuserHandler } from "./get-user/get-user.handler.js";
-import { handler as HaspermissionHandler } from "./has-permission/has-permission.handler.js";
-import { handler as ImpersonateuserHandler } from "./impersonate-user/impersonate-user.handler.js";
-import { handler as ListusersessionsHandler } from "./list-user-sessions/list-user-sessions.handler.js";
-import { handler as ListusersHandler } from "./list-users/list-users.handler.js";
-import { handler as RemoveuserHandler } from "./remove-user/remove-user.handler.js";
-import { handler as RevokeusersessionHandler } from "./revoke-user-session/revoke-user-session.handler.js";
-import { handler as RevokeusersessionsHandler } from "./revoke-user-sessions/revoke-user-sessions.handler.js";
-import { handler as SetroleHandler } from "./set-role/set-role.handler.js";
-import { handler as SetuserpasswordHandler } from "./set-user-password/set-user-password.handler.js";
-import { handler as StopimpersonatingHandler } from "./stop-impersonating/stop-impersonating.handler.js";
-import { handler as UnbanuserHandler } from "./unban-user/unban-user.handler.js";
-import { handler as UpdateuserHandler } from "./update-user/update-user.handler.js";
+import { handler as BanUserHandler } from "./ban-user/ban-user.handler.js";
+import { handler as CreateUserHandler } from "./create-user/create-user.handler.js";
+import { handler as GetUserHandler } from "./get-user/get-user.handler.js";
+import { handler as HasPermissionHandler } from "./has-permission/has-permission.handler.js";
+import { handler as ImpersonateUserHandler } from "./impersonate-user/impersonate-user.handler.js";
+import { handler as ListUserSessionsHandler } from "./list-user-sessions/list-user-sessions.handler.js";
+import { handler as ListUsersHandler } from "./list-users/list-users.handler.js";
+import { handler as RemoveUserHandler } from "./remove-user/remove-user.handler.js";
+import { handler as RevokeUserSessionHandler } from "./revoke-user-session/revoke-user-session.handler.js";
+import { handler as RevokeUserSessionsHandler } from "./revoke-user-sessions/revoke-user-sessions.handler.js";
+import { handler as SetRoleHandler } from "./set-role/set-role.handler.js";
+import { handler as SetUserPasswordHandler } from "./set-user-password/set-user-password.handler.js";
+import { handler as StopImpersonatingHandler } from "./stop-impersonating/stop-impersonating.handler.js";
+import { handler as UnbanUserHandler } from "./unban-user/unban-user.handler.js";
+import { handler as UpdateUserHandler } from "./update-user/update-user.handler.js";
 
 /** Implements the `admin` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "admin", (handlers) =>
   BetterAuthServer.useSync((server) =>
     handlers
-      .handle("banUser", BanuserHandler(server))
-      .handle("createUser", CreateuserHandler(server))
-      .handle("getUser", GetuserHandler(server))
-      .handle("hasPermission", HaspermissionHandler(server))
-      .handle("impersonateUser", ImpersonateuserHandler(server))
-      .handle("listUserSessions", ListusersessionsHandler(server))
-      .handle("listUsers", ListusersHandler(server))
-      .handle("removeUser", RemoveuserHandler(server))
-      .handle("revokeUserSession", RevokeusersessionHandler(server))
-      .handle("revokeUserSessions", RevokeusersessionsHandler(server))
-      .handle("setRole", SetroleHandler(server))
-      .handle("setUserPassword", SetuserpasswordHandler(server))
-      .handle("stopImpersonating", StopimpersonatingHandler(server))
-      .handle("unbanUser", UnbanuserHandler(server))
-      .handle("updateUser", UpdateuserHandler(server)),
+      .handle("banUser", BanUserHandler(server))
+      .handle("createUser", CreateUserHandler(server))
+      .handle("getUser", GetUserHandler(server))
+      .handle("hasPermission", HasPermissionHandler(server))
+      .handle("impersonateUser", ImpersonateUserHandler(server))
+      .handle("listUserSessions", ListUserSessionsHandler(server))
+      .handle("listUsers", ListUsersHandler(server))
+      .handle("removeUser", RemoveUserHandler(server))
+      .handle("revokeUserSession", RevokeUserSessionHandler(server))
+      .handle("revokeUserSessions", RevokeUserSessionsHandler(server))
+      .handle("setRole", SetRoleHandler(server))
+      .handle("setUserPassword", SetUserPasswordHandler(server))
+      .handle("stopImpersonating", StopImpersonatingHandler(server))
+      .handle("unbanUser", UnbanUserHandler(server))
+      .handle("updateUser", UpdateUserHandler(server)),
   ),
 );

@@ -3,11 +3,11 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as DeleteuserHandler } from "./delete-user/delete-user.handler.js";
+import { handler as DeleteUserHandler } from "./delete-user/delete-user.handler.js";
 
 /** Implements the `anonymous` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "anonymous", (handlers) =>
   BetterAuthServer.useSync((server) =>
-    handlers.handle("deleteUser", DeleteuserHandler(server)),
+    handlers.handle("deleteUser", DeleteUserHandler(server)),
   ),
 );

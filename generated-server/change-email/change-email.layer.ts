@@ -3,11 +3,11 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as ChangeemailHandler } from "./change-email.handler.js";
+import { handler as ChangeEmailHandler } from "./change-email.handler.js";
 
 /** Implements the `changeEmail` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "changeEmail", (handlers) =>
   BetterAuthServer.useSync((server) =>
-    handlers.handle("changeEmail", ChangeemailHandler(server)),
+    handlers.handle("changeEmail", ChangeEmailHandler(server)),
   ),
 );

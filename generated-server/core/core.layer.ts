@@ -3,36 +3,36 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as DeleteuserHandler } from "./delete-user/delete-user.handler.js";
-import { handler as GetaccesstokenHandler } from "./get-access-token/get-access-token.handler.js";
-import { handler as GetsessionHandler } from "./get-session/get-session.handler.js";
-import { handler as LinksocialHandler } from "./link-social/link-social.handler.js";
-import { handler as ListaccountsHandler } from "./list-accounts/list-accounts.handler.js";
-import { handler as ListsessionsHandler } from "./list-sessions/list-sessions.handler.js";
-import { handler as RefreshtokenHandler } from "./refresh-token/refresh-token.handler.js";
-import { handler as RevokeothersessionsHandler } from "./revoke-other-sessions/revoke-other-sessions.handler.js";
-import { handler as RevokesessionHandler } from "./revoke-session/revoke-session.handler.js";
-import { handler as RevokesessionsHandler } from "./revoke-sessions/revoke-sessions.handler.js";
-import { handler as SignoutHandler } from "./sign-out/sign-out.handler.js";
-import { handler as UnlinkaccountHandler } from "./unlink-account/unlink-account.handler.js";
-import { handler as UpdateuserHandler } from "./update-user/update-user.handler.js";
+import { handler as DeleteUserHandler } from "./delete-user/delete-user.handler.js";
+import { handler as GetAccessTokenHandler } from "./get-access-token/get-access-token.handler.js";
+import { handler as GetSessionHandler } from "./get-session/get-session.handler.js";
+import { handler as LinkSocialHandler } from "./link-social/link-social.handler.js";
+import { handler as ListAccountsHandler } from "./list-accounts/list-accounts.handler.js";
+import { handler as ListSessionsHandler } from "./list-sessions/list-sessions.handler.js";
+import { handler as RefreshTokenHandler } from "./refresh-token/refresh-token.handler.js";
+import { handler as RevokeOtherSessionsHandler } from "./revoke-other-sessions/revoke-other-sessions.handler.js";
+import { handler as RevokeSessionHandler } from "./revoke-session/revoke-session.handler.js";
+import { handler as RevokeSessionsHandler } from "./revoke-sessions/revoke-sessions.handler.js";
+import { handler as SignOutHandler } from "./sign-out/sign-out.handler.js";
+import { handler as UnlinkAccountHandler } from "./unlink-account/unlink-account.handler.js";
+import { handler as UpdateUserHandler } from "./update-user/update-user.handler.js";
 
 /** Implements the `core` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "core", (handlers) =>
   BetterAuthServer.useSync((server) =>
     handlers
-      .handle("deleteUser", DeleteuserHandler(server))
-      .handle("getAccessToken", GetaccesstokenHandler(server))
-      .handle("getSession", GetsessionHandler(server))
-      .handle("linkSocial", LinksocialHandler(server))
-      .handle("listAccounts", ListaccountsHandler(server))
-      .handle("listSessions", ListsessionsHandler(server))
-      .handle("refreshToken", RefreshtokenHandler(server))
-      .handle("revokeOtherSessions", RevokeothersessionsHandler(server))
-      .handle("revokeSession", RevokesessionHandler(server))
-      .handle("revokeSessions", RevokesessionsHandler(server))
-      .handle("signOut", SignoutHandler(server))
-      .handle("unlinkAccount", UnlinkaccountHandler(server))
-      .handle("updateUser", UpdateuserHandler(server)),
+      .handle("deleteUser", DeleteUserHandler(server))
+      .handle("getAccessToken", GetAccessTokenHandler(server))
+      .handle("getSession", GetSessionHandler(server))
+      .handle("linkSocial", LinkSocialHandler(server))
+      .handle("listAccounts", ListAccountsHandler(server))
+      .handle("listSessions", ListSessionsHandler(server))
+      .handle("refreshToken", RefreshTokenHandler(server))
+      .handle("revokeOtherSessions", RevokeOtherSessionsHandler(server))
+      .handle("revokeSession", RevokeSessionHandler(server))
+      .handle("revokeSessions", RevokeSessionsHandler(server))
+      .handle("signOut", SignOutHandler(server))
+      .handle("unlinkAccount", UnlinkAccountHandler(server))
+      .handle("updateUser", UpdateUserHandler(server)),
   ),
 );

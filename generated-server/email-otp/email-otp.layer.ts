@@ -3,24 +3,24 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as ChangeemailHandler } from "./change-email/change-email.handler.js";
-import { handler as CheckverificationotpHandler } from "./check-verification-otp/check-verification-otp.handler.js";
-import { handler as RequestemailchangeHandler } from "./request-email-change/request-email-change.handler.js";
-import { handler as RequestpasswordresetHandler } from "./request-password-reset/request-password-reset.handler.js";
-import { handler as ResetpasswordHandler } from "./reset-password/reset-password.handler.js";
-import { handler as SendverificationotpHandler } from "./send-verification-otp/send-verification-otp.handler.js";
-import { handler as VerifyemailHandler } from "./verify-email/verify-email.handler.js";
+import { handler as ChangeEmailHandler } from "./change-email/change-email.handler.js";
+import { handler as CheckVerificationOtpHandler } from "./check-verification-otp/check-verification-otp.handler.js";
+import { handler as RequestEmailChangeHandler } from "./request-email-change/request-email-change.handler.js";
+import { handler as RequestPasswordResetHandler } from "./request-password-reset/request-password-reset.handler.js";
+import { handler as ResetPasswordHandler } from "./reset-password/reset-password.handler.js";
+import { handler as SendVerificationOtpHandler } from "./send-verification-otp/send-verification-otp.handler.js";
+import { handler as VerifyEmailHandler } from "./verify-email/verify-email.handler.js";
 
 /** Implements the `emailOtp` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "emailOtp", (handlers) =>
   BetterAuthServer.useSync((server) =>
     handlers
-      .handle("changeEmail", ChangeemailHandler(server))
-      .handle("checkVerificationOtp", CheckverificationotpHandler(server))
-      .handle("requestEmailChange", RequestemailchangeHandler(server))
-      .handle("requestPasswordReset", RequestpasswordresetHandler(server))
-      .handle("resetPassword", ResetpasswordHandler(server))
-      .handle("sendVerificationOtp", SendverificationotpHandler(server))
-      .handle("verifyEmail", VerifyemailHandler(server)),
+      .handle("changeEmail", ChangeEmailHandler(server))
+      .handle("checkVerificationOtp", CheckVerificationOtpHandler(server))
+      .handle("requestEmailChange", RequestEmailChangeHandler(server))
+      .handle("requestPasswordReset", RequestPasswordResetHandler(server))
+      .handle("resetPassword", ResetPasswordHandler(server))
+      .handle("sendVerificationOtp", SendVerificationOtpHandler(server))
+      .handle("verifyEmail", VerifyEmailHandler(server)),
   ),
 );

@@ -3,7 +3,7 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as SendverificationHandler } from "./send-verification/send-verification.handler.js";
+import { handler as SendVerificationHandler } from "./send-verification/send-verification.handler.js";
 import { handler as VerifyHandler } from "./verify/verify.handler.js";
 
 /** Implements the `emailVerification` group: each endpoint through Better Auth's handler. */
@@ -13,7 +13,7 @@ export const layer = HttpApiBuilder.group(
   (handlers) =>
     BetterAuthServer.useSync((server) =>
       handlers
-        .handle("sendVerification", SendverificationHandler(server))
+        .handle("sendVerification", SendVerificationHandler(server))
         .handle("verify", VerifyHandler(server)),
     ),
 );

@@ -3,11 +3,11 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as EmailotpHandler } from "./email-otp/email-otp.handler.js";
+import { handler as EmailOtpHandler } from "./email-otp/email-otp.handler.js";
 
 /** Implements the `forgetPassword` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "forgetPassword", (handlers) =>
   BetterAuthServer.useSync((server) =>
-    handlers.handle("emailOtp", EmailotpHandler(server)),
+    handlers.handle("emailOtp", EmailOtpHandler(server)),
   ),
 );

@@ -3,7 +3,7 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as IsusernameavailableHandler } from "./is-username-available.handler.js";
+import { handler as IsUsernameAvailableHandler } from "./is-username-available.handler.js";
 
 /** Implements the `isUsernameAvailable` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(
@@ -13,7 +13,7 @@ export const layer = HttpApiBuilder.group(
     BetterAuthServer.useSync((server) =>
       handlers.handle(
         "isUsernameAvailable",
-        IsusernameavailableHandler(server),
+        IsUsernameAvailableHandler(server),
       ),
     ),
 );

@@ -3,16 +3,16 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as ListsessionsHandler } from "./list-sessions/list-sessions.handler.js";
+import { handler as ListSessionsHandler } from "./list-sessions/list-sessions.handler.js";
 import { handler as RevokeHandler } from "./revoke/revoke.handler.js";
-import { handler as SetactiveHandler } from "./set-active/set-active.handler.js";
+import { handler as SetActiveHandler } from "./set-active/set-active.handler.js";
 
 /** Implements the `multiSession` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "multiSession", (handlers) =>
   BetterAuthServer.useSync((server) =>
     handlers
-      .handle("listSessions", ListsessionsHandler(server))
+      .handle("listSessions", ListSessionsHandler(server))
       .handle("revoke", RevokeHandler(server))
-      .handle("setActive", SetactiveHandler(server)),
+      .handle("setActive", SetActiveHandler(server)),
   ),
 );

@@ -3,44 +3,44 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as ClientrotatesecretHandler } from "./client/rotate-secret/rotate-secret.handler.js";
+import { handler as ClientRotateSecretHandler } from "./client/rotate-secret/rotate-secret.handler.js";
 import { handler as ConsentHandler } from "./consent/consent.handler.js";
 import { handler as ContinueHandler } from "./continue/continue.handler.js";
-import { handler as CreateclientHandler } from "./create-client/create-client.handler.js";
-import { handler as DeleteclientHandler } from "./delete-client/delete-client.handler.js";
-import { handler as DeleteconsentHandler } from "./delete-consent/delete-consent.handler.js";
-import { handler as EndsessionHandler } from "./end-session/end-session.handler.js";
-import { handler as GetclientHandler } from "./get-client/get-client.handler.js";
-import { handler as GetclientsHandler } from "./get-clients/get-clients.handler.js";
-import { handler as GetconsentHandler } from "./get-consent/get-consent.handler.js";
-import { handler as GetconsentsHandler } from "./get-consents/get-consents.handler.js";
-import { handler as PublicclientHandler } from "./public-client/public-client.handler.js";
-import { handler as PublicclientpreloginHandler } from "./public-client-prelogin/public-client-prelogin.handler.js";
+import { handler as CreateClientHandler } from "./create-client/create-client.handler.js";
+import { handler as DeleteClientHandler } from "./delete-client/delete-client.handler.js";
+import { handler as DeleteConsentHandler } from "./delete-consent/delete-consent.handler.js";
+import { handler as EndSessionHandler } from "./end-session/end-session.handler.js";
+import { handler as GetClientHandler } from "./get-client/get-client.handler.js";
+import { handler as GetClientsHandler } from "./get-clients/get-clients.handler.js";
+import { handler as GetConsentHandler } from "./get-consent/get-consent.handler.js";
+import { handler as GetConsentsHandler } from "./get-consents/get-consents.handler.js";
+import { handler as PublicClientHandler } from "./public-client/public-client.handler.js";
+import { handler as PublicClientPreloginHandler } from "./public-client-prelogin/public-client-prelogin.handler.js";
 import { handler as RegisterHandler } from "./register/register.handler.js";
-import { handler as UpdateclientHandler } from "./update-client/update-client.handler.js";
-import { handler as UpdateconsentHandler } from "./update-consent/update-consent.handler.js";
+import { handler as UpdateClientHandler } from "./update-client/update-client.handler.js";
+import { handler as UpdateConsentHandler } from "./update-consent/update-consent.handler.js";
 import { handler as UserinfoHandler } from "./userinfo/userinfo.handler.js";
 
 /** Implements the `oauth2` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "oauth2", (handlers) =>
   BetterAuthServer.useSync((server) =>
     handlers
-      .handle("clientRotateSecret", ClientrotatesecretHandler(server))
+      .handle("clientRotateSecret", ClientRotateSecretHandler(server))
       .handle("consent", ConsentHandler(server))
       .handle("continue", ContinueHandler(server))
-      .handle("createClient", CreateclientHandler(server))
-      .handle("deleteClient", DeleteclientHandler(server))
-      .handle("deleteConsent", DeleteconsentHandler(server))
-      .handle("endSession", EndsessionHandler(server))
-      .handle("getClient", GetclientHandler(server))
-      .handle("getClients", GetclientsHandler(server))
-      .handle("getConsent", GetconsentHandler(server))
-      .handle("getConsents", GetconsentsHandler(server))
-      .handle("publicClient", PublicclientHandler(server))
-      .handle("publicClientPrelogin", PublicclientpreloginHandler(server))
+      .handle("createClient", CreateClientHandler(server))
+      .handle("deleteClient", DeleteClientHandler(server))
+      .handle("deleteConsent", DeleteConsentHandler(server))
+      .handle("endSession", EndSessionHandler(server))
+      .handle("getClient", GetClientHandler(server))
+      .handle("getClients", GetClientsHandler(server))
+      .handle("getConsent", GetConsentHandler(server))
+      .handle("getConsents", GetConsentsHandler(server))
+      .handle("publicClient", PublicClientHandler(server))
+      .handle("publicClientPrelogin", PublicClientPreloginHandler(server))
       .handle("register", RegisterHandler(server))
-      .handle("updateClient", UpdateclientHandler(server))
-      .handle("updateConsent", UpdateconsentHandler(server))
+      .handle("updateClient", UpdateClientHandler(server))
+      .handle("updateConsent", UpdateConsentHandler(server))
       .handle("userinfo", UserinfoHandler(server)),
   ),
 );

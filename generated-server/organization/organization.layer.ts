@@ -3,72 +3,72 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as InvitationsacceptHandler } from "./invitations/accept/accept.handler.js";
-import { handler as AddteammemberHandler } from "./add-team-member/add-team-member.handler.js";
-import { handler as InvitationscancelHandler } from "./invitations/cancel/cancel.handler.js";
-import { handler as CheckslugHandler } from "./check-slug/check-slug.handler.js";
-import { handler as CrudcreateHandler } from "./crud/create/create.handler.js";
-import { handler as CreateteamHandler } from "./create-team/create-team.handler.js";
-import { handler as CruddeleteHandler } from "./crud/delete/delete.handler.js";
-import { handler as GetactivememberHandler } from "./get-active-member/get-active-member.handler.js";
-import { handler as GetactivememberroleHandler } from "./get-active-member-role/get-active-member-role.handler.js";
-import { handler as CrudgetfullHandler } from "./crud/get-full/get-full.handler.js";
-import { handler as GetinvitationHandler } from "./get-invitation/get-invitation.handler.js";
-import { handler as GetorganizationHandler } from "./get-organization/get-organization.handler.js";
-import { handler as HaspermissionHandler } from "./has-permission/has-permission.handler.js";
-import { handler as InvitationscreateHandler } from "./invitations/create/create.handler.js";
+import { handler as InvitationsAcceptHandler } from "./invitations/accept/accept.handler.js";
+import { handler as AddTeamMemberHandler } from "./add-team-member/add-team-member.handler.js";
+import { handler as InvitationsCancelHandler } from "./invitations/cancel/cancel.handler.js";
+import { handler as CheckSlugHandler } from "./check-slug/check-slug.handler.js";
+import { handler as CrudCreateHandler } from "./crud/create/create.handler.js";
+import { handler as CreateTeamHandler } from "./create-team/create-team.handler.js";
+import { handler as CrudDeleteHandler } from "./crud/delete/delete.handler.js";
+import { handler as GetActiveMemberHandler } from "./get-active-member/get-active-member.handler.js";
+import { handler as GetActiveMemberRoleHandler } from "./get-active-member-role/get-active-member-role.handler.js";
+import { handler as CrudGetFullHandler } from "./crud/get-full/get-full.handler.js";
+import { handler as GetInvitationHandler } from "./get-invitation/get-invitation.handler.js";
+import { handler as GetOrganizationHandler } from "./get-organization/get-organization.handler.js";
+import { handler as HasPermissionHandler } from "./has-permission/has-permission.handler.js";
+import { handler as InvitationsCreateHandler } from "./invitations/create/create.handler.js";
 import { handler as LeaveHandler } from "./leave/leave.handler.js";
-import { handler as CrudlistHandler } from "./crud/list/list.handler.js";
-import { handler as InvitationslistHandler } from "./invitations/list/list.handler.js";
-import { handler as MemberslistHandler } from "./members/list/list.handler.js";
-import { handler as ListteammembersHandler } from "./list-team-members/list-team-members.handler.js";
-import { handler as ListteamsHandler } from "./list-teams/list-teams.handler.js";
-import { handler as ListuserinvitationsHandler } from "./list-user-invitations/list-user-invitations.handler.js";
-import { handler as ListuserteamsHandler } from "./list-user-teams/list-user-teams.handler.js";
-import { handler as InvitationsrejectHandler } from "./invitations/reject/reject.handler.js";
-import { handler as MembersremoveHandler } from "./members/remove/remove.handler.js";
-import { handler as RemoveteamHandler } from "./remove-team/remove-team.handler.js";
-import { handler as RemoveteammemberHandler } from "./remove-team-member/remove-team-member.handler.js";
-import { handler as CrudsetactiveHandler } from "./crud/set-active/set-active.handler.js";
-import { handler as SetactiveteamHandler } from "./set-active-team/set-active-team.handler.js";
-import { handler as CrudupdateHandler } from "./crud/update/update.handler.js";
-import { handler as MembersupdateroleHandler } from "./members/update-role/update-role.handler.js";
-import { handler as UpdateteamHandler } from "./update-team/update-team.handler.js";
+import { handler as CrudListHandler } from "./crud/list/list.handler.js";
+import { handler as InvitationsListHandler } from "./invitations/list/list.handler.js";
+import { handler as MembersListHandler } from "./members/list/list.handler.js";
+import { handler as ListTeamMembersHandler } from "./list-team-members/list-team-members.handler.js";
+import { handler as ListTeamsHandler } from "./list-teams/list-teams.handler.js";
+import { handler as ListUserInvitationsHandler } from "./list-user-invitations/list-user-invitations.handler.js";
+import { handler as ListUserTeamsHandler } from "./list-user-teams/list-user-teams.handler.js";
+import { handler as InvitationsRejectHandler } from "./invitations/reject/reject.handler.js";
+import { handler as MembersRemoveHandler } from "./members/remove/remove.handler.js";
+import { handler as RemoveTeamHandler } from "./remove-team/remove-team.handler.js";
+import { handler as RemoveTeamMemberHandler } from "./remove-team-member/remove-team-member.handler.js";
+import { handler as CrudSetActiveHandler } from "./crud/set-active/set-active.handler.js";
+import { handler as SetActiveTeamHandler } from "./set-active-team/set-active-team.handler.js";
+import { handler as CrudUpdateHandler } from "./crud/update/update.handler.js";
+import { handler as MembersUpdateRoleHandler } from "./members/update-role/update-role.handler.js";
+import { handler as UpdateTeamHandler } from "./update-team/update-team.handler.js";
 
 /** Implements the `organization` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "organization", (handlers) =>
   BetterAuthServer.useSync((server) =>
     handlers
-      .handle("invitationsAccept", InvitationsacceptHandler(server))
-      .handle("addTeamMember", AddteammemberHandler(server))
-      .handle("invitationsCancel", InvitationscancelHandler(server))
-      .handle("checkSlug", CheckslugHandler(server))
-      .handle("crudCreate", CrudcreateHandler(server))
-      .handle("createTeam", CreateteamHandler(server))
-      .handle("crudDelete", CruddeleteHandler(server))
-      .handle("getActiveMember", GetactivememberHandler(server))
-      .handle("getActiveMemberRole", GetactivememberroleHandler(server))
-      .handle("crudGetFull", CrudgetfullHandler(server))
-      .handle("getInvitation", GetinvitationHandler(server))
-      .handle("getOrganization", GetorganizationHandler(server))
-      .handle("hasPermission", HaspermissionHandler(server))
-      .handle("invitationsCreate", InvitationscreateHandler(server))
+      .handle("invitationsAccept", InvitationsAcceptHandler(server))
+      .handle("addTeamMember", AddTeamMemberHandler(server))
+      .handle("invitationsCancel", InvitationsCancelHandler(server))
+      .handle("checkSlug", CheckSlugHandler(server))
+      .handle("crudCreate", CrudCreateHandler(server))
+      .handle("createTeam", CreateTeamHandler(server))
+      .handle("crudDelete", CrudDeleteHandler(server))
+      .handle("getActiveMember", GetActiveMemberHandler(server))
+      .handle("getActiveMemberRole", GetActiveMemberRoleHandler(server))
+      .handle("crudGetFull", CrudGetFullHandler(server))
+      .handle("getInvitation", GetInvitationHandler(server))
+      .handle("getOrganization", GetOrganizationHandler(server))
+      .handle("hasPermission", HasPermissionHandler(server))
+      .handle("invitationsCreate", InvitationsCreateHandler(server))
       .handle("leave", LeaveHandler(server))
-      .handle("crudList", CrudlistHandler(server))
-      .handle("invitationsList", InvitationslistHandler(server))
-      .handle("membersList", MemberslistHandler(server))
-      .handle("listTeamMembers", ListteammembersHandler(server))
-      .handle("listTeams", ListteamsHandler(server))
-      .handle("listUserInvitations", ListuserinvitationsHandler(server))
-      .handle("listUserTeams", ListuserteamsHandler(server))
-      .handle("invitationsReject", InvitationsrejectHandler(server))
-      .handle("membersRemove", MembersremoveHandler(server))
-      .handle("removeTeam", RemoveteamHandler(server))
-      .handle("removeTeamMember", RemoveteammemberHandler(server))
-      .handle("crudSetActive", CrudsetactiveHandler(server))
-      .handle("setActiveTeam", SetactiveteamHandler(server))
-      .handle("crudUpdate", CrudupdateHandler(server))
-      .handle("membersUpdateRole", MembersupdateroleHandler(server))
-      .handle("updateTeam", UpdateteamHandler(server)),
+      .handle("crudList", CrudListHandler(server))
+      .handle("invitationsList", InvitationsListHandler(server))
+      .handle("membersList", MembersListHandler(server))
+      .handle("listTeamMembers", ListTeamMembersHandler(server))
+      .handle("listTeams", ListTeamsHandler(server))
+      .handle("listUserInvitations", ListUserInvitationsHandler(server))
+      .handle("listUserTeams", ListUserTeamsHandler(server))
+      .handle("invitationsReject", InvitationsRejectHandler(server))
+      .handle("membersRemove", MembersRemoveHandler(server))
+      .handle("removeTeam", RemoveTeamHandler(server))
+      .handle("removeTeamMember", RemoveTeamMemberHandler(server))
+      .handle("crudSetActive", CrudSetActiveHandler(server))
+      .handle("setActiveTeam", SetActiveTeamHandler(server))
+      .handle("crudUpdate", CrudUpdateHandler(server))
+      .handle("membersUpdateRole", MembersUpdateRoleHandler(server))
+      .handle("updateTeam", UpdateTeamHandler(server)),
   ),
 );

@@ -3,27 +3,27 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as DeletepasskeyHandler } from "./delete-passkey/delete-passkey.handler.js";
-import { handler as GenerateauthenticateoptionsHandler } from "./generate-authenticate-options/generate-authenticate-options.handler.js";
-import { handler as GenerateregisteroptionsHandler } from "./generate-register-options/generate-register-options.handler.js";
-import { handler as ListuserpasskeysHandler } from "./list-user-passkeys/list-user-passkeys.handler.js";
-import { handler as UpdatepasskeyHandler } from "./update-passkey/update-passkey.handler.js";
-import { handler as VerifyauthenticationHandler } from "./verify-authentication/verify-authentication.handler.js";
-import { handler as VerifyregistrationHandler } from "./verify-registration/verify-registration.handler.js";
+import { handler as DeletePasskeyHandler } from "./delete-passkey/delete-passkey.handler.js";
+import { handler as GenerateAuthenticateOptionsHandler } from "./generate-authenticate-options/generate-authenticate-options.handler.js";
+import { handler as GenerateRegisterOptionsHandler } from "./generate-register-options/generate-register-options.handler.js";
+import { handler as ListUserPasskeysHandler } from "./list-user-passkeys/list-user-passkeys.handler.js";
+import { handler as UpdatePasskeyHandler } from "./update-passkey/update-passkey.handler.js";
+import { handler as VerifyAuthenticationHandler } from "./verify-authentication/verify-authentication.handler.js";
+import { handler as VerifyRegistrationHandler } from "./verify-registration/verify-registration.handler.js";
 
 /** Implements the `passkey` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "passkey", (handlers) =>
   BetterAuthServer.useSync((server) =>
     handlers
-      .handle("deletePasskey", DeletepasskeyHandler(server))
+      .handle("deletePasskey", DeletePasskeyHandler(server))
       .handle(
         "generateAuthenticateOptions",
-        GenerateauthenticateoptionsHandler(server),
+        GenerateAuthenticateOptionsHandler(server),
       )
-      .handle("generateRegisterOptions", GenerateregisteroptionsHandler(server))
-      .handle("listUserPasskeys", ListuserpasskeysHandler(server))
-      .handle("updatePasskey", UpdatepasskeyHandler(server))
-      .handle("verifyAuthentication", VerifyauthenticationHandler(server))
-      .handle("verifyRegistration", VerifyregistrationHandler(server)),
+      .handle("generateRegisterOptions", GenerateRegisterOptionsHandler(server))
+      .handle("listUserPasskeys", ListUserPasskeysHandler(server))
+      .handle("updatePasskey", UpdatePasskeyHandler(server))
+      .handle("verifyAuthentication", VerifyAuthenticationHandler(server))
+      .handle("verifyRegistration", VerifyRegistrationHandler(server)),
   ),
 );

@@ -2,11 +2,11 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import * as HttpApiGroup from "effect/http-api/HttpApiGroup";
 import { Endpoint as ChangeEndpoint } from "./change/change.contract.js";
-import { Endpoint as RequestresetEndpoint } from "./request-reset/request-reset.contract.js";
+import { Endpoint as RequestResetEndpoint } from "./request-reset/request-reset.contract.js";
 import { Endpoint as ResetEndpoint } from "./reset/reset.contract.js";
 
 /** The `password` group: the endpoints under `password/`. */
 export const Group = HttpApiGroup.make("password")
   .add(ChangeEndpoint)
-  .add(RequestresetEndpoint)
+  .add(RequestResetEndpoint)
   .add(ResetEndpoint);

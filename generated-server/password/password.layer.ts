@@ -4,7 +4,7 @@ import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
 import { handler as ChangeHandler } from "./change/change.handler.js";
-import { handler as RequestresetHandler } from "./request-reset/request-reset.handler.js";
+import { handler as RequestResetHandler } from "./request-reset/request-reset.handler.js";
 import { handler as ResetHandler } from "./reset/reset.handler.js";
 
 /** Implements the `password` group: each endpoint through Better Auth's handler. */
@@ -12,7 +12,7 @@ export const layer = HttpApiBuilder.group(Api, "password", (handlers) =>
   BetterAuthServer.useSync((server) =>
     handlers
       .handle("change", ChangeHandler(server))
-      .handle("requestReset", RequestresetHandler(server))
+      .handle("requestReset", RequestResetHandler(server))
       .handle("reset", ResetHandler(server)),
   ),
 );

@@ -3,18 +3,18 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as RequestpasswordresetHandler } from "./request-password-reset/request-password-reset.handler.js";
-import { handler as ResetpasswordHandler } from "./reset-password/reset-password.handler.js";
-import { handler as SendotpHandler } from "./send-otp/send-otp.handler.js";
+import { handler as RequestPasswordResetHandler } from "./request-password-reset/request-password-reset.handler.js";
+import { handler as ResetPasswordHandler } from "./reset-password/reset-password.handler.js";
+import { handler as SendOtpHandler } from "./send-otp/send-otp.handler.js";
 import { handler as VerifyHandler } from "./verify/verify.handler.js";
 
 /** Implements the `phoneNumber` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "phoneNumber", (handlers) =>
   BetterAuthServer.useSync((server) =>
     handlers
-      .handle("requestPasswordReset", RequestpasswordresetHandler(server))
-      .handle("resetPassword", ResetpasswordHandler(server))
-      .handle("sendOtp", SendotpHandler(server))
+      .handle("requestPasswordReset", RequestPasswordResetHandler(server))
+      .handle("resetPassword", ResetPasswordHandler(server))
+      .handle("sendOtp", SendOtpHandler(server))
       .handle("verify", VerifyHandler(server)),
   ),
 );

@@ -3,9 +3,9 @@
 import * as HttpApiGroup from "effect/http-api/HttpApiGroup";
 import { Endpoint as AnonymousEndpoint } from "./anonymous/anonymous.contract.js";
 import { Endpoint as EmailEndpoint } from "./email/email.contract.js";
-import { Endpoint as EmailotpEndpoint } from "./email-otp/email-otp.contract.js";
-import { Endpoint as MagiclinkEndpoint } from "./magic-link/magic-link.contract.js";
-import { Endpoint as PhonenumberEndpoint } from "./phone-number/phone-number.contract.js";
+import { Endpoint as EmailOtpEndpoint } from "./email-otp/email-otp.contract.js";
+import { Endpoint as MagicLinkEndpoint } from "./magic-link/magic-link.contract.js";
+import { Endpoint as PhoneNumberEndpoint } from "./phone-number/phone-number.contract.js";
 import { Endpoint as SocialEndpoint } from "./social/social.contract.js";
 import { Endpoint as SsoEndpoint } from "./sso/sso.contract.js";
 import { Endpoint as UsernameEndpoint } from "./username/username.contract.js";
@@ -14,9 +14,9 @@ import { Endpoint as UsernameEndpoint } from "./username/username.contract.js";
 export const Group = HttpApiGroup.make("signIn")
   .add(AnonymousEndpoint)
   .add(EmailEndpoint)
-  .add(EmailotpEndpoint)
-  .add(MagiclinkEndpoint)
-  .add(PhonenumberEndpoint)
+  .add(EmailOtpEndpoint)
+  .add(MagicLinkEndpoint)
+  .add(PhoneNumberEndpoint)
   .add(SocialEndpoint)
   .add(SsoEndpoint)
   .add(UsernameEndpoint);

@@ -5,9 +5,9 @@ import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
 import { handler as AnonymousHandler } from "./anonymous/anonymous.handler.js";
 import { handler as EmailHandler } from "./email/email.handler.js";
-import { handler as EmailotpHandler } from "./email-otp/email-otp.handler.js";
-import { handler as MagiclinkHandler } from "./magic-link/magic-link.handler.js";
-import { handler as PhonenumberHandler } from "./phone-number/phone-number.handler.js";
+import { handler as EmailOtpHandler } from "./email-otp/email-otp.handler.js";
+import { handler as MagicLinkHandler } from "./magic-link/magic-link.handler.js";
+import { handler as PhoneNumberHandler } from "./phone-number/phone-number.handler.js";
 import { handler as SocialHandler } from "./social/social.handler.js";
 import { handler as SsoHandler } from "./sso/sso.handler.js";
 import { handler as UsernameHandler } from "./username/username.handler.js";
@@ -18,9 +18,9 @@ export const layer = HttpApiBuilder.group(Api, "signIn", (handlers) =>
     handlers
       .handle("anonymous", AnonymousHandler(server))
       .handle("email", EmailHandler(server))
-      .handle("emailOtp", EmailotpHandler(server))
-      .handle("magicLink", MagiclinkHandler(server))
-      .handle("phoneNumber", PhonenumberHandler(server))
+      .handle("emailOtp", EmailOtpHandler(server))
+      .handle("magicLink", MagicLinkHandler(server))
+      .handle("phoneNumber", PhoneNumberHandler(server))
       .handle("social", SocialHandler(server))
       .handle("sso", SsoHandler(server))
       .handle("username", UsernameHandler(server)),

@@ -3,7 +3,7 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as GetnonceHandler } from "./get-nonce/get-nonce.handler.js";
+import { handler as GetNonceHandler } from "./get-nonce/get-nonce.handler.js";
 import { handler as NonceHandler } from "./nonce/nonce.handler.js";
 import { handler as VerifyHandler } from "./verify/verify.handler.js";
 
@@ -11,7 +11,7 @@ import { handler as VerifyHandler } from "./verify/verify.handler.js";
 export const layer = HttpApiBuilder.group(Api, "siwe", (handlers) =>
   BetterAuthServer.useSync((server) =>
     handlers
-      .handle("getNonce", GetnonceHandler(server))
+      .handle("getNonce", GetNonceHandler(server))
       .handle("nonce", NonceHandler(server))
       .handle("verify", VerifyHandler(server)),
   ),

@@ -3,22 +3,22 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as DeleteproviderHandler } from "./delete-provider/delete-provider.handler.js";
-import { handler as GetproviderHandler } from "./get-provider/get-provider.handler.js";
+import { handler as DeleteProviderHandler } from "./delete-provider/delete-provider.handler.js";
+import { handler as GetProviderHandler } from "./get-provider/get-provider.handler.js";
 import { handler as ProvidersHandler } from "./providers/providers.handler.js";
 import { handler as RegisterHandler } from "./register/register.handler.js";
-import { handler as Saml2spmetadataHandler } from "./saml2/sp/metadata/metadata.handler.js";
-import { handler as UpdateproviderHandler } from "./update-provider/update-provider.handler.js";
+import { handler as Saml2SpMetadataHandler } from "./saml2/sp/metadata/metadata.handler.js";
+import { handler as UpdateProviderHandler } from "./update-provider/update-provider.handler.js";
 
 /** Implements the `sso` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "sso", (handlers) =>
   BetterAuthServer.useSync((server) =>
     handlers
-      .handle("deleteProvider", DeleteproviderHandler(server))
-      .handle("getProvider", GetproviderHandler(server))
+      .handle("deleteProvider", DeleteProviderHandler(server))
+      .handle("getProvider", GetProviderHandler(server))
       .handle("providers", ProvidersHandler(server))
       .handle("register", RegisterHandler(server))
-      .handle("saml2SpMetadata", Saml2spmetadataHandler(server))
-      .handle("updateProvider", UpdateproviderHandler(server)),
+      .handle("saml2SpMetadata", Saml2SpMetadataHandler(server))
+      .handle("updateProvider", UpdateProviderHandler(server)),
   ),
 );

@@ -3,7 +3,7 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as BillingportalHandler } from "./billing-portal/billing-portal.handler.js";
+import { handler as BillingPortalHandler } from "./billing-portal/billing-portal.handler.js";
 import { handler as CancelHandler } from "./cancel/cancel.handler.js";
 import { handler as ListHandler } from "./list/list.handler.js";
 import { handler as RestoreHandler } from "./restore/restore.handler.js";
@@ -13,7 +13,7 @@ import { handler as UpgradeHandler } from "./upgrade/upgrade.handler.js";
 export const layer = HttpApiBuilder.group(Api, "subscription", (handlers) =>
   BetterAuthServer.useSync((server) =>
     handlers
-      .handle("billingPortal", BillingportalHandler(server))
+      .handle("billingPortal", BillingPortalHandler(server))
       .handle("cancel", CancelHandler(server))
       .handle("list", ListHandler(server))
       .handle("restore", RestoreHandler(server))

@@ -3,20 +3,20 @@
 import * as HttpApiGroup from "effect/http-api/HttpApiGroup";
 import { Endpoint as DisableEndpoint } from "./disable/disable.contract.js";
 import { Endpoint as EnableEndpoint } from "./enable/enable.contract.js";
-import { Endpoint as BackupgenerateEndpoint } from "./backup/generate/generate.contract.js";
-import { Endpoint as TotpgeturiEndpoint } from "./totp/get-uri/get-uri.contract.js";
-import { Endpoint as OtpsendEndpoint } from "./otp/send/send.contract.js";
-import { Endpoint as BackupverifyEndpoint } from "./backup/verify/verify.contract.js";
-import { Endpoint as OtpverifyEndpoint } from "./otp/verify/verify.contract.js";
-import { Endpoint as TotpverifyEndpoint } from "./totp/verify/verify.contract.js";
+import { Endpoint as BackupGenerateEndpoint } from "./backup/generate/generate.contract.js";
+import { Endpoint as TotpGetUriEndpoint } from "./totp/get-uri/get-uri.contract.js";
+import { Endpoint as OtpSendEndpoint } from "./otp/send/send.contract.js";
+import { Endpoint as BackupVerifyEndpoint } from "./backup/verify/verify.contract.js";
+import { Endpoint as OtpVerifyEndpoint } from "./otp/verify/verify.contract.js";
+import { Endpoint as TotpVerifyEndpoint } from "./totp/verify/verify.contract.js";
 
 /** The `twoFactor` group: the endpoints under `two-factor/`. */
 export const Group = HttpApiGroup.make("twoFactor")
   .add(DisableEndpoint)
   .add(EnableEndpoint)
-  .add(BackupgenerateEndpoint)
-  .add(TotpgeturiEndpoint)
-  .add(OtpsendEndpoint)
-  .add(BackupverifyEndpoint)
-  .add(OtpverifyEndpoint)
-  .add(TotpverifyEndpoint);
+  .add(BackupGenerateEndpoint)
+  .add(TotpGetUriEndpoint)
+  .add(OtpSendEndpoint)
+  .add(BackupVerifyEndpoint)
+  .add(OtpVerifyEndpoint)
+  .add(TotpVerifyEndpoint);

@@ -5,12 +5,12 @@ import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
 import { handler as DisableHandler } from "./disable/disable.handler.js";
 import { handler as EnableHandler } from "./enable/enable.handler.js";
-import { handler as BackupgenerateHandler } from "./backup/generate/generate.handler.js";
-import { handler as TotpgeturiHandler } from "./totp/get-uri/get-uri.handler.js";
-import { handler as OtpsendHandler } from "./otp/send/send.handler.js";
-import { handler as BackupverifyHandler } from "./backup/verify/verify.handler.js";
-import { handler as OtpverifyHandler } from "./otp/verify/verify.handler.js";
-import { handler as TotpverifyHandler } from "./totp/verify/verify.handler.js";
+import { handler as BackupGenerateHandler } from "./backup/generate/generate.handler.js";
+import { handler as TotpGetUriHandler } from "./totp/get-uri/get-uri.handler.js";
+import { handler as OtpSendHandler } from "./otp/send/send.handler.js";
+import { handler as BackupVerifyHandler } from "./backup/verify/verify.handler.js";
+import { handler as OtpVerifyHandler } from "./otp/verify/verify.handler.js";
+import { handler as TotpVerifyHandler } from "./totp/verify/verify.handler.js";
 
 /** Implements the `twoFactor` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "twoFactor", (handlers) =>
@@ -18,11 +18,11 @@ export const layer = HttpApiBuilder.group(Api, "twoFactor", (handlers) =>
     handlers
       .handle("disable", DisableHandler(server))
       .handle("enable", EnableHandler(server))
-      .handle("backupGenerate", BackupgenerateHandler(server))
-      .handle("totpGetUri", TotpgeturiHandler(server))
-      .handle("otpSend", OtpsendHandler(server))
-      .handle("backupVerify", BackupverifyHandler(server))
-      .handle("otpVerify", OtpverifyHandler(server))
-      .handle("totpVerify", TotpverifyHandler(server)),
+      .handle("backupGenerate", BackupGenerateHandler(server))
+      .handle("totpGetUri", TotpGetUriHandler(server))
+      .handle("otpSend", OtpSendHandler(server))
+      .handle("backupVerify", BackupVerifyHandler(server))
+      .handle("otpVerify", OtpVerifyHandler(server))
+      .handle("totpVerify", TotpVerifyHandler(server)),
   ),
 );

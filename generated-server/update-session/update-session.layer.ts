@@ -3,11 +3,11 @@
 import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
-import { handler as UpdatesessionHandler } from "./update-session.handler.js";
+import { handler as UpdateSessionHandler } from "./update-session.handler.js";
 
 /** Implements the `updateSession` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(Api, "updateSession", (handlers) =>
   BetterAuthServer.useSync((server) =>
-    handlers.handle("updateSession", UpdatesessionHandler(server)),
+    handlers.handle("updateSession", UpdateSessionHandler(server)),
   ),
 );

@@ -1,6 +1,7 @@
 /** The pipeline in memory for tests: the same `generate()` the CLI runs, without writing. */
 import { join } from "node:path"
 import { Effect } from "effect"
+import type { TargetName } from "../../generator/config.ts"
 import { type Generated, generate } from "../../generator/generate.ts"
 
 export const ROOT = join(import.meta.dirname, "..", "..")
@@ -17,6 +18,7 @@ export const generateInMemory = async (input: {
   readonly overrides: string
   readonly out: string
   readonly builtin?: boolean
+  readonly target?: TargetName
 }): Promise<InMemoryRun> => {
   const raw = await Effect.runPromise(
     generate({
@@ -25,6 +27,8 @@ export const generateInMemory = async (input: {
       builtinOverrides: input.builtin !== false,
       out: input.out,
       clientModule: join(ROOT, "better-auth.client.ts"),
+      serverModule: join(ROOT, "better-auth.config.ts"),
+      target: input.target,
     }),
   )
   return { raw, files: new Map(raw.formatted.map((f) => [f.path, f.content])) }

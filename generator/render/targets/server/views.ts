@@ -10,7 +10,6 @@ import {
   COMMON_FOLDER,
   COMMON_NAMESPACE,
   endpointFiles,
-  namespaceFor,
   relativeImport,
   RUNTIME_FOLDER,
   RUNTIME_NAMESPACE,
@@ -23,6 +22,9 @@ import { bannerFor, moduleLiteral, type RenderedFile, type RenderOptions, type T
 import { byText } from "../../../text.ts"
 import { changedBy, packageJson, renderBarrels, renderCommon, schemaImports } from "../shared.ts"
 import { type ServedEndpoint, serverModel } from "./served.ts"
+
+/** An identifier (`signIn`, `$x`) as the start of an import alias: `SignIn`. */
+const upperFirst = (identifier: string) => identifier.charAt(0).toUpperCase() + identifier.slice(1)
 
 /** The files of a group: its `HttpApiGroup` (browser-safe) and the layer implementing it (server). */
 const groupFiles = (group: string) => ({
@@ -105,11 +107,11 @@ const renderGroup = (group: string, name: string, members: ReadonlyArray<ServedE
   const files = groupFiles(group)
   const banner = bannerFor(options.specName)
   const contracts = members.map((m) => ({
-    alias: `${namespaceFor(m.name)}Endpoint`,
+    alias: `${upperFirst(m.name)}Endpoint`,
     from: moduleLiteral(relativeImport(files.group, endpointFiles(m.endpoint.folder).contract), options),
   }))
   const handlers = members.map((m) => ({
-    alias: `${namespaceFor(m.name)}Handler`,
+    alias: `${upperFirst(m.name)}Handler`,
     from: moduleLiteral(relativeImport(files.layer, endpointFiles(m.endpoint.folder).handler), options),
     name: JSON.stringify(m.name),
   }))
@@ -190,7 +192,7 @@ export const renderServer = (model: Model, options: RenderOptions): ReadonlyArra
       content: options.templates["server/api"]({
         banner,
         groups: ordered.map(([folder, { name }]) => ({
-          alias: `${namespaceFor(name)}Group`,
+          alias: `${upperFirst(name)}Group`,
           from: moduleLiteral(`./${groupFiles(folder).group}`, options),
         })),
       }),
@@ -202,7 +204,7 @@ export const renderServer = (model: Model, options: RenderOptions): ReadonlyArra
         apiModule: moduleLiteral("./api.ts", options),
         serverModule: moduleLiteral(`./${RUNTIME_FOLDER}/server.ts`, options),
         layers: ordered.map(([folder, { name }]) => ({
-          alias: `${namespaceFor(name)}Layer`,
+          alias: `${upperFirst(name)}Layer`,
           from: moduleLiteral(`./${groupFiles(folder).layer}`, options),
         })),
       }),
