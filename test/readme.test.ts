@@ -23,6 +23,16 @@ describe("README", () => {
     expect(example).toBe(compiled)
   })
 
+  it("shows exactly the server-target examples that the type check compiles", () => {
+    const section = readme.split("## Serving Better Auth from Effect (the server target)")[1]!.split("\n## ")[0]!
+    const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map(([, block]) => block)
+    const compiled = readFileSync(join(ROOT, "test", "readme-server-example.ts"), "utf8")
+    const shown = (block: string) => block.replaceAll('"../generated-server/', '"./auth-server/').replaceAll("export const", "const")
+    const serve = compiled.split("// README block: serve\n")[1]!.split("// README block: client\n")[0]!
+    const client = compiled.split("// README block: client\n")[1]!
+    expect(blocks).toEqual([shown(serve), shown(client)])
+  })
+
   it("shows the override example exactly as the golden scenario has it, and what it generates", () => {
     const section = readme.split("## Overriding an endpoint")[1]!.split("\n## ")[0]!
     const golden = join(ROOT, "test", "golden", "overrides")

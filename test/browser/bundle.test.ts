@@ -26,6 +26,15 @@ describe("browser bundle", () => {
     expect(offenses, `${SDK_ENTRY} pulls server code into the browser bundle (import chains listed)`).toEqual([])
   })
 
+  it("bundles the server target's contracts, groups and Api (generated-server/index.ts) with no Better Auth code at all", async () => {
+    const bundle = await bundleForBrowser({ entry: "generated-server/index.ts" })
+    const inputs = Object.keys(bundle.metafile.inputs)
+    expect(inputs.filter((path) => path.includes("node_modules/better-auth/") || path.includes("node_modules/@better-auth/"))).toEqual([])
+    expect(inputs.filter((path) => /generated-server\/.*(handler|layer)\.ts$|_runtime\/server\.ts$/.test(path))).toEqual([])
+    expect(inputs.filter((path) => path.endsWith("generated-server/api.ts"))).toHaveLength(1)
+    expect(serverOnlyImports(bundle).map(describeOffense)).toEqual([])
+  })
+
   it("leaves out what an app does not call: unused endpoints and unused Effect modules", async () => {
     const generatedBytes = (bundle: Bundle) =>
       Object.values(bundle.metafile.outputs)
