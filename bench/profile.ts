@@ -91,6 +91,8 @@ if (resolve(process.argv[1] ?? "") === import.meta.filename) {
     "--no-builtin-overrides",
     "--out",
     out,
+    "--target",
+    "client",
     "--quiet",
   ]
   const result = spawnSync(join(project, "node_modules/.bin/bun"), args, { cwd: project, stdio: "inherit" })

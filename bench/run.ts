@@ -54,6 +54,9 @@ const ours = (spec: string, overrides: string, outDir: string): Command => ({
     "--no-builtin-overrides",
     "--client-module",
     "better-auth.client.ts",
+    // The peers generate a client: so does ours here (the server target is a second output).
+    "--target",
+    "client",
     "--quiet",
   ],
   cwd: PROJECT,
