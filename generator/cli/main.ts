@@ -70,12 +70,7 @@ export interface Job {
 const serverReport = (file: string): string => (/\.md$/i.test(file) ? file.replace(/\.md$/i, ".server.md") : `${file}.server`)
 
 /** One output: the fast path when its inputs and files are those of its last successful run, else the full run. */
-const runTarget = async (
-  values: Flags,
-  config: ResolvedConfig,
-  job: Job,
-  started: number,
-): Promise<number> => {
+const runTarget = async (values: Flags, config: ResolvedConfig, job: Job, started: number): Promise<number> => {
   // The inputs' fingerprint, taken before the run: the full run records it once it succeeds.
   const print = await fingerprint({ ...config, out: job.out, target: job.target }).catch(() => undefined)
   // A report compares with the previous manifest and --force may have work to do: both take the full run.

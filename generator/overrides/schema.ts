@@ -68,24 +68,30 @@ const Identifier = (example: string) =>
 export const ServerOverride = Schema.Struct({
   skip: Schema.optionalKey(
     Schema.String.annotate({
-      description: "Leave the endpoint out of the server target (the client target keeps it); the text is the reason, recorded in its manifest.json.",
+      description:
+        "Leave the endpoint out of the server target (the client target keeps it); the text is the reason, recorded in its manifest.json.",
     }),
   ),
   name: Schema.optionalKey(
     Identifier("verifyTotp").annotate({
-      description: "The endpoint's name in its group, `client.<group>.<name>` in a derived HttpApiClient (default: camelCase of its folder below the top one).",
+      description:
+        "The endpoint's name in its group, `client.<group>.<name>` in a derived HttpApiClient (default: camelCase of its folder below the top one).",
     }),
   ),
   group: Schema.optionalKey(
     Identifier("twoFactor").annotate({
-      description: "The HttpApiGroup it belongs to (default: camelCase of its top folder); a new group's files go in its kebab-case folder.",
+      description:
+        "The HttpApiGroup it belongs to (default: camelCase of its top folder); a new group's files go in its kebab-case folder.",
     }),
   ),
   path: Schema.optionalKey(
     Schema.String.check(
-      Schema.isPattern(new RegExp(`^(?:/${SEGMENT})+$`, "u"), { message: "expected kebab-case segments, each after a /, e.g. /auth/verify-totp" }),
+      Schema.isPattern(new RegExp(`^(?:/${SEGMENT})+$`, "u"), {
+        message: "expected kebab-case segments, each after a /, e.g. /auth/verify-totp",
+      }),
     ).annotate({
-      description: "Where the HttpApi serves it, below /api/auth (default: Better Auth's path); its handler still calls Better Auth at Better Auth's path.",
+      description:
+        "Where the HttpApi serves it, below /api/auth (default: Better Auth's path); its handler still calls Better Auth at Better Auth's path.",
     }),
   ),
 }).annotate({ description: "How the server target serves this endpoint: skip it, or its name, group and path in the HttpApi." })

@@ -95,7 +95,8 @@ export const changeReport = (input: ReportInput): string => {
   const lines: Array<string> = input.written.ok
     ? []
     : [`**Nothing was written**: ${input.written.reason}. What follows is what the run would have changed.`, ""]
-  const what = input.output?.target === "server" ? `Better Auth server changes (${code(`${input.output.out}/`)})` : "Better Auth SDK changes"
+  const what =
+    input.output?.target === "server" ? `Better Auth server changes (${code(`${input.output.out}/`)})` : "Better Auth SDK changes"
   lines.push(`# ${what}: ${versions(previous, next)}`, "")
   const plugins = (m: Manifest | undefined) => new Set(m?.source?.plugins ?? [])
   if (previous?.source !== undefined && next.source !== undefined) {

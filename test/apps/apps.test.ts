@@ -183,6 +183,11 @@ describe.each(APPS_UNDER_TEST)("the $name app", (app) => {
       expect(existsSync(join(out, "two-factor"))).toBe(false)
     }
     if (app.name === "teams") expect(existsSync(join(out, "two-factor", "totp", "verify", "verify.handler.ts"))).toBe(true)
+    // The server target beside it, typed by the app's own server module (type-checked below with the app).
+    const server = readFileSync(join(`${out}-server`, "_runtime", "server.ts"), "utf8")
+    const serverModule = relative(join(`${out}-server`, "_runtime"), join(appDir(app), "auth.server.ts")).replace(/\.ts$/, ".js")
+    expect(server).toContain(`import type { authOptions } from "${serverModule}";`)
+    expect(existsSync(join(`${out}-server`, "two-factor", "two-factor.group.ts"))).toBe(app.name !== "email-only")
   })
 })
 

@@ -112,7 +112,9 @@ const computeServerModel = (model: Model): ServerModel => {
       continue
     }
     if (endpoint.apiMethod === undefined) {
-      skipped.push(skip(endpoint, "no-api-method", "the document does not record its auth.api method (export it again with `bun run spec`)"))
+      skipped.push(
+        skip(endpoint, "no-api-method", "the document does not record its auth.api method (export it again with `bun run spec`)"),
+      )
       continue
     }
     if (endpoint.redirects) {
@@ -130,7 +132,9 @@ const computeServerModel = (model: Model): ServerModel => {
     const taken = names.get(group) ?? new Set<string>()
     names.set(group, taken)
     if (taken.has(name)) {
-      errors.push(clash(endpoint, settings?.name ?? settings?.group, `name "${name}" is taken in group "${group}" by another served endpoint`))
+      errors.push(
+        clash(endpoint, settings?.name ?? settings?.group, `name "${name}" is taken in group "${group}" by another served endpoint`),
+      )
       continue
     }
     taken.add(name)
