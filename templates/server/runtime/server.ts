@@ -153,9 +153,8 @@ const forwardHeaders = (from: Headers) => (response: HttpServerResponse.HttpServ
 
 /**
  * A handler that serves one endpoint through `auth.handler` (given `BetterAuthServer` when its group's
- * layer is built). Compile errors name what is wrong: an
- * `auth.api` method that does not exist, a path that is not the method's, a payload (encoded) that
- * does not fit the method's body or query.
+ * layer is built). Compile errors name what is wrong: an `auth.api` method that does not exist, a path
+ * that is not the method's, a payload (encoded) that does not fit the method's body or query.
  */
 export const route =
   <M extends keyof ServerApi, P extends Schema.Top | undefined, S extends Schema.Top, In extends "body" | "query">(
