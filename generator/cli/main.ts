@@ -8,6 +8,8 @@ import { ConfigError, resolveConfig } from "../config.ts"
 import { INTERNAL_ERROR_EXIT, internalErrorLine } from "./internal-error.ts"
 import { fingerprint, outputMatches, readState } from "../write/fingerprint.ts"
 import { summaryLine, warningOutput } from "./summary.ts"
+import { BUILTIN_LABEL, BUILTIN_OVERRIDES } from "../overrides/builtin.ts"
+import { prefetchOverrides } from "../overrides/prefetch.ts"
 
 const main = async (): Promise<number> => {
   const started = performance.now()
@@ -74,6 +76,11 @@ const main = async (): Promise<number> => {
       return 0
     }
   }
+  // The override YAML is read on a worker thread while the pipeline's modules load (the largest cost of a cold run).
+  prefetchOverrides(CACHE_DIR, [
+    ...(config.builtinOverrides ? [{ dir: BUILTIN_OVERRIDES, options: { builtin: true, label: BUILTIN_LABEL } }] : []),
+    { dir: config.overrides, options: { required: config.overridesExplicit } },
+  ])
   const { runCli } = await import("./program.ts")
   return runCli(values, config, started, print)
 }

@@ -6,8 +6,7 @@
 import { Schema } from "effect"
 import { IDENTIFIER } from "../text.ts"
 
-/** The file at the root of an overrides folder that holds global rules and shared schemas. */
-export const DEFAULTS_FILE = "_defaults.yaml"
+export { DEFAULTS_FILE } from "./files.ts"
 
 const SEGMENT = "[a-z0-9]+(?:-[a-z0-9]+)*"
 // Patterns carry the `u` flag: Effect exports only unicode patterns to JSON Schema.
