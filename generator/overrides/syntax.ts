@@ -127,7 +127,8 @@ export const readSyntax = (text: string, kind: FileKind): { readonly syntax: Syn
     )
   const aliasProblem = (alias: Alias | undefined, message: string, hint: string) =>
     fail({ at: position(alias?.range?.[0] ?? 0), message, hint })
-  const bad = badAlias(doc)
+  // Only a `*` in the text makes an alias: without one the document has none to look for.
+  const bad = text.includes("*") ? badAlias(doc) : undefined
   if (bad !== undefined)
     return bad.selfReference
       ? aliasProblem(
