@@ -3,7 +3,7 @@
  * committed `overrides.schema.json` that editors use. Unknown keys are errors, so a typo never silently
  * does nothing. Two kinds of file: one per endpoint, and `_defaults.yaml` (global rules, shared schemas).
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { IDENTIFIER } from "../text.ts"
 
 export { DEFAULTS_FILE } from "./files.ts"

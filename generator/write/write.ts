@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs"
 import { link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises"
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { WriteError } from "../errors.ts"
 import type { Plan } from "./plan.ts"
 
