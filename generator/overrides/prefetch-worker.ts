@@ -5,7 +5,7 @@
  * cannot be listed, a file that cannot be read) is sent as such: the main thread then loads that layer
  * as if there were no worker, and reports the error.
  */
-import { readFile } from "node:fs/promises"
+import { readFileSync } from "node:fs"
 import { parentPort, workerData } from "node:worker_threads"
 import { isDefaultsFile, listYaml, shownName } from "./files.ts"
 import { readSyntax } from "./syntax.ts"
@@ -16,15 +16,10 @@ const claims = new Int32Array(counters)
 const post = (message: WorkerMessage) => parentPort!.postMessage(message)
 
 for (const [layer, { dir, label }] of layers.entries()) {
+  // Synchronous reads: this thread has nothing else to do, and a thread-pool round trip per file costs more.
   const files = await listYaml(dir)
     .then((paths) =>
-      Promise.all(
-        paths.map(async (path) => ({
-          file: shownName(dir, path, label),
-          text: await readFile(path, "utf8"),
-          isDefaults: isDefaultsFile(dir, path),
-        })),
-      ),
+      paths.map((path) => ({ file: shownName(dir, path, label), text: readFileSync(path, "utf8"), isDefaults: isDefaultsFile(dir, path) })),
     )
     .catch(() => undefined)
   post({ layer, files })
