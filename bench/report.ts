@@ -50,7 +50,7 @@ export interface Report {
   readonly typecheckNative: { readonly title: string; readonly lines: ReadonlyArray<Line> }
   readonly targets: ReadonlyArray<Target>
   readonly notes: ReadonlyArray<string>
-  readonly bundles?: ReadonlyArray<BundleFigures>
+  readonly bundles?: ReadonlyArray<BundleFigures> | undefined
 }
 
 const seconds = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? "–" : `${(ms / 1000).toFixed(2)} s`)

@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --runs N] [--tsc-runs N] [--project DIR]`: installs the peers, makes the 10× document,
- * then times every generator and every `tsc` as whole processes, interleaved within each iteration so
- * machine noise hits all of them alike, and measures the browser bundle sizes (bench/bundle.ts); prints the
- * markdown table and writes it to bench/RESULTS.md.
+ * `npm run bench [-- --runs N] [--tsc-runs N] [--project DIR] [--generation-only]`: installs the peers,
+ * makes the 10× document, then times every generator and every `tsc` as whole processes, interleaved
+ * within each iteration so machine noise hits all of them alike, and measures the browser bundle sizes
+ * (bench/bundle.ts); prints the markdown table and writes it to bench/RESULTS.md. `--generation-only`
+ * times the generators alone (no `tsc`, no bundles: minutes instead of half an hour) and prints the
+ * table without writing RESULTS.md.
  */
 import { spawnSync } from "node:child_process"
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { cpus, loadavg, totalmem } from "node:os"
 import { join, resolve } from "node:path"
 import { parseArgs } from "node:util"
@@ -25,11 +27,13 @@ const { values } = parseArgs({
     runs: { type: "string", default: "5" },
     "tsc-runs": { type: "string" },
     project: { type: "string", default: resolve(BENCH, "..") },
+    "generation-only": { type: "boolean", default: false },
   },
   strict: true,
 })
 const RUNS = Number(values.runs)
-const TSC_RUNS = Number(values["tsc-runs"] ?? values.runs)
+const GENERATION_ONLY = values["generation-only"]
+const TSC_RUNS = GENERATION_ONLY ? 0 : Number(values["tsc-runs"] ?? values.runs)
 const PROJECT = resolve(values.project)
 const SPEC = join(PROJECT, "better-auth-api-spec.json")
 
@@ -38,6 +42,24 @@ const SPEC = join(PROJECT, "better-auth-api-spec.json")
  * root is where one would go) and the output folder (in case a cache is kept there).
  */
 const COLD_RESET_PATHS = (outDir: string): ReadonlyArray<string> => [join(PROJECT, ".cache"), outDir]
+
+/**
+ * Where a cold reset moves what it removes; deleted once the timings are done. Deleting instead would
+ * charge the harness's own deletions to the next timed run on a file system without a journal (ext4
+ * without one, like the machine bench/RESULTS.md comes from): there, allocating an inode skips every
+ * inode freed in the last minute or more, one at a time, so creating the 10× output's 5,000 files right
+ * after deleting the previous 5,000 took 1.5-4 s instead of about 0.15 s (kernel time in
+ * `recently_deleted`, seen with `perf`). The peers write one file each and never pay it. The 10× overrides
+ * folder the bench rewrites at its start is moved aside too, for the same reason. Deletions by other
+ * processes shortly before a run (a test suite's temporary folders) still cost it the same way.
+ */
+const TRASH = join(OUT, "trash")
+let trashed = 0
+const setAside = (path: string): void => {
+  if (!existsSync(path)) return
+  mkdirSync(TRASH, { recursive: true })
+  renameSync(path, join(TRASH, `${process.pid}-${trashed++}`))
+}
 
 const ours = (spec: string, overrides: string, outDir: string): Command => ({
   cmd: join(PROJECT, "node_modules/.bin/bun"),
@@ -93,7 +115,7 @@ ensurePeers()
 mkdirSync(OUT, { recursive: true })
 mkdirSync(PEER_OUT, { recursive: true })
 const { before: opsOne, after: opsTen } = await writeMultiplied(SPEC, SIZES[1].spec, TIMES)
-rmSync(SIZES[1].overrides, { recursive: true, force: true })
+setAside(SIZES[1].overrides)
 await writeMultipliedOverrides(SIZES[0].overrides, SIZES[1].overrides, TIMES)
 const load = loadavg()[0]!.toFixed(2)
 
@@ -101,13 +123,15 @@ for (let i = 1; i <= RUNS; i++) {
   console.error(`generation, run ${i}/${RUNS}`)
   for (const { size, spec, overrides } of SIZES) {
     const outDir = join(OUT, `ours-${size}`)
-    for (const path of COLD_RESET_PATHS(outDir)) rmSync(path, { recursive: true, force: true })
+    for (const path of COLD_RESET_PATHS(outDir)) setAside(path)
     await run(`ours cold ${size}`, ours(spec, overrides, outDir), true)
     await run(`effect ${size}`, effectGenerator(spec, join(PEER_OUT, `effect-${size}.ts`), PROJECT), true)
     await run(`ours warm ${size}`, ours(spec, overrides, outDir), true)
     await run(`oats ${size}`, openapiTypescript(spec, join(PEER_OUT, `oats-${size}.ts`), PROJECT), true)
   }
 }
+
+rmSync(TRASH, { recursive: true, force: true })
 
 const aliased = aliasBenchPrefixes(join(OUT, "ours-10x"), TIMES - 1)
 const TSC_TARGETS = [
@@ -185,7 +209,7 @@ const context = [
 ]
 const notes = [
   "Ratios are medians of per-iteration ratios: each iteration runs ours and the peers back to back, so they share the machine's load.",
-  "Cold: COLD_RESET_PATHS of bench/run.ts (the project's .cache/ and the output folder) deleted before the run. Warm: the same command again into the same output folder.",
+  "Cold: COLD_RESET_PATHS of bench/run.ts (the project's .cache/ and the output folder) moved aside before the run (deleted after the timings: see TRASH in bench/run.ts). Warm: the same command again into the same output folder.",
   `Our output is every file formatted (${oursOne.files} files at ${opsOne} ops; by oxfmt, byte-identical to prettier); the effect generator prints one unformatted file; openapi-typescript writes one file of types.`,
   "CPU: user + system time of the whole process (every thread), which moves less with the machine's load than wall time.",
   `tsc: one tsconfig per output (strict, exactOptionalPropertyTypes, skipLibCheck, lib es2023+dom), checked by the project's TypeScript ${version(PROJECT, "typescript")} and by TypeScript ${peerVersions()["typescript-7"]} (bench/peers) with --singleThreaded: its default of four checkers doubles the CPU time on two cores and gains no wall time.`,
@@ -195,7 +219,7 @@ const notes = [
     : "tsc ours 10×: AuthClientInstance was not found in _runtime/client.ts, so the copies' calls to client.bench1…bench9 count as tsc errors (and are checked less deeply than real calls).",
   "The 10× run uses bench/.out/overrides-10x: overrides/ plus each endpoint override copied for /bench1 … /bench9 (bench/multiply.ts), so copies get the same corrections; only the mutatesSession path rules of _defaults.yaml (anchored at ^/) do not match copies.",
 ]
-const bundles = await measureBundles()
+const bundles = GENERATION_ONLY ? undefined : await measureBundles()
 const typecheckNative = {
   title: `TypeScript ${peerVersions()["typescript-7"]} (native, \`tsc --singleThreaded --noEmit\`) over the output`,
   lines: typecheckBy("7"),
@@ -211,7 +235,8 @@ const markdown = renderReport({
   bundles,
 })
 console.log(markdown)
-writeFileSync(
-  join(BENCH, "RESULTS.md"),
-  `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts); reproduce with \`npm run bench -- --runs ${RUNS}\`.\n\n${markdown}`,
-)
+if (!GENERATION_ONLY)
+  writeFileSync(
+    join(BENCH, "RESULTS.md"),
+    `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts); reproduce with \`npm run bench -- --runs ${RUNS}\`.\n\n${markdown}`,
+  )

@@ -2,7 +2,7 @@
  * The generator's failures. User faults (`SpecError`) carry the file and the place in it (a JSON pointer
  * or line:column) and print as one line; anything else is a bug and keeps its stack for a report.
  */
-import { Data } from "effect"
+import * as Data from "effect/Data"
 
 /** Errors print as one line whatever they quote (an engine's multi-line message, a file name). */
 const oneLine = (text: string): string => text.replace(/\s*(?:\r\n|[\r\n\u2028\u2029])\s*/g, " ")

@@ -7,7 +7,7 @@
  * key order gives the same bytes.
  */
 import { basename, isAbsolute, join, relative, resolve } from "node:path"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { DEFAULT_IDENTIFIER_PREFIX, type FormatterName, type ImportExtension, type TargetName } from "./config.ts"
 import { OverrideErrors, type OverrideError, type SpecError, TemplateError, type Warning } from "./errors.ts"
 import { RUNTIME_FOLDER, withExtension } from "./model/naming.ts"

@@ -3,7 +3,7 @@
  * record the run's state so that an identical next run can be answered by main.ts's fast path.
  */
 import { createTwoFilesPatch } from "diff"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { writeState } from "../write/fingerprint.ts"
 import { type Action, planCounts } from "../write/plan.ts"
 import { CACHE_DIR, type Flags } from "./args.ts"

@@ -5,7 +5,7 @@
  */
 import { writeFile } from "node:fs/promises"
 import { basename } from "node:path"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { FormatterName, ImportExtension, TargetName } from "../config.ts"
 import { EditedFiles, OverrideErrors, type SpecError, StrictWarnings, type TemplateError, type Warning, WriteError } from "../errors.ts"
 import { generate } from "../generate.ts"

@@ -80,11 +80,13 @@ const prepare = (document: OpenApiDocument, options: BuildOptions): BuildContext
     const component = refName(ref, COMPONENT_PREFIX)
     return component !== undefined && Object.hasOwn(componentSchemas, component) ? componentSchemas[component] : undefined
   }
+  // Built once: a context is made several times per endpoint.
+  const sharedNames: ReadonlySet<string> = new Set(sharedSchemas.keys())
   const ctx = (side: "payload" | "success"): SchemaContext => ({
     side,
     rules,
     components: componentNames,
-    shared: new Set(sharedSchemas.keys()),
+    shared: sharedNames,
     resolve,
     warn: options.warn,
   })

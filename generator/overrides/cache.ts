@@ -9,8 +9,8 @@
 import { createHash } from "node:crypto"
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises"
 import { createRequire } from "node:module"
-import { dirname, join, resolve } from "node:path"
-import { Effect } from "effect"
+import { dirname, join } from "node:path"
+import * as Effect from "effect/Effect"
 import type { OverrideError } from "../errors.ts"
 import {
   lazyLocate,
@@ -22,6 +22,8 @@ import {
   readOverrideFiles,
   readOverrideFilesOrFail,
 } from "./load.ts"
+import { overridesCacheFile } from "./files.ts"
+import { takePrefetched } from "./prefetch.ts"
 import type { StatedReasons } from "./reasons.ts"
 import type { DefaultsFile, OverrideFile } from "./schema.ts"
 
@@ -41,9 +43,7 @@ interface CacheFile {
 
 type Files = Awaited<ReturnType<typeof readOverrideFiles>>
 
-/** One cache file per overrides folder (the shipped layer and the user's do not evict each other). */
-export const overridesCacheFile = (cacheDir: string, dir: string): string =>
-  join(cacheDir, `overrides-${createHash("sha256").update(resolve(dir)).digest("hex").slice(0, 16)}.json`)
+export { overridesCacheFile }
 
 /** The key of a layer: its files' names and texts, whether it is the shipped one, and the code and versions that read it. */
 const keyOf = async (files: Files, builtin: boolean): Promise<string> => {
@@ -98,11 +98,14 @@ export const loadOverridesCached = (
     : Effect.gen(function* () {
         const builtin = options.builtin === true
         const cacheFile = overridesCacheFile(cacheDir, dir)
-        const files = yield* readOverrideFilesOrFail(dir, options)
+        // Read by the CLI's override worker, when it started one for this folder (prefetch.ts).
+        const prefetched = yield* Effect.promise(async () => takePrefetched(dir, options))
+        const files = prefetched?.files ?? (yield* readOverrideFilesOrFail(dir, options))
         const key = yield* Effect.promise(() => keyOf(files, builtin))
         const cache = yield* Effect.promise(() => readCache(cacheFile))
         if (cache !== undefined && cache.key === key) return fromCache(cache, files, builtin)
-        const { overrides, errors } = parseOverrides(files, builtin)
+        const syntaxes = prefetched === undefined ? undefined : yield* Effect.promise(() => prefetched.syntaxes())
+        const { overrides, errors } = parseOverrides(files, builtin, syntaxes)
         if (errors.length > 0) return yield* Effect.fail(errors)
         const entry: CacheFile = {
           key,

@@ -2,7 +2,7 @@
  * The JSON Schema of the override files, derived from the same Effect Schemas that validate them (never
  * written twice). Committed as `overrides.schema.json`; each shipped YAML file points editors at it.
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { AnyOverrideFile } from "./schema.ts"
 
 export const JSON_SCHEMA_FILE = "overrides.schema.json"

@@ -4,14 +4,18 @@
  * `_defaults.yaml` at the root holds global rules and shared schemas; every other file is one endpoint's.
  */
 import { existsSync } from "node:fs"
-import { readdir, readFile } from "node:fs/promises"
-import { join, relative } from "node:path"
-import { Effect, Schema } from "effect"
-import { type Alias, type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml"
+import { readFile } from "node:fs/promises"
+import { relative } from "node:path"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { OverrideError } from "../errors.ts"
 import { suggest } from "../suggest.ts"
-import { ruleReasons, type StatedReasons, statedReasons } from "./reasons.ts"
-import { DEFAULTS_FILE, DefaultsFile, KNOWN_KEYS, OverrideFile } from "./schema.ts"
+import { isDefaultsFile, listYaml, shownName } from "./files.ts"
+import type { StatedReasons } from "./reasons.ts"
+import { DefaultsFile, KNOWN_KEYS, OverrideFile } from "./schema.ts"
+import { type FileKind, lazyLocate, type Locate, type Path, readSyntax, type Syntax } from "./syntax.ts"
+
+export { lazyLocate, MAX_ALIAS_COUNT, MAX_OVERRIDE_CHARS } from "./syntax.ts"
 
 /** A validated file and a way to point into it. */
 export interface Located {
@@ -58,8 +62,6 @@ export const layerOverrides = (builtin: LoadedOverrides, user: LoadedOverrides):
   defaults: [...builtin.defaults, ...user.defaults],
 })
 
-type Path = ReadonlyArray<PropertyKey>
-
 /** The keys allowed in the object that holds the last key of `path`. */
 const overrideKeysAt = (path: Path): ReadonlyArray<string> => {
   const parent = path.slice(0, -1)
@@ -79,28 +81,6 @@ const defaultsKeysAt = (path: Path): ReadonlyArray<string> => {
   if (parent.length === 4 && parent[0] === "components" && parent[2] === "fields") return KNOWN_KEYS.field
   return []
 }
-
-const makeLocate =
-  (doc: Document, position: (offset: number) => string) =>
-  (path: Path, key = false): string => {
-    let node: unknown = doc.contents
-    let found: { range?: [number, number, number] | null | undefined } | undefined
-    for (const [index, segment] of path.entries()) {
-      if (isSeq(node) && typeof segment === "number") {
-        node = node.items[segment]
-        if (node === undefined) break
-        found = node as typeof found
-        continue
-      }
-      if (!isMap(node)) break
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment)
-      if (pair === undefined) break
-      found = (key && index === path.length - 1 ? pair.key : pair.value) as typeof found
-      node = pair.value
-    }
-    const range = found?.range ?? (doc.contents as typeof found)?.range
-    return position(range?.[0] ?? 0)
-  }
 
 const valueAt = (value: unknown, path: Path): unknown =>
   path.reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined), value)
@@ -124,9 +104,9 @@ const escapesOutput = (value: unknown): boolean =>
 
 interface Parsed<A> {
   readonly value?: A
-  /** The parsed document, for what its comments say. */
-  readonly doc?: Document
-  readonly locate: (path: Path) => string
+  /** What its comments say (see Syntax). */
+  readonly reasons?: Extract<Syntax, { ok: true }>["reasons"]
+  readonly locate: Locate
   readonly errors: ReadonlyArray<OverrideError>
 }
 
@@ -136,119 +116,21 @@ const validatorOf = <S extends Schema.Decoder<unknown>>(schema: S) =>
 const OVERRIDE_VALIDATOR = validatorOf(OverrideFile)
 const DEFAULTS_VALIDATOR = validatorOf(DefaultsFile)
 
-/** The largest override file read, in characters: override files are a few hundred bytes. */
-export const MAX_OVERRIDE_CHARS = 256 * 1024
-/** How many aliases one file may expand (YAML "billion laughs" protection). */
-export const MAX_ALIAS_COUNT = 100
-
-/** The first alias that is inside the node its anchor names (`a: &x [*x]`), or else the first unresolved one. */
-const badAlias = (doc: Document): { readonly alias: Alias; readonly selfReference: boolean } | undefined => {
-  let found: { alias: Alias; selfReference: boolean } | undefined
-  visit(doc, {
-    Alias(_, alias, path) {
-      const target = alias.resolve(doc)
-      if (target !== undefined && !path.includes(target)) return undefined
-      found = { alias, selfReference: target !== undefined }
-      return visit.BREAK
-    },
-  })
-  return found
-}
-
-const firstAlias = (doc: Document): Alias | undefined => {
-  let found: Alias | undefined
-  visit(doc, {
-    Alias(_, alias) {
-      found = alias
-      return visit.BREAK
-    },
-  })
-  return found
-}
-
 const parseWith = <A>(
   file: string,
   text: string,
   validator: typeof OVERRIDE_VALIDATOR | typeof DEFAULTS_VALIDATOR,
   keysAt: (path: Path) => ReadonlyArray<string>,
+  kind: FileKind,
+  read_: ReturnType<typeof readSyntax> | undefined,
 ): Parsed<A> => {
-  if (text.length > MAX_OVERRIDE_CHARS)
-    return {
-      locate: () => "1:1",
-      errors: [
-        new OverrideError({
-          file,
-          at: "1:1",
-          path: "",
-          message: `the file is larger than ${MAX_OVERRIDE_CHARS / 1024} KiB`,
-          hint: "an override file corrects one endpoint: keep it small, or split shared schemas",
-        }),
-      ],
-    }
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  const position = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset)
-    return `${line}:${col}`
-  }
-  const locate = makeLocate(doc, position)
-  if (doc.errors.length > 0)
-    return {
-      locate,
-      errors: doc.errors.map(
-        (e) =>
-          new OverrideError({
-            file,
-            at: position(e.pos[0]),
-            path: "",
-            message: `YAML syntax error: ${e.message.split("\n")[0]}`,
-            hint: "fix the YAML syntax",
-          }),
-      ),
-    }
-  const aliasError = (alias: Alias | undefined, message: string, hint: string) => ({
-    locate,
-    errors: [new OverrideError({ file, at: position(alias?.range?.[0] ?? 0), path: "", message, hint })],
-  })
-  const bad = badAlias(doc)
-  if (bad !== undefined)
-    return bad.selfReference
-      ? aliasError(
-          bad.alias,
-          `alias *${bad.alias.source} is inside the node its anchor &${bad.alias.source} names, so its value never ends`,
-          "write the value out instead of the alias",
-        )
-      : aliasError(
-          bad.alias,
-          `alias *${bad.alias.source} has no anchor &${bad.alias.source} before it`,
-          "define the anchor before the alias, or write the value out",
-        )
-  let value: unknown
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
-  } catch (error) {
-    return aliasError(
-      firstAlias(doc),
-      `YAML aliases expand too much (${(error as Error).message})`,
-      `use at most ${MAX_ALIAS_COUNT} aliases' worth of expansion, or write the values out`,
-    )
-  }
-  if (value === null || value === undefined)
-    return {
-      locate,
-      errors: [
-        new OverrideError({
-          file,
-          at: "1:1",
-          path: "",
-          message: "the file is empty",
-          hint: 'add endpoint: "METHOD /path" and a correction, or delete the file',
-        }),
-      ],
-    }
+  const read = read_ ?? readSyntax(text, kind)
+  const { syntax, locate } = read
+  if (!syntax.ok) return { locate, errors: syntax.problems.map((p) => new OverrideError({ file, path: "", ...p })) }
+  const value = syntax.value
   const result = validator["~standard"].validate(value)
   if (result instanceof Promise) throw new Error("override validation must be synchronous")
-  if (result.issues === undefined) return { value: result.value as A, doc, locate, errors: [] }
+  if (result.issues === undefined) return { value: result.value as A, reasons: syntax.reasons, locate, errors: [] }
   const errors = result.issues.map((issue) => {
     const path = (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p))
     const dotted = path.map(String).join(".")
@@ -311,54 +193,56 @@ const parseWith = <A>(
 /** A parsed file as its loader wants it, or every error in it. */
 type ParsedFile<L> = { readonly loaded?: L; readonly errors: ReadonlyArray<OverrideError> }
 
-const parseFile = <A, L>(
-  parsed: ReturnType<typeof parseWith<A>>,
-  make: (value: A, doc: NonNullable<ReturnType<typeof parseWith<A>>["doc"]>) => L,
-): ParsedFile<L> =>
-  parsed.value === undefined || parsed.doc === undefined
-    ? { errors: parsed.errors }
-    : { loaded: make(parsed.value, parsed.doc), errors: [] }
+const parseFile = <A, R, L>(parsed: Parsed<A>, make: (value: A, reasons: R) => L): ParsedFile<L> =>
+  parsed.value === undefined ? { errors: parsed.errors } : { loaded: make(parsed.value, parsed.reasons as R), errors: [] }
 
-/** Parses and validates one endpoint override file's text. Pure; returns the override or every error in it. */
-export const parseOverride = (file: string, text: string, builtin = false): ParsedFile<LoadedOverride> => {
-  const parsed = parseWith<OverrideFile>(file, text, OVERRIDE_VALIDATOR, overrideKeysAt)
-  return parseFile(parsed, (override, doc) => ({ file, override, reasons: statedReasons(doc), locate: parsed.locate, builtin }))
+/** A file's syntax read elsewhere (a worker, see prefetch.ts): its positions are parsed again only when asked. */
+const readElsewhere = (text: string, syntax: Syntax | undefined) =>
+  syntax === undefined ? undefined : { syntax, locate: lazyLocate(text) }
+
+/**
+ * Parses and validates one endpoint override file's text. Pure; returns the override or every error in
+ * it. `syntax`: the file already read up to validation (readSyntax), by a worker.
+ */
+export const parseOverride = (file: string, text: string, builtin = false, syntax?: Syntax): ParsedFile<LoadedOverride> => {
+  const parsed = parseWith<OverrideFile>(file, text, OVERRIDE_VALIDATOR, overrideKeysAt, "endpoint", readElsewhere(text, syntax))
+  return parseFile(parsed, (override, reasons: StatedReasons) => ({ file, override, reasons, locate: parsed.locate, builtin }))
 }
 
-/** Parses and validates the defaults file's text. */
-export const parseDefaults = (file: string, text: string, builtin = false): ParsedFile<LoadedDefaults> => {
-  const parsed = parseWith<DefaultsFile>(file, text, DEFAULTS_VALIDATOR, defaultsKeysAt)
-  return parseFile(parsed, (defaults, doc) => ({ file, defaults, reasons: ruleReasons(doc), locate: parsed.locate, builtin }))
+/** Parses and validates the defaults file's text (`syntax` as for parseOverride). */
+export const parseDefaults = (file: string, text: string, builtin = false, syntax?: Syntax): ParsedFile<LoadedDefaults> => {
+  const parsed = parseWith<DefaultsFile>(file, text, DEFAULTS_VALIDATOR, defaultsKeysAt, "defaults", readElsewhere(text, syntax))
+  return parseFile(parsed, (defaults, reasons: Readonly<Record<string, string>>) => ({
+    file,
+    defaults,
+    reasons,
+    locate: parsed.locate,
+    builtin,
+  }))
 }
 
-const listYaml = async (dir: string): Promise<ReadonlyArray<string>> => {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return []
-    throw error
-  })
-  return entries
-    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .sort()
-}
-
-/** Parses one layer's files (pure): `files` maps the path shown to the user to its text. */
+/**
+ * Parses one layer's files (pure): `files` maps the path shown to the user to its text. `syntaxes`, when
+ * given, holds each file already read up to validation (by index; see prefetch.ts).
+ */
 export const parseOverrides = (
   files: ReadonlyArray<{ readonly file: string; readonly text: string; readonly isDefaults: boolean }>,
   builtin = false,
+  syntaxes?: ReadonlyArray<Syntax>,
 ) => {
   const errors: Array<OverrideError> = []
   const endpoints: Array<LoadedOverride> = []
   let defaults: LoadedDefaults | undefined
   const byEndpoint = new Map<string, string>()
-  for (const { file, text, isDefaults } of files) {
+  for (const [index, { file, text, isDefaults }] of files.entries()) {
+    const syntax = syntaxes?.[index]
     if (isDefaults) {
-      const result = parseDefaults(file, text, builtin)
+      const result = parseDefaults(file, text, builtin, syntax)
       errors.push(...result.errors)
       defaults = result.loaded
       continue
     }
-    const result = parseOverride(file, text, builtin)
+    const result = parseOverride(file, text, builtin, syntax)
     errors.push(...result.errors)
     if (result.loaded === undefined) continue
     const first = byEndpoint.get(result.loaded.override.endpoint)
@@ -394,8 +278,6 @@ export const readOverrideFiles = async (
   dir: string,
   options: LoadOptions = {},
 ): Promise<ReadonlyArray<{ readonly file: string; readonly text: string; readonly isDefaults: boolean }>> => {
-  const shown = (path: string) =>
-    options.label === undefined ? relative(process.cwd(), path) || path : `${options.label}/${relative(dir, path).split("\\").join("/")}`
   // A folder that cannot be listed, or a file that cannot be read, is an error naming it (never a crash).
   const paths = await listYaml(dir).catch((error: NodeJS.ErrnoException) => {
     const message = error.code === "ENOTDIR" ? "is a file, not a folder" : `cannot be listed (${error.code ?? error.message})`
@@ -409,7 +291,7 @@ export const readOverrideFiles = async (
   })
   return Promise.all(
     paths.map(async (path) => {
-      const file = shown(path)
+      const file = shownName(dir, path, options.label)
       const text = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
         throw new OverrideError({
           file,
@@ -419,7 +301,7 @@ export const readOverrideFiles = async (
           hint: "fix or remove the file (a symbolic link that points nowhere or to itself?)",
         })
       })
-      return { file, text, isDefaults: path === join(dir, DEFAULTS_FILE) }
+      return { file, text, isDefaults: isDefaultsFile(dir, path) }
     }),
   )
 }
@@ -452,22 +334,6 @@ export const missingFolder = (dir: string, options: LoadOptions): OverrideError 
         hint: "create it, or name another with --overrides / overrides in the config file",
       })
     : undefined
-
-/** A `locate` for a file's text that parses the YAML only when first asked (for values validated earlier). */
-export const lazyLocate = (text: string): Located["locate"] => {
-  let locate: Located["locate"] | undefined
-  return (path) => {
-    if (locate === undefined) {
-      const lineCounter = new LineCounter()
-      const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
-      locate = makeLocate(doc, (offset) => {
-        const { line, col } = lineCounter.linePos(offset)
-        return `${line}:${col}`
-      })
-    }
-    return locate(path)
-  }
-}
 
 /** Loads every override file under `dir` as one layer; fails with all errors at once. */
 export const loadOverrides = (dir: string, options: LoadOptions = {}): Effect.Effect<LoadedOverrides, ReadonlyArray<OverrideError>> =>

@@ -3,11 +3,10 @@
  * committed `overrides.schema.json` that editors use. Unknown keys are errors, so a typo never silently
  * does nothing. Two kinds of file: one per endpoint, and `_defaults.yaml` (global rules, shared schemas).
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { IDENTIFIER } from "../text.ts"
 
-/** The file at the root of an overrides folder that holds global rules and shared schemas. */
-export const DEFAULTS_FILE = "_defaults.yaml"
+export { DEFAULTS_FILE } from "./files.ts"
 
 const SEGMENT = "[a-z0-9]+(?:-[a-z0-9]+)*"
 // Patterns carry the `u` flag: Effect exports only unicode patterns to JSON Schema.

@@ -3,7 +3,7 @@
  * with the file name and the position (line:column or JSON pointer), never a stack trace.
  */
 import { readFile } from "node:fs/promises"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { SpecError } from "../errors.ts"
 import type { OpenApiDocument } from "./types.ts"
 import { validateDocument } from "./validate.ts"

@@ -39,11 +39,37 @@ export const subSchemas = (
  * cannot exhaust the stack.
  */
 export const walkSchema = (schema: unknown, path: ReadonlyArray<Token> = [], depth = 1): ReadonlyArray<SchemaFinding> => {
-  if (!isRecord(schema)) return []
-  if (depth > MAX_SCHEMA_DEPTH) return [{ kind: "too-deep", path }]
-  // A `$ref` stands alone: normalize drops its siblings, so they are not walked.
-  if ("$ref" in schema) return [{ kind: "ref", ref: schema["$ref"], path: [...path, "$ref"] }]
-  return subSchemas(schema).flatMap(({ tokens, value }) => walkSchema(value, [...path, ...tokens], depth + 1))
+  // One path stack, copied only into a finding: this walk runs over every schema of the spec.
+  const found: Array<SchemaFinding> = []
+  const stack: Array<Token> = [...path]
+  const visit = (node: unknown, level: number, ...tokens: ReadonlyArray<Token>): void => {
+    stack.push(...tokens)
+    walk(node, level)
+    stack.length -= tokens.length
+  }
+  const walk = (node: unknown, level: number): void => {
+    if (!isRecord(node)) return
+    if (level > MAX_SCHEMA_DEPTH) {
+      found.push({ kind: "too-deep", path: [...stack] })
+      return
+    }
+    // A `$ref` stands alone: normalize drops its siblings, so they are not walked.
+    if ("$ref" in node) {
+      found.push({ kind: "ref", ref: node["$ref"], path: [...stack, "$ref"] })
+      return
+    }
+    // The order of subSchemas.
+    const properties = node["properties"]
+    if (isRecord(properties)) for (const name of Object.keys(properties)) visit(properties[name], level + 1, "properties", name)
+    if ("items" in node) visit(node["items"], level + 1, "items")
+    if (isRecord(node["additionalProperties"])) visit(node["additionalProperties"], level + 1, "additionalProperties")
+    for (const key of ["anyOf", "oneOf", "allOf"] as const) {
+      const members = node[key]
+      if (Array.isArray(members)) members.forEach((member: unknown, index) => visit(member, level + 1, key, index))
+    }
+  }
+  walk(schema, depth)
+  return found
 }
 
 /**

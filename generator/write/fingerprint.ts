@@ -6,6 +6,7 @@
  * formatting. Uses node builtins only, so the CLI can ask before it loads Effect or prettier.
  */
 import { createHash } from "node:crypto"
+import { readFileSync } from "node:fs"
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises"
 import { createRequire } from "node:module"
 import { basename, dirname, join, relative, resolve } from "node:path"
@@ -100,7 +101,9 @@ export const fingerprint = async (input: FingerprintInput): Promise<string> => {
     ...(input.templates === undefined ? [] : await filesBelow(input.templates, /\.(hbs|ts)$/)),
     ...(await prettierConfigs(input.out)),
   ]
-  for (const file of files) add(file, await readFile(file))
+  // Read in one synchronous loop: nothing else runs yet, and a thread-pool round trip per file (1,500 of
+  // them with the 10x bench overrides) cost more than the reads.
+  for (const file of files) add(file, readFileSync(file))
   return hash.digest("hex")
 }
 

@@ -7,7 +7,7 @@
  */
 import { link, mkdir, readFile, rm, writeFile } from "node:fs/promises"
 import { dirname, resolve } from "node:path"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { WriteError } from "../errors.ts"
 
 /** How long a run waits for another run's lock before it gives up. */

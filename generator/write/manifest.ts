@@ -3,7 +3,7 @@
  * what was skipped and why, and a content hash of every generated file. The next run reads it to find
  * files of endpoints that left the spec, files edited by hand, and field-level changes for the report.
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { pascalCase } from "../model/naming.ts"
 import { shapeOf } from "../model/shape.ts"
 import type { Model } from "../model/types.ts"

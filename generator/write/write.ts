@@ -5,9 +5,10 @@
  * that fails or is killed before the swap leaves the previous output exactly as it was; the next run
  * removes the leftover staging folder and, if killed between the two renames, puts the previous back.
  */
+import { existsSync } from "node:fs"
 import { link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises"
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { WriteError } from "../errors.ts"
 import type { Plan } from "./plan.ts"
 
@@ -48,6 +49,8 @@ export const readDisk = (outDir: string, paths: Iterable<string>): Effect.Effect
   Effect.tryPromise({
     try: async () => {
       const out = resolve(outDir)
+      // No output folder yet (a first or cold run): nothing to read, and no thousands of failed opens.
+      if (!existsSync(out)) return new Map()
       const entries = await Promise.all(
         [...new Set(paths)].map(async (path) => {
           const target = insideRoot(out, path)
