@@ -103,16 +103,23 @@ export type PayloadHandler<P extends Schema.Top, S extends Schema.Top> = (
 /** A handler for an endpoint without payload. */
 export type EmptyHandler<S extends Schema.Top> = () => Effect.Effect<S["Type"], HandlerError, AuthClient | S["DecodingServices"]>
 
-export function createHandler<P extends Schema.Top, S extends Schema.Top>(
+/**
+ * The handler of an endpoint that takes a payload. One factory per kind rather than overloads: the
+ * compiler then checks each handler against one signature, not a failed one first.
+ */
+export const createHandler = <P extends Schema.Top, S extends Schema.Top>(
   config: HandlerConfig<S> & {
     readonly payloadSchema: P
     readonly execute: (client: AuthClientInstance, payload: Mutable<P["Encoded"]>, fetchOptions: RedirectOptions) => Promise<ClientResult>
   },
-): PayloadHandler<P, S>
-export function createHandler<S extends Schema.Top>(
+): PayloadHandler<P, S> => makeHandler(config) as PayloadHandler<P, S>
+
+/** The handler of an endpoint without a payload. */
+export const createEmptyHandler = <S extends Schema.Top>(
   config: HandlerConfig<S> & { readonly execute: (client: AuthClientInstance, fetchOptions: RedirectOptions) => Promise<ClientResult> },
-): EmptyHandler<S>
-export function createHandler(
+): EmptyHandler<S> => makeHandler(config) as EmptyHandler<S>
+
+function makeHandler(
   config: HandlerConfig<Schema.Top> & {
     readonly payloadSchema?: Schema.Top
     readonly execute: (client: AuthClientInstance, ...args: ReadonlyArray<never>) => Promise<ClientResult>

@@ -4,7 +4,7 @@ import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
 import { AuthClient, type AuthClientInstance } from "../../../templates/runtime/client.ts"
 import { BetterAuthApiError } from "../../../templates/runtime/errors.ts"
-import { createHandler, type RedirectResponse, redirectError } from "../../../templates/runtime/handler.ts"
+import { createEmptyHandler, type RedirectResponse, redirectError } from "../../../templates/runtime/handler.ts"
 
 const answer = (status: number, location?: string, type = "basic"): RedirectResponse => ({
   status,
@@ -51,7 +51,7 @@ describe("redirectError", () => {
 
 describe("a handler of an endpoint that can redirect", () => {
   const handler = (response: RedirectResponse, outcome: "answer" | "throw") =>
-    createHandler({
+    createEmptyHandler({
       domain: "magic-link",
       feature: "verify",
       successSchema: Schema.Struct({ token: Schema.String }),

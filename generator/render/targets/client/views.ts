@@ -111,6 +111,7 @@ const renderEndpoint = (
     domain: JSON.stringify(endpoint.domain),
     feature: JSON.stringify(endpoint.feature),
     hasPayload: endpoint.payload !== undefined,
+    factory: endpoint.payload === undefined ? "createEmptyHandler" : "createHandler",
     mutatesSession: String(endpoint.mutatesSession),
     executeParams: params,
     call,
