@@ -77,3 +77,32 @@ export const readRecords = (storage: Storage, target: SuiteTarget = "client"): R
 }
 
 export const clearRecords = (storage: Storage, target: SuiteTarget) => rmSync(recordsDir(storage, target), { recursive: true, force: true })
+
+/** What one target's records say, merged over storages: for the coverage checks. */
+export interface RecordedRun {
+  readonly records: ReadonlyArray<FileRecord>
+  /** "METHOD /path" exercised on each storage, and on any. */
+  readonly exercisedOn: Readonly<Record<Storage, ReadonlySet<string>>>
+  readonly exercised: ReadonlySet<string>
+  /** Only a complete run can say what is covered: every conformance file wrote its record on every storage, and all passed. */
+  readonly complete: boolean
+  /** Endpoints exercised on some storage but not all, each with the storages it is missing on. */
+  readonly partial: ReadonlyArray<string>
+}
+
+export const recordedRun = (target: SuiteTarget): RecordedRun => {
+  const records = STORAGES.flatMap((storage) => readRecords(storage, target))
+  const on = (storage: Storage) => new Set(records.filter((r) => r.storage === storage).flatMap((r) => r.exercised))
+  const exercisedOn = { memory: on("memory"), sqlite: on("sqlite"), postgres: on("postgres") }
+  const exercised = new Set(records.flatMap((record) => record.exercised))
+  const ran = new Set(records.map((record) => `${record.storage} ${record.file}`))
+  const missing = (key: string) => STORAGES.filter((storage) => !exercisedOn[storage].has(key))
+  return {
+    records,
+    exercisedOn,
+    exercised,
+    complete:
+      STORAGES.every((storage) => conformanceFiles().every((file) => ran.has(`${storage} ${file}`))) && records.every((r) => r.passed),
+    partial: [...exercised].filter((key) => missing(key).length > 0).map((key) => `${key}: ${missing(key).join(", ")} missing`),
+  }
+}
