@@ -7,7 +7,6 @@ import { Group as AnonymousGroup } from "./anonymous/anonymous.group.js";
 import { Group as ApiKeyGroup } from "./api-key/api-key.group.js";
 import { Group as ChangeEmailGroup } from "./change-email/change-email.group.js";
 import { Group as CoreGroup } from "./core/core.group.js";
-import { Group as DeleteUserGroup } from "./delete-user/delete-user.group.js";
 import { Group as DeviceGroup } from "./device/device.group.js";
 import { Group as EmailOtpGroup } from "./email-otp/email-otp.group.js";
 import { Group as EmailVerificationGroup } from "./email-verification/email-verification.group.js";
@@ -41,7 +40,6 @@ export const Api = HttpApi.make("betterAuth")
   .add(ApiKeyGroup)
   .add(ChangeEmailGroup)
   .add(CoreGroup)
-  .add(DeleteUserGroup)
   .add(DeviceGroup)
   .add(EmailOtpGroup)
   .add(EmailVerificationGroup)

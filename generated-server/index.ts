@@ -7,7 +7,6 @@ export * as Anonymous from "./anonymous/index.js";
 export * as ApiKey from "./api-key/index.js";
 export * as ChangeEmail from "./change-email/index.js";
 export * as Core from "./core/index.js";
-export * as DeleteUser from "./delete-user/index.js";
 export * as Device from "./device/index.js";
 export * as EmailOtp from "./email-otp/index.js";
 export * as EmailVerification from "./email-verification/index.js";

@@ -9,7 +9,6 @@ import { layer as AnonymousLayer } from "./anonymous/anonymous.layer.js";
 import { layer as ApiKeyLayer } from "./api-key/api-key.layer.js";
 import { layer as ChangeEmailLayer } from "./change-email/change-email.layer.js";
 import { layer as CoreLayer } from "./core/core.layer.js";
-import { layer as DeleteUserLayer } from "./delete-user/delete-user.layer.js";
 import { layer as DeviceLayer } from "./device/device.layer.js";
 import { layer as EmailOtpLayer } from "./email-otp/email-otp.layer.js";
 import { layer as EmailVerificationLayer } from "./email-verification/email-verification.layer.js";
@@ -49,7 +48,6 @@ export const layer = HttpApiBuilder.layer(Api).pipe(
     ApiKeyLayer,
     ChangeEmailLayer,
     CoreLayer,
-    DeleteUserLayer,
     DeviceLayer,
     EmailOtpLayer,
     EmailVerificationLayer,

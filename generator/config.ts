@@ -281,6 +281,13 @@ export const resolveConfig = async (flags: ConfigFlags): Promise<ResolvedConfig>
   const targetProblem = targetsFault(targets)
   if (targetProblem !== undefined) throw new ConfigError(`--target: ${targetProblem}`)
   const out = fromFlag(flags.out) ?? fromFile(config.out) ?? resolve(base, "generated")
+  const serverOut = fromFlag(flags["server-out"]) ?? fromFile(config.serverOut) ?? defaultServerOut(out)
+  // Each output folder is the generator's alone: one inside the other would delete the other's files.
+  const within = (a: string, b: string) => !relative(a, b).startsWith("..") && !isAbsolute(relative(a, b))
+  if (targets.includes("client") && targets.includes("server") && (within(out, serverOut) || within(serverOut, out)))
+    throw new ConfigError(
+      `${flags["server-out"] !== undefined ? "--server-out" : "serverOut"}: ${shown(serverOut)} and the client output ${shown(out)} must be separate folders (neither inside the other)`,
+    )
   const overrides = fromFlag(flags.overrides) ?? fromFile(config.overrides)
   const templates = fromFlag(flags.templates) ?? fromFile(config.templates)
   return {
@@ -290,7 +297,7 @@ export const resolveConfig = async (flags: ConfigFlags): Promise<ResolvedConfig>
     overridesExplicit: overrides !== undefined,
     builtinOverrides: flags["no-builtin-overrides"] === true ? false : (config.builtinOverrides ?? true),
     out: shown(out),
-    serverOut: shown(fromFlag(flags["server-out"]) ?? fromFile(config.serverOut) ?? defaultServerOut(out)),
+    serverOut: shown(serverOut),
     targets: TARGETS.filter((t) => (targets as ReadonlyArray<string>).includes(t)),
     templates: templates === undefined ? undefined : shown(templates),
     clientModule: resolvedClient,

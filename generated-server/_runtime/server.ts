@@ -43,17 +43,42 @@ export class BetterAuthServer extends Context.Service<
   BetterAuthServerShape
 >()("better-auth-effect/BetterAuthServer") {}
 
-/** Provides `BetterAuthServer` from the app's `betterAuth(...)` instance (its handler, and its `basePath` option). */
+/**
+ * Where Better Auth's router serves, as it decides: the path of `baseURL` when it has one (then
+ * `basePath` is ignored), else `basePath`, else `/api/auth`. A `baseURL` given only through the
+ * `BETTER_AUTH_URL` environment variable is read from there.
+ */
+const basePathOf = (options: object): string => {
+  // `process` as a server runtime has it, without requiring Node's types in the app's tsconfig.
+  const env = (
+    globalThis as {
+      readonly process?: {
+        readonly env?: Readonly<Record<string, string | undefined>>;
+      };
+    }
+  ).process?.env;
+  const baseURL =
+    "baseURL" in options && typeof options.baseURL === "string"
+      ? options.baseURL
+      : env?.["BETTER_AUTH_URL"];
+  const fromURL =
+    baseURL !== undefined && URL.canParse(baseURL)
+      ? new URL(baseURL).pathname.replace(/\/+$/, "")
+      : "";
+  if (fromURL !== "") return fromURL;
+  return "basePath" in options && typeof options.basePath === "string"
+    ? options.basePath
+    : "/api/auth";
+};
+
+/** Provides `BetterAuthServer` from the app's `betterAuth(...)` instance (its handler, and where its router serves). */
 export const layer = (auth: {
   readonly handler: (request: Request) => Promise<Response>;
   readonly options: object;
 }): Layer.Layer<BetterAuthServer> =>
   Layer.succeed(BetterAuthServer, {
     handler: auth.handler,
-    basePath:
-      "basePath" in auth.options && typeof auth.options.basePath === "string"
-        ? auth.options.basePath
-        : "/api/auth",
+    basePath: basePathOf(auth.options),
   });
 
 /** The encoded payload as `auth.api`'s parameter types expect it (they declare mutable arrays and objects). */
@@ -123,10 +148,13 @@ export interface RouteArgs {
   readonly request: HttpServerRequest.HttpServerRequest;
 }
 
-/** Request headers that describe the incoming body or connection, not the request: not forwarded. */
+/**
+ * Request headers that describe the incoming body's bytes or the connection: not forwarded (the body is
+ * encoded again). `content-type` is forwarded as it came, so Better Auth refuses what it refuses
+ * (a POST without a JSON content type: 415).
+ */
 const REQUEST_HEADERS_DROPPED = new Set([
   "content-length",
-  "content-type",
   "content-encoding",
   "transfer-encoding",
   "connection",
@@ -167,11 +195,15 @@ const withoutKeys = (encoded: unknown, keys: ReadonlyArray<string>): unknown =>
         Object.entries(encoded).filter(([key]) => !keys.includes(key)),
       );
 
-/** Better Auth's error body: `{ code, message }` (some OAuth endpoints: `{ error, error_description }`). */
+/**
+ * Better Auth's error body: `{ code, message }` (some OAuth endpoints: `{ error, error_description }`; a
+ * disabled path: plain text).
+ */
 const errorBody = (
   body: unknown,
   fallback: string,
 ): { code?: string; message: string } => {
+  if (typeof body === "string" && body !== "") return { message: body };
   const record =
     body !== null && typeof body === "object"
       ? (body as Record<string, unknown>)
@@ -266,14 +298,14 @@ export const route =
         if (!REQUEST_HEADERS_DROPPED.has(name.toLowerCase()))
           headers.set(name, value);
       const init: RequestInit = { method: options.httpMethod, headers };
-      if (options.httpMethod === "POST") {
-        headers.set("content-type", "application/json");
+      // A POST's body is the payload encoded again; one that came without a body (an endpoint without
+      // payload) goes without one.
+      if (options.httpMethod === "POST" && encoded !== undefined)
         init.body = JSON.stringify(
           options.in === "body"
             ? (withoutKeys(encoded, queryFields) ?? {})
             : {},
         );
-      }
       const response = yield* Effect.tryPromise({
         try: () => server.handler(new Request(url, init)),
         catch: (error) =>

@@ -2,9 +2,8 @@
 // change overrides/ or templates/ and run `bun run generate`.
 import * as HttpApiGroup from "effect/http-api/HttpApiGroup";
 import { Endpoint as SendVerificationEndpoint } from "./send-verification/send-verification.contract.js";
-import { Endpoint as VerifyEndpoint } from "./verify/verify.contract.js";
 
 /** The `emailVerification` group: the endpoints under `email-verification/`. */
-export const Group = HttpApiGroup.make("emailVerification")
-  .add(SendVerificationEndpoint)
-  .add(VerifyEndpoint);
+export const Group = HttpApiGroup.make("emailVerification").add(
+  SendVerificationEndpoint,
+);

@@ -4,7 +4,6 @@ import * as HttpApiBuilder from "effect/http-api/HttpApiBuilder";
 import { BetterAuthServer } from "../_runtime/server.js";
 import { Api } from "../api.js";
 import { handler as SendVerificationHandler } from "./send-verification/send-verification.handler.js";
-import { handler as VerifyHandler } from "./verify/verify.handler.js";
 
 /** Implements the `emailVerification` group: each endpoint through Better Auth's handler. */
 export const layer = HttpApiBuilder.group(
@@ -12,8 +11,6 @@ export const layer = HttpApiBuilder.group(
   "emailVerification",
   (handlers) =>
     BetterAuthServer.useSync((server) =>
-      handlers
-        .handle("sendVerification", SendVerificationHandler(server))
-        .handle("verify", VerifyHandler(server)),
+      handlers.handle("sendVerification", SendVerificationHandler(server)),
     ),
 );

@@ -2,4 +2,3 @@
 // change overrides/ or templates/ and run `bun run generate`.
 export * from "./email-verification.group.js";
 export * as SendVerification from "./send-verification/index.js";
-export * as Verify from "./verify/index.js";

@@ -5,5 +5,4 @@ export * as DeleteProvider from "./delete-provider/index.js";
 export * as GetProvider from "./get-provider/index.js";
 export * as Providers from "./providers/index.js";
 export * as Register from "./register/index.js";
-export * as Saml2 from "./saml2/index.js";
 export * as UpdateProvider from "./update-provider/index.js";

@@ -5,7 +5,6 @@ import { Endpoint as DeleteProviderEndpoint } from "./delete-provider/delete-pro
 import { Endpoint as GetProviderEndpoint } from "./get-provider/get-provider.contract.js";
 import { Endpoint as ProvidersEndpoint } from "./providers/providers.contract.js";
 import { Endpoint as RegisterEndpoint } from "./register/register.contract.js";
-import { Endpoint as Saml2SpMetadataEndpoint } from "./saml2/sp/metadata/metadata.contract.js";
 import { Endpoint as UpdateProviderEndpoint } from "./update-provider/update-provider.contract.js";
 
 /** The `sso` group: the endpoints under `sso/`. */
@@ -14,5 +13,4 @@ export const Group = HttpApiGroup.make("sso")
   .add(GetProviderEndpoint)
   .add(ProvidersEndpoint)
   .add(RegisterEndpoint)
-  .add(Saml2SpMetadataEndpoint)
   .add(UpdateProviderEndpoint);

@@ -7,7 +7,6 @@ import { handler as DeleteProviderHandler } from "./delete-provider/delete-provi
 import { handler as GetProviderHandler } from "./get-provider/get-provider.handler.js";
 import { handler as ProvidersHandler } from "./providers/providers.handler.js";
 import { handler as RegisterHandler } from "./register/register.handler.js";
-import { handler as Saml2SpMetadataHandler } from "./saml2/sp/metadata/metadata.handler.js";
 import { handler as UpdateProviderHandler } from "./update-provider/update-provider.handler.js";
 
 /** Implements the `sso` group: each endpoint through Better Auth's handler. */
@@ -18,7 +17,6 @@ export const layer = HttpApiBuilder.group(Api, "sso", (handlers) =>
       .handle("getProvider", GetProviderHandler(server))
       .handle("providers", ProvidersHandler(server))
       .handle("register", RegisterHandler(server))
-      .handle("saml2SpMetadata", Saml2SpMetadataHandler(server))
       .handle("updateProvider", UpdateProviderHandler(server)),
   ),
 );

@@ -31,7 +31,10 @@ afterAll(() => served.dispose())
 
 type Answer = { readonly status: number; readonly code: string | undefined }
 
-/** The same request to Better Auth's handler and to the generated server: status and Better Auth's code of each. */
+/**
+ * The same request to Better Auth's handler and to the generated server: status and Better Auth's code
+ * of each. JSON unless the headers say otherwise (`"content-type": ""` sends none).
+ */
 const both = async (
   path: string,
   init: { readonly method: "GET" | "POST"; readonly headers: Record<string, string>; readonly body?: object },
@@ -39,12 +42,19 @@ const both = async (
   const request = () =>
     new Request(`${BASE_URL}/api/auth${path}`, {
       method: init.method,
-      headers: { "content-type": "application/json", ...init.headers },
+      headers: Object.fromEntries(
+        Object.entries({ "content-type": "application/json", ...init.headers }).filter(([, value]) => value !== ""),
+      ),
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     })
   const read = async (response: Response): Promise<Answer> => {
     const text = await response.text()
-    const body = text === "" ? {} : (JSON.parse(text) as { code?: string })
+    let body: { code?: string } = {}
+    try {
+      body = text === "" ? {} : (JSON.parse(text) as { code?: string })
+    } catch {
+      // A plain-text refusal (415) has no code.
+    }
     return { status: response.status, code: body.code }
   }
   return { router: await read(await auth.handler(request())), served: await read(await served.handler(request())) }
@@ -129,8 +139,29 @@ describe("the generated server refuses what Better Auth's router refuses", () =>
     expect(answers.served).toEqual(answers.router)
   })
 
+  it("a sign-up posted without a JSON content type (a cross-site form, a no-cors fetch): refused, no user created", async () => {
+    for (const contentType of ["", "text/plain"]) {
+      const email = `untyped-${contentType.length}-${Date.now()}@example.com`
+      const answers = await both("/sign-up/email", {
+        method: "POST",
+        headers: { origin: BASE_URL, "content-type": contentType, "x-forwarded-for": `198.51.100.${200 + contentType.length}` },
+        body: { email, name: "X", password: "password-123456" },
+      })
+      expect(answers.router.status, contentType).toBe(415)
+      expect(answers.served.status, contentType).toBeGreaterThanOrEqual(400)
+      const signIn = await auth.handler(
+        new Request(`${BASE_URL}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: BASE_URL, "x-forwarded-for": "192.0.2.99" },
+          body: JSON.stringify({ email, password: "password-123456" }),
+        }),
+      )
+      expect(signIn.status, `${contentType}: the user must not exist`).toBe(401)
+    }
+  })
+
   it("fails the derived HttpApiClient with the typed error: Forbidden with Better Auth's code and message", async () => {
-    const attacker = browser(served, { origin: EVIL, "sec-fetch-mode": "cors" })
+    const attacker = browser(served, { origin: EVIL, "sec-fetch-mode": "cors", "x-forwarded-for": "198.51.100.250" })
     const exit = await attacker.run((api) =>
       api.signUp.email({
         payload: new Server.SignUp.Email.Payload({

@@ -97,7 +97,9 @@ describe("the generated server target", () => {
   })
 
   it("refuses a payload that does not fit the contract before Better Auth sees it (400)", async () => {
-    const response = await served.handler(
+    const seen: Array<string> = []
+    const spied = serve({ handler: (request) => (seen.push(request.url), auth.handler(request)), options: auth.options })
+    const response = await spied.handler(
       new Request(`${BASE_URL}/api/auth/sign-up/email`, {
         method: "POST",
         headers: { "content-type": "application/json", origin: BASE_URL },
@@ -105,5 +107,32 @@ describe("the generated server target", () => {
       }),
     )
     expect(response.status).toBe(400)
+    expect(seen).toEqual([])
+    await spied.dispose()
+  })
+
+  it("reaches Better Auth where its router serves: the path of a baseURL that has one", async () => {
+    const mounted = betterAuth({
+      ...options,
+      baseURL: `${BASE_URL}/auth`,
+      database: await openDatabase("sqlite", options),
+      logger: { disabled: true },
+    })
+    const elsewhere = serve(mounted)
+    const exit = await browser(elsewhere).run((api) => api.signUp.email({ payload: signUpPayload() }))
+    expect(Exit.isSuccess(exit)).toBe(true)
+    await elsewhere.dispose()
+  })
+
+  it("leaves the email links (verify-email, delete-user callback) to Better Auth's handler: not served", async () => {
+    for (const path of ["/verify-email?token=x&callbackURL=%2Fdone", "/delete-user/callback?token=x&callbackURL=%2Fdone"]) {
+      const viaServer = await served.handler(new Request(`${BASE_URL}/api/auth${path}`, { headers: { "sec-fetch-mode": "navigate" } }))
+      // No route: the HttpApi's own empty 404, so an app's router falls through to Better Auth's handler.
+      expect([viaServer.status, await viaServer.text()], path).toEqual([404, ""])
+    }
+    const direct = await auth.handler(
+      new Request(`${BASE_URL}/api/auth/verify-email?token=x&callbackURL=%2Fdone`, { headers: { "sec-fetch-mode": "navigate" } }),
+    )
+    expect([direct.status, direct.headers.get("location")]).toEqual([302, "/done?error=INVALID_TOKEN"])
   })
 })

@@ -95,6 +95,33 @@ describe("resolveConfig", () => {
   })
 })
 
+describe("resolveConfig, the two outputs", () => {
+  it("puts the server output beside the client's by default, takes targets and serverOut from the file, flags winning", async () => {
+    writeFileSync(join(dir, "client.ts"), "export const clientPlugins = []\n")
+    writeFileSync(join(dir, "e.config.ts"), 'export default { clientModule: "client.ts", out: "src/auth" }\n')
+    const both = await resolveConfig({ config: join(dir, "e.config.ts") })
+    expect([both.targets, both.serverOut]).toEqual([["client", "server"], join(dir, "src", "auth-server")])
+    writeFileSync(join(dir, "f.config.ts"), 'export default { clientModule: "client.ts", targets: ["server"], serverOut: "api" }\n')
+    const server = await resolveConfig({ config: join(dir, "f.config.ts") })
+    expect([server.targets, server.serverOut]).toEqual([["server"], join(dir, "api")])
+    expect((await resolveConfig({ config: join(dir, "f.config.ts"), target: ["client"] })).targets).toEqual(["client"])
+    writeFileSync(join(dir, "g.config.ts"), 'export default { clientModule: "client.ts", targets: [] }\n')
+    await expect(resolveConfig({ config: join(dir, "g.config.ts") })).rejects.toThrow(
+      /g\.config\.ts: targets: expected a non-empty list of "client", "server", got \[\]/,
+    )
+  })
+
+  it("refuses a server output that is the client's folder, or inside it, when both are written", async () => {
+    writeFileSync(join(dir, "client.ts"), "export const clientPlugins = []\n")
+    writeFileSync(join(dir, "h.config.ts"), 'export default { clientModule: "client.ts", out: "sdk", serverOut: "sdk/server" }\n')
+    await expect(resolveConfig({ config: join(dir, "h.config.ts") })).rejects.toThrow(
+      /serverOut: .*sdk\/server and the client output .*sdk must be separate folders/,
+    )
+    await expect(resolveConfig({ config: join(dir, "h.config.ts"), "server-out": join(dir, "sdk") })).rejects.toThrow(/--server-out: /)
+    expect((await resolveConfig({ config: join(dir, "h.config.ts"), target: ["server"] })).serverOut).toBe(join(dir, "sdk", "server"))
+  })
+})
+
 describe("the client module's specifier in the output", () => {
   it.each([
     ["a file, .js", "/app/src/auth", "/app/src/auth-client.ts", ".js", "../../auth-client.js"],

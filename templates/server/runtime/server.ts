@@ -36,15 +36,25 @@ export interface BetterAuthServerShape {
 
 export class BetterAuthServer extends Context.Service<BetterAuthServer, BetterAuthServerShape>()("better-auth-effect/BetterAuthServer") {}
 
-/** Provides `BetterAuthServer` from the app's `betterAuth(...)` instance (its handler, and its `basePath` option). */
+/**
+ * Where Better Auth's router serves, as it decides: the path of `baseURL` when it has one (then
+ * `basePath` is ignored), else `basePath`, else `/api/auth`. A `baseURL` given only through the
+ * `BETTER_AUTH_URL` environment variable is read from there.
+ */
+const basePathOf = (options: object): string => {
+  // `process` as a server runtime has it, without requiring Node's types in the app's tsconfig.
+  const env = (globalThis as { readonly process?: { readonly env?: Readonly<Record<string, string | undefined>> } }).process?.env
+  const baseURL = "baseURL" in options && typeof options.baseURL === "string" ? options.baseURL : env?.["BETTER_AUTH_URL"]
+  const fromURL = baseURL !== undefined && URL.canParse(baseURL) ? new URL(baseURL).pathname.replace(/\/+$/, "") : ""
+  if (fromURL !== "") return fromURL
+  return "basePath" in options && typeof options.basePath === "string" ? options.basePath : "/api/auth"
+}
+
+/** Provides `BetterAuthServer` from the app's `betterAuth(...)` instance (its handler, and where its router serves). */
 export const layer = (auth: {
   readonly handler: (request: Request) => Promise<Response>
   readonly options: object
-}): Layer.Layer<BetterAuthServer> =>
-  Layer.succeed(BetterAuthServer, {
-    handler: auth.handler,
-    basePath: "basePath" in auth.options && typeof auth.options.basePath === "string" ? auth.options.basePath : "/api/auth",
-  })
+}): Layer.Layer<BetterAuthServer> => Layer.succeed(BetterAuthServer, { handler: auth.handler, basePath: basePathOf(auth.options) })
 
 /** The encoded payload as `auth.api`'s parameter types expect it (they declare mutable arrays and objects). */
 type Mutable<T> = T extends ReadonlyArray<infer A> ? Array<Mutable<A>> : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T
@@ -92,8 +102,12 @@ export interface RouteArgs {
   readonly request: HttpServerRequest.HttpServerRequest
 }
 
-/** Request headers that describe the incoming body or connection, not the request: not forwarded. */
-const REQUEST_HEADERS_DROPPED = new Set(["content-length", "content-type", "content-encoding", "transfer-encoding", "connection", "host"])
+/**
+ * Request headers that describe the incoming body's bytes or the connection: not forwarded (the body is
+ * encoded again). `content-type` is forwarded as it came, so Better Auth refuses what it refuses
+ * (a POST without a JSON content type: 415).
+ */
+const REQUEST_HEADERS_DROPPED = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "host"])
 /** Response headers the HttpApi response sets itself: not copied from Better Auth's. */
 const RESPONSE_HEADERS_DROPPED = new Set([
   "content-length",
@@ -120,8 +134,12 @@ const withoutKeys = (encoded: unknown, keys: ReadonlyArray<string>): unknown =>
     ? encoded
     : Object.fromEntries(Object.entries(encoded).filter(([key]) => !keys.includes(key)))
 
-/** Better Auth's error body: `{ code, message }` (some OAuth endpoints: `{ error, error_description }`). */
+/**
+ * Better Auth's error body: `{ code, message }` (some OAuth endpoints: `{ error, error_description }`; a
+ * disabled path: plain text).
+ */
 const errorBody = (body: unknown, fallback: string): { code?: string; message: string } => {
+  if (typeof body === "string" && body !== "") return { message: body }
   const record = body !== null && typeof body === "object" ? (body as Record<string, unknown>) : {}
   const code = typeof record["code"] === "string" ? record["code"] : typeof record["error"] === "string" ? record["error"] : undefined
   const message =
@@ -179,10 +197,10 @@ export const route =
       for (const [name, value] of Object.entries(args.request.headers))
         if (!REQUEST_HEADERS_DROPPED.has(name.toLowerCase())) headers.set(name, value)
       const init: RequestInit = { method: options.httpMethod, headers }
-      if (options.httpMethod === "POST") {
-        headers.set("content-type", "application/json")
+      // A POST's body is the payload encoded again; one that came without a body (an endpoint without
+      // payload) goes without one.
+      if (options.httpMethod === "POST" && encoded !== undefined)
         init.body = JSON.stringify(options.in === "body" ? (withoutKeys(encoded, queryFields) ?? {}) : {})
-      }
       const response = yield* Effect.tryPromise({
         try: () => server.handler(new Request(url, init)),
         catch: (error) => serverError(`Better Auth did not answer: ${error instanceof Error ? error.message : String(error)}`),
