@@ -83,17 +83,17 @@ export const renderSdk = (input: GenerateInput): GenerateResult => {
   })
   const model: Model = { ...built.model, source: provenance.provenance, errorCodes: provenance.errorCodes }
   const target = TARGETS[input.options.target ?? "client"]
-  const files = target.render(model, {
+  const output = target.render(model, {
     templates: input.templates,
     ...input.options,
     serverModule: input.options.serverModule ?? "../../better-auth.config.ts",
     identifierPrefix: input.options.identifierPrefix ?? DEFAULT_IDENTIFIER_PREFIX,
   })
   return {
-    files,
+    files: output.files,
     warnings,
-    model: target.scope?.(model) ?? model,
-    errors: [...(provenance.error === undefined ? [] : [provenance.error]), ...built.errors, ...(target.faults?.(model) ?? [])],
+    model: output.model,
+    errors: [...(provenance.error === undefined ? [] : [provenance.error]), ...built.errors, ...output.errors],
   }
 }
 

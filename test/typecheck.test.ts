@@ -107,7 +107,6 @@ void SignInPayload
 export const handler = route({
   method: ${JSON.stringify(method)},
   path: ${JSON.stringify(path)},
-  httpMethod: "POST",
   in: "body",
   payload: ${payload},
   success: Success,

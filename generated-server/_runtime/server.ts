@@ -34,7 +34,7 @@ export type ServerApi = Auth<AppOptions>["api"];
 /** What a route needs of Better Auth: its request handler, and where it is mounted. */
 export interface BetterAuthServerShape {
   readonly handler: (request: Request) => Promise<Response>;
-  /** Better Auth's `basePath` (`/api/auth` unless configured). */
+  /** The path Better Auth's router serves at (its `baseURL`'s path, else its `basePath`, else `/api/auth`). */
   readonly basePath: string;
 }
 
@@ -132,8 +132,7 @@ export interface RouteOptions<
   readonly method: M;
   /** Where Better Auth serves it, below its `basePath`. */
   readonly path: ApiPath<M>;
-  readonly httpMethod: "GET" | "POST";
-  /** Where the payload travels: the JSON body (POST) or the query string (GET). */
+  /** Where the payload travels, and so the method: the query string of a GET, or the JSON body of a POST. */
   readonly in: In;
   readonly payload: P;
   readonly success: S;
@@ -297,15 +296,13 @@ export const route =
       for (const [name, value] of Object.entries(args.request.headers))
         if (!REQUEST_HEADERS_DROPPED.has(name.toLowerCase()))
           headers.set(name, value);
-      const init: RequestInit = { method: options.httpMethod, headers };
-      // A POST's body is the payload encoded again; one that came without a body (an endpoint without
-      // payload) goes without one.
-      if (options.httpMethod === "POST" && encoded !== undefined)
-        init.body = JSON.stringify(
-          options.in === "body"
-            ? (withoutKeys(encoded, queryFields) ?? {})
-            : {},
-        );
+      const init: RequestInit = {
+        method: options.in === "query" ? "GET" : "POST",
+        headers,
+      };
+      // A POST's body is the payload encoded again, less its query fields; an endpoint without payload sends none.
+      if (options.in === "body" && encoded !== undefined)
+        init.body = JSON.stringify(withoutKeys(encoded, queryFields));
       const response = yield* Effect.tryPromise({
         try: () => server.handler(new Request(url, init)),
         catch: (error) =>

@@ -7,7 +7,6 @@ import { Payload, Success } from "./account-info.contract.js";
 export const handler = route({
   method: "accountInfo",
   path: "/account-info",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

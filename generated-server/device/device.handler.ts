@@ -7,7 +7,6 @@ import { Payload, Success } from "./device.contract.js";
 export const handler = route({
   method: "deviceVerify",
   path: "/device",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./is-username-available.contract.js";
 export const handler = route({
   method: "isUsernameAvailable",
   path: "/is-username-available",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

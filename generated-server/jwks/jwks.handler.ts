@@ -7,7 +7,6 @@ import { Success } from "./jwks.contract.js";
 export const handler = route({
   method: "getJwks",
   path: "/jwks",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

@@ -7,7 +7,6 @@ import { Success } from "./token.contract.js";
 export const handler = route({
   method: "getToken",
   path: "/token",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

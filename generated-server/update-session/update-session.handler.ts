@@ -7,7 +7,6 @@ import { Payload, Success } from "./update-session.contract.js";
 export const handler = route({
   method: "updateSession",
   path: "/update-session",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -4,9 +4,10 @@
  * program.ts, loaded only then. No generation logic lives here.
  */
 import { CACHE_DIR, type Flags, HELP, parseFlags } from "./args.ts"
-import { ConfigError, type ResolvedConfig, resolveConfig, type TargetName } from "../config.ts"
+import { ConfigError, type ResolvedConfig, resolveConfig } from "../config.ts"
 import { INTERNAL_ERROR_EXIT, internalErrorLine } from "./internal-error.ts"
 import { fingerprint, outputMatches, readState } from "../write/fingerprint.ts"
+import type { Job } from "./program.ts"
 import { summaryLine, warningOutput } from "./summary.ts"
 import { BUILTIN_LABEL, BUILTIN_OVERRIDES } from "../overrides/builtin.ts"
 import { prefetchOverrides } from "../overrides/prefetch.ts"
@@ -74,14 +75,6 @@ const main = async (): Promise<number> => {
     if (code >= 2) break
   }
   return code
-}
-
-/** One output of the run: its target and folder, where its report goes, whether it prints the warnings. */
-export interface Job {
-  readonly target: TargetName
-  readonly out: string
-  readonly report: string | undefined
-  readonly warnings: boolean
 }
 
 /** `UPGRADE.md` → `UPGRADE.server.md`. */

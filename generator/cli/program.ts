@@ -41,17 +41,19 @@ const changeLines = (out: string, outcome: Outcome, verb: (a: Action) => string)
       `  ${verb(a).padEnd(8)} ${out}/${a.path}${a.edited ? (a.recorded ? " (edited by hand)" : " (not written by the generator)") : ""}`,
   )
 
+/** One output of the run: its target and folder, where its report goes, whether it prints the warnings. */
+export interface Job {
+  readonly target: TargetName
+  readonly out: string
+  readonly report: string | undefined
+  readonly warnings: boolean
+}
+
 /**
  * Runs the whole pipeline for the parsed flags into one output (`out`, of `target`); resolves to the
  * exit code. `print` is the inputs' fingerprint, recorded on success.
  */
-export const runCli = (
-  values: Flags,
-  config: ResolvedConfig,
-  job: { readonly target: TargetName; readonly out: string; readonly report: string | undefined; readonly warnings: boolean },
-  started: number,
-  print: string | undefined,
-): Promise<number> => {
+export const runCli = (values: Flags, config: ResolvedConfig, job: Job, started: number, print: string | undefined): Promise<number> => {
   const out = job.out
   const verbose = values.verbose && !values.quiet
   const mode = values.check ? "check" : values["dry-run"] ? "dry-run" : "write"

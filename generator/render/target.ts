@@ -29,14 +29,20 @@ export interface RenderedFile {
   readonly content: string
 }
 
-/** An output target: the model in, the files of its output folder out (unformatted). */
+/** What a target makes of the model. */
+export interface TargetOutput {
+  /** The files of its output folder, unformatted. */
+  readonly files: ReadonlyArray<RenderedFile>
+  /** The model as its manifest records it: what it serves, what it skips and why. */
+  readonly model: Model
+  /** What the overrides ask of it that it cannot do (two endpoints at one path): the run must stop. */
+  readonly errors: ReadonlyArray<OverrideError>
+}
+
+/** An output target: the model in, its output folder's files out. */
 export interface Target {
   readonly name: string
-  readonly render: (model: Model, options: RenderOptions) => ReadonlyArray<RenderedFile>
-  /** The model as this target's manifest records it (what it serves, what it skips and why); the whole model when absent. */
-  readonly scope?: (model: Model) => Model
-  /** What the overrides ask of this target that it cannot do (two endpoints at one path): the run must stop. */
-  readonly faults?: (model: Model) => ReadonlyArray<OverrideError>
+  readonly render: (model: Model, options: RenderOptions) => TargetOutput
 }
 
 /** The banner is a line comment: every line terminator JavaScript knows (U+2028, U+2029 too) would end it. */

@@ -194,6 +194,7 @@ describe("the generated server refuses what Better Auth's router refuses", () =>
     expect(statuses).toEqual([401, 401, 401])
     expect(limited.status).toBe(429)
     expect(limited.headers.get("x-retry-after")).toMatch(/^\d+$/)
+    expect(await limited.json()).toMatchObject({ _tag: "BetterAuthTooManyRequests" })
   })
 
   it("is needed: auth.api called directly lets the attacker's Origin and callbackURL through (200)", async () => {

@@ -46,8 +46,8 @@ export const browser = (served: Served, headers: Readonly<Record<string, string>
         HttpClient.mapRequest((request) => HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, BASE_URL), headers)),
         HttpClient.withCookiesRef(jar),
       ),
-  }).pipe(Effect.provide(FetchHttpClient.layer), Effect.provideService(FetchHttpClient.Fetch, fetch))
-  /** Runs a call with this browser's client. */
+  })
+  /** Runs a call with this browser's client (one fetch client, going to `served`, for building it and for its calls). */
   const run = <A, E>(f: (api: Effect.Success<typeof client>) => Effect.Effect<A, E, HttpClient.HttpClient>) =>
     Effect.runPromiseExit(
       client.pipe(
@@ -56,5 +56,5 @@ export const browser = (served: Served, headers: Readonly<Record<string, string>
         Effect.provideService(FetchHttpClient.Fetch, fetch),
       ),
     )
-  return { run, cookies: () => Ref.getUnsafe(jar) }
+  return { run }
 }

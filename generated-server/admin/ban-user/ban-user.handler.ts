@@ -7,7 +7,6 @@ import { Payload, Success } from "./ban-user.contract.js";
 export const handler = route({
   method: "banUser",
   path: "/admin/ban-user",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

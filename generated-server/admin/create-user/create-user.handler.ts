@@ -7,7 +7,6 @@ import { Payload, Success } from "./create-user.contract.js";
 export const handler = route({
   method: "createUser",
   path: "/admin/create-user",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

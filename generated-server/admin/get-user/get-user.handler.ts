@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-user.contract.js";
 export const handler = route({
   method: "getUser",
   path: "/admin/get-user",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./has-permission.contract.js";
 export const handler = route({
   method: "userHasPermission",
   path: "/admin/has-permission",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./impersonate-user.contract.js";
 export const handler = route({
   method: "impersonateUser",
   path: "/admin/impersonate-user",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

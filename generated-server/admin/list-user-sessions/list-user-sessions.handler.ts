@@ -7,7 +7,6 @@ import { Payload, Success } from "./list-user-sessions.contract.js";
 export const handler = route({
   method: "listUserSessions",
   path: "/admin/list-user-sessions",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./list-users.contract.js";
 export const handler = route({
   method: "listUsers",
   path: "/admin/list-users",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./remove-user.contract.js";
 export const handler = route({
   method: "removeUser",
   path: "/admin/remove-user",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

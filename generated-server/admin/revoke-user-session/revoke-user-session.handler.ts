@@ -7,7 +7,6 @@ import { Payload, Success } from "./revoke-user-session.contract.js";
 export const handler = route({
   method: "revokeUserSession",
   path: "/admin/revoke-user-session",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

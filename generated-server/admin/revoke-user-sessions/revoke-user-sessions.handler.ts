@@ -7,7 +7,6 @@ import { Payload, Success } from "./revoke-user-sessions.contract.js";
 export const handler = route({
   method: "revokeUserSessions",
   path: "/admin/revoke-user-sessions",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./set-role.contract.js";
 export const handler = route({
   method: "setRole",
   path: "/admin/set-role",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./set-user-password.contract.js";
 export const handler = route({
   method: "setUserPassword",
   path: "/admin/set-user-password",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

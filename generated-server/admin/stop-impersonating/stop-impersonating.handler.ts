@@ -7,7 +7,6 @@ import { Success } from "./stop-impersonating.contract.js";
 export const handler = route({
   method: "stopImpersonating",
   path: "/admin/stop-impersonating",
-  httpMethod: "POST",
   in: "body",
   payload: undefined,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./unban-user.contract.js";
 export const handler = route({
   method: "unbanUser",
   path: "/admin/unban-user",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./update-user.contract.js";
 export const handler = route({
   method: "adminUpdateUser",
   path: "/admin/update-user",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

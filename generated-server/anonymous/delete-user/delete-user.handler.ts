@@ -7,7 +7,6 @@ import { Success } from "./delete-user.contract.js";
 export const handler = route({
   method: "deleteAnonymousUser",
   path: "/delete-anonymous-user",
-  httpMethod: "POST",
   in: "body",
   payload: undefined,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./create.contract.js";
 export const handler = route({
   method: "createApiKey",
   path: "/api-key/create",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./delete.contract.js";
 export const handler = route({
   method: "deleteApiKey",
   path: "/api-key/delete",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

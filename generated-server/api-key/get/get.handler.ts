@@ -7,7 +7,6 @@ import { Payload, Success } from "./get.contract.js";
 export const handler = route({
   method: "getApiKey",
   path: "/api-key/get",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./update.contract.js";
 export const handler = route({
   method: "updateApiKey",
   path: "/api-key/update",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./delete-user.contract.js";
 export const handler = route({
   method: "deleteUser",
   path: "/delete-user",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-access-token.contract.js";
 export const handler = route({
   method: "getAccessToken",
   path: "/get-access-token",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

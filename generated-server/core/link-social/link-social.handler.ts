@@ -7,7 +7,6 @@ import { Payload, Success } from "./link-social.contract.js";
 export const handler = route({
   method: "linkSocialAccount",
   path: "/link-social",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

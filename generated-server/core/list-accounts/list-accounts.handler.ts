@@ -7,7 +7,6 @@ import { Success } from "./list-accounts.contract.js";
 export const handler = route({
   method: "listUserAccounts",
   path: "/list-accounts",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

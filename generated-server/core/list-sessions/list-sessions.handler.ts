@@ -7,7 +7,6 @@ import { Success } from "./list-sessions.contract.js";
 export const handler = route({
   method: "listSessions",
   path: "/list-sessions",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./refresh-token.contract.js";
 export const handler = route({
   method: "refreshToken",
   path: "/refresh-token",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Success } from "./revoke-other-sessions.contract.js";
 export const handler = route({
   method: "revokeOtherSessions",
   path: "/revoke-other-sessions",
-  httpMethod: "POST",
   in: "body",
   payload: undefined,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./revoke-session.contract.js";
 export const handler = route({
   method: "revokeSession",
   path: "/revoke-session",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Success } from "./revoke-sessions.contract.js";
 export const handler = route({
   method: "revokeSessions",
   path: "/revoke-sessions",
-  httpMethod: "POST",
   in: "body",
   payload: undefined,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./sign-out.contract.js";
 export const handler = route({
   method: "signOut",
   path: "/sign-out",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./unlink-account.contract.js";
 export const handler = route({
   method: "unlinkAccount",
   path: "/unlink-account",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./approve.contract.js";
 export const handler = route({
   method: "deviceApprove",
   path: "/device/approve",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

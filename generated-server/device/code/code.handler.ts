@@ -7,7 +7,6 @@ import { Payload, Success } from "./code.contract.js";
 export const handler = route({
   method: "deviceCode",
   path: "/device/code",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./deny.contract.js";
 export const handler = route({
   method: "deviceDeny",
   path: "/device/deny",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

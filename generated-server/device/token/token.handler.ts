@@ -7,7 +7,6 @@ import { Payload, Success } from "./token.contract.js";
 export const handler = route({
   method: "deviceToken",
   path: "/device/token",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

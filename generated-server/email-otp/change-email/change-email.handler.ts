@@ -7,7 +7,6 @@ import { Payload, Success } from "./change-email.contract.js";
 export const handler = route({
   method: "changeEmailEmailOTP",
   path: "/email-otp/change-email",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

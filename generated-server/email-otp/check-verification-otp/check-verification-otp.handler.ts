@@ -7,7 +7,6 @@ import { Payload, Success } from "./check-verification-otp.contract.js";
 export const handler = route({
   method: "checkVerificationOTP",
   path: "/email-otp/check-verification-otp",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

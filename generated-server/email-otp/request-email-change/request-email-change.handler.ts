@@ -7,7 +7,6 @@ import { Payload, Success } from "./request-email-change.contract.js";
 export const handler = route({
   method: "requestEmailChangeEmailOTP",
   path: "/email-otp/request-email-change",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

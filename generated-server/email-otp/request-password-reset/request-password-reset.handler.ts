@@ -7,7 +7,6 @@ import { Payload, Success } from "./request-password-reset.contract.js";
 export const handler = route({
   method: "requestPasswordResetEmailOTP",
   path: "/email-otp/request-password-reset",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

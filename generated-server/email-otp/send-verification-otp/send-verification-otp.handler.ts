@@ -7,7 +7,6 @@ import { Payload, Success } from "./send-verification-otp.contract.js";
 export const handler = route({
   method: "sendVerificationOTP",
   path: "/email-otp/send-verification-otp",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

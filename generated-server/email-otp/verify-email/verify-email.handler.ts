@@ -7,7 +7,6 @@ import { Payload, Success } from "./verify-email.contract.js";
 export const handler = route({
   method: "verifyEmailOTP",
   path: "/email-otp/verify-email",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./send-verification.contract.js";
 export const handler = route({
   method: "sendVerificationEmail",
   path: "/send-verification-email",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Success } from "./list-sessions.contract.js";
 export const handler = route({
   method: "listDeviceSessions",
   path: "/multi-session/list-device-sessions",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

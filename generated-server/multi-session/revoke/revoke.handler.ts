@@ -7,7 +7,6 @@ import { Payload, Success } from "./revoke.contract.js";
 export const handler = route({
   method: "revokeDeviceSession",
   path: "/multi-session/revoke",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

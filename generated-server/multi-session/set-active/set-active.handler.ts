@@ -7,7 +7,6 @@ import { Payload, Success } from "./set-active.contract.js";
 export const handler = route({
   method: "setActiveSession",
   path: "/multi-session/set-active",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./consent.contract.js";
 export const handler = route({
   method: "oauth2Consent",
   path: "/oauth2/consent",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

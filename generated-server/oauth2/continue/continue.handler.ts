@@ -7,7 +7,6 @@ import { Payload, Success } from "./continue.contract.js";
 export const handler = route({
   method: "oauth2Continue",
   path: "/oauth2/continue",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

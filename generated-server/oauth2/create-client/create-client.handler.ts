@@ -7,7 +7,6 @@ import { Payload, Success } from "./create-client.contract.js";
 export const handler = route({
   method: "createOAuthClient",
   path: "/oauth2/create-client",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./delete-client.contract.js";
 export const handler = route({
   method: "deleteOAuthClient",
   path: "/oauth2/delete-client",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./delete-consent.contract.js";
 export const handler = route({
   method: "deleteOAuthConsent",
   path: "/oauth2/delete-consent",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./end-session.contract.js";
 export const handler = route({
   method: "oauth2EndSession",
   path: "/oauth2/end-session",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-client.contract.js";
 export const handler = route({
   method: "getOAuthClient",
   path: "/oauth2/get-client",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Success } from "./get-clients.contract.js";
 export const handler = route({
   method: "getOAuthClients",
   path: "/oauth2/get-clients",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

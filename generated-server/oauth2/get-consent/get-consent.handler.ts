@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-consent.contract.js";
 export const handler = route({
   method: "getOAuthConsent",
   path: "/oauth2/get-consent",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Success } from "./get-consents.contract.js";
 export const handler = route({
   method: "getOAuthConsents",
   path: "/oauth2/get-consents",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./public-client-prelogin.contract.js";
 export const handler = route({
   method: "getOAuthClientPublicPrelogin",
   path: "/oauth2/public-client-prelogin",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./public-client.contract.js";
 export const handler = route({
   method: "getOAuthClientPublic",
   path: "/oauth2/public-client",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./register.contract.js";
 export const handler = route({
   method: "registerOAuthClient",
   path: "/oauth2/register",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

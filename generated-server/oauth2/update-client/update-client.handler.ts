@@ -7,7 +7,6 @@ import { Payload, Success } from "./update-client.contract.js";
 export const handler = route({
   method: "updateOAuthClient",
   path: "/oauth2/update-client",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./update-consent.contract.js";
 export const handler = route({
   method: "updateOAuthConsent",
   path: "/oauth2/update-consent",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

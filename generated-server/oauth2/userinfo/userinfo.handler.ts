@@ -7,7 +7,6 @@ import { Success } from "./userinfo.contract.js";
 export const handler = route({
   method: "oauth2UserInfo",
   path: "/oauth2/userinfo",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

@@ -7,7 +7,6 @@ import { Success } from "./generate.contract.js";
 export const handler = route({
   method: "generateOneTimeToken",
   path: "/one-time-token/generate",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

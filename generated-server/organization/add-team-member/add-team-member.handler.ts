@@ -7,7 +7,6 @@ import { Payload, Success } from "./add-team-member.contract.js";
 export const handler = route({
   method: "addTeamMember",
   path: "/organization/add-team-member",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./check-slug.contract.js";
 export const handler = route({
   method: "checkOrganizationSlug",
   path: "/organization/check-slug",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

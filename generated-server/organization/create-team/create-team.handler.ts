@@ -7,7 +7,6 @@ import { Payload, Success } from "./create-team.contract.js";
 export const handler = route({
   method: "createTeam",
   path: "/organization/create-team",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-active-member-role.contract.js";
 export const handler = route({
   method: "getActiveMemberRole",
   path: "/organization/get-active-member-role",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Success } from "./get-active-member.contract.js";
 export const handler = route({
   method: "getActiveMember",
   path: "/organization/get-active-member",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-invitation.contract.js";
 export const handler = route({
   method: "getInvitation",
   path: "/organization/get-invitation",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-organization.contract.js";
 export const handler = route({
   method: "getOrganization",
   path: "/organization/get-organization",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

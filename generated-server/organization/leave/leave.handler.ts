@@ -7,7 +7,6 @@ import { Payload, Success } from "./leave.contract.js";
 export const handler = route({
   method: "leaveOrganization",
   path: "/organization/leave",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

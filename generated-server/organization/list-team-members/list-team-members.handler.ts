@@ -7,7 +7,6 @@ import { Payload, Success } from "./list-team-members.contract.js";
 export const handler = route({
   method: "listTeamMembers",
   path: "/organization/list-team-members",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./list-teams.contract.js";
 export const handler = route({
   method: "listOrganizationTeams",
   path: "/organization/list-teams",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Success } from "./list-user-invitations.contract.js";
 export const handler = route({
   method: "listUserInvitations",
   path: "/organization/list-user-invitations",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

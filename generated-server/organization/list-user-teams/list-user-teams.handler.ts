@@ -7,7 +7,6 @@ import { Payload, Success } from "./list-user-teams.contract.js";
 export const handler = route({
   method: "listUserTeams",
   path: "/organization/list-user-teams",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

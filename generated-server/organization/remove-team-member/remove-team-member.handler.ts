@@ -7,7 +7,6 @@ import { Payload, Success } from "./remove-team-member.contract.js";
 export const handler = route({
   method: "removeTeamMember",
   path: "/organization/remove-team-member",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

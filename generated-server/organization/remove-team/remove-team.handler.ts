@@ -7,7 +7,6 @@ import { Payload, Success } from "./remove-team.contract.js";
 export const handler = route({
   method: "removeTeam",
   path: "/organization/remove-team",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./set-active-team.contract.js";
 export const handler = route({
   method: "setActiveTeam",
   path: "/organization/set-active-team",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./update-team.contract.js";
 export const handler = route({
   method: "updateTeam",
   path: "/organization/update-team",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

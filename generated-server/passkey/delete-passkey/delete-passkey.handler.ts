@@ -7,7 +7,6 @@ import { Payload, Success } from "./delete-passkey.contract.js";
 export const handler = route({
   method: "deletePasskey",
   path: "/passkey/delete-passkey",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

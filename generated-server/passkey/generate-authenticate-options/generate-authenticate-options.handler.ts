@@ -7,7 +7,6 @@ import { Success } from "./generate-authenticate-options.contract.js";
 export const handler = route({
   method: "generatePasskeyAuthenticationOptions",
   path: "/passkey/generate-authenticate-options",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

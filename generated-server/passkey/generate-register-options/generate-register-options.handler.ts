@@ -7,7 +7,6 @@ import { Payload, Success } from "./generate-register-options.contract.js";
 export const handler = route({
   method: "generatePasskeyRegistrationOptions",
   path: "/passkey/generate-register-options",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

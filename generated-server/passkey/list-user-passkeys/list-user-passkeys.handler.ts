@@ -7,7 +7,6 @@ import { Success } from "./list-user-passkeys.contract.js";
 export const handler = route({
   method: "listPasskeys",
   path: "/passkey/list-user-passkeys",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

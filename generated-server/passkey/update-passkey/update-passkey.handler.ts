@@ -7,7 +7,6 @@ import { Payload, Success } from "./update-passkey.contract.js";
 export const handler = route({
   method: "updatePasskey",
   path: "/passkey/update-passkey",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./verify-authentication.contract.js";
 export const handler = route({
   method: "verifyPasskeyAuthentication",
   path: "/passkey/verify-authentication",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

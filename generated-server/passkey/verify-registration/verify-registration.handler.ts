@@ -7,7 +7,6 @@ import { Payload, Success } from "./verify-registration.contract.js";
 export const handler = route({
   method: "verifyPasskeyRegistration",
   path: "/passkey/verify-registration",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

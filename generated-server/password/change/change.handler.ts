@@ -7,7 +7,6 @@ import { Payload, Success } from "./change.contract.js";
 export const handler = route({
   method: "changePassword",
   path: "/change-password",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./request-reset.contract.js";
 export const handler = route({
   method: "requestPasswordReset",
   path: "/request-password-reset",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./reset.contract.js";
 export const handler = route({
   method: "resetPassword",
   path: "/reset-password",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./reset-password.contract.js";
 export const handler = route({
   method: "resetPasswordPhoneNumber",
   path: "/phone-number/reset-password",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./send-otp.contract.js";
 export const handler = route({
   method: "sendPhoneNumberOTP",
   path: "/phone-number/send-otp",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Success } from "./anonymous.contract.js";
 export const handler = route({
   method: "signInAnonymous",
   path: "/sign-in/anonymous",
-  httpMethod: "POST",
   in: "body",
   payload: undefined,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./email-otp.contract.js";
 export const handler = route({
   method: "signInEmailOTP",
   path: "/sign-in/email-otp",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

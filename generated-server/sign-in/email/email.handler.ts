@@ -7,7 +7,6 @@ import { Payload, Success } from "./email.contract.js";
 export const handler = route({
   method: "signInEmail",
   path: "/sign-in/email",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

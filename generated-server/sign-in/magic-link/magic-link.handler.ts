@@ -7,7 +7,6 @@ import { Payload, Success } from "./magic-link.contract.js";
 export const handler = route({
   method: "signInMagicLink",
   path: "/sign-in/magic-link",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

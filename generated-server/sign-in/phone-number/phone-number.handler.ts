@@ -7,7 +7,6 @@ import { Payload, Success } from "./phone-number.contract.js";
 export const handler = route({
   method: "signInPhoneNumber",
   path: "/sign-in/phone-number",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

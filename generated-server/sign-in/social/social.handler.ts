@@ -7,7 +7,6 @@ import { Payload, Success } from "./social.contract.js";
 export const handler = route({
   method: "signInSocial",
   path: "/sign-in/social",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./sso.contract.js";
 export const handler = route({
   method: "signInSSO",
   path: "/sign-in/sso",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

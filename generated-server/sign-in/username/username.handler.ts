@@ -7,7 +7,6 @@ import { Payload, Success } from "./username.contract.js";
 export const handler = route({
   method: "signInUsername",
   path: "/sign-in/username",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

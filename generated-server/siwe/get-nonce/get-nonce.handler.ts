@@ -7,7 +7,6 @@ import { Success } from "./get-nonce.contract.js";
 export const handler = route({
   method: "getNonce",
   path: "/siwe/get-nonce",
-  httpMethod: "POST",
   in: "body",
   payload: undefined,
   success: Success,

@@ -7,7 +7,6 @@ import { Success } from "./nonce.contract.js";
 export const handler = route({
   method: "getSiweNonce",
   path: "/siwe/nonce",
-  httpMethod: "POST",
   in: "body",
   payload: undefined,
   success: Success,

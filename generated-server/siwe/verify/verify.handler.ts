@@ -7,7 +7,6 @@ import { Payload, Success } from "./verify.contract.js";
 export const handler = route({
   method: "verifySiweMessage",
   path: "/siwe/verify",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

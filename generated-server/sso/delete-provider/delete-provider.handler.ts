@@ -7,7 +7,6 @@ import { Payload, Success } from "./delete-provider.contract.js";
 export const handler = route({
   method: "deleteSSOProvider",
   path: "/sso/delete-provider",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-provider.contract.js";
 export const handler = route({
   method: "getSSOProvider",
   path: "/sso/get-provider",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Success } from "./providers.contract.js";
 export const handler = route({
   method: "listSSOProviders",
   path: "/sso/providers",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

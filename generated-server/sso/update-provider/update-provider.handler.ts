@@ -7,7 +7,6 @@ import { Payload, Success } from "./update-provider.contract.js";
 export const handler = route({
   method: "updateSSOProvider",
   path: "/sso/update-provider",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./billing-portal.contract.js";
 export const handler = route({
   method: "createBillingPortal",
   path: "/subscription/billing-portal",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./restore.contract.js";
 export const handler = route({
   method: "restoreSubscription",
   path: "/subscription/restore",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

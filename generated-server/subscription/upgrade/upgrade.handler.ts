@@ -7,7 +7,6 @@ import { Payload, Success } from "./upgrade.contract.js";
 export const handler = route({
   method: "upgradeSubscription",
   path: "/subscription/upgrade",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./disable.contract.js";
 export const handler = route({
   method: "disableTwoFactor",
   path: "/two-factor/disable",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./enable.contract.js";
 export const handler = route({
   method: "enableTwoFactor",
   path: "/two-factor/enable",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -12,7 +12,7 @@ import {
   relativeImport,
   RUNTIME_FOLDER,
 } from "../../model/naming.ts"
-import type { Component, Model } from "../../model/types.ts"
+import type { Component, Endpoint, Model } from "../../model/types.ts"
 import { emptyUses, printDeclaration, type PrintContext, type Uses } from "../printer.ts"
 import { bannerFor, moduleLiteral, type RenderedFile, type RenderOptions } from "../target.ts"
 
@@ -52,6 +52,27 @@ export const schemaImports = (
 
 /** Provenance for reviewers: why this code differs from the spec. */
 export const changedBy = (source: string | undefined) => (source === undefined ? undefined : `Changed by override: ${source}`)
+
+/**
+ * An endpoint's `Payload` (when it takes one) and `Success` classes, printed; `ctx` records what they
+ * use. `scope` goes before the folder in the class identifiers (`["server"]`: `…/server/sign-up/email/Payload`).
+ */
+export const contractDeclarations = (
+  endpoint: Endpoint,
+  options: RenderOptions,
+  ctx: PrintContext,
+  scope: ReadonlyArray<string> = [],
+): ReadonlyArray<string> => {
+  const operation = `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``
+  const declare = (name: "Payload" | "Success", node: Endpoint["success"], docs: ReadonlyArray<string | undefined>) =>
+    printDeclaration({ name, identifier: classIdentifier(options.identifierPrefix, [...scope, ...endpoint.folder, name]), node, docs, ctx })
+  return [
+    ...(endpoint.payload === undefined
+      ? []
+      : [declare("Payload", endpoint.payload, [`Payload of ${operation}.`, changedBy(endpoint.provenance.payload)])]),
+    declare("Success", endpoint.success, [`Success answer of ${operation}.`, changedBy(endpoint.provenance.success)]),
+  ]
+}
 
 const renderComponent = (
   component: Component,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./rotate-secret.contract.js";
 export const handler = route({
   method: "rotateClientSecret",
   path: "/oauth2/client/rotate-secret",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-full.contract.js";
 export const handler = route({
   method: "getFullOrganization",
   path: "/organization/get-full-organization",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

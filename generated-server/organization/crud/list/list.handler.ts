@@ -7,7 +7,6 @@ import { Success } from "./list.contract.js";
 export const handler = route({
   method: "listOrganizations",
   path: "/organization/list",
-  httpMethod: "GET",
   in: "query",
   payload: undefined,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./accept.contract.js";
 export const handler = route({
   method: "acceptInvitation",
   path: "/organization/accept-invitation",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./cancel.contract.js";
 export const handler = route({
   method: "cancelInvitation",
   path: "/organization/cancel-invitation",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

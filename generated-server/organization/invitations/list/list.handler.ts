@@ -7,7 +7,6 @@ import { Payload, Success } from "./list.contract.js";
 export const handler = route({
   method: "listInvitations",
   path: "/organization/list-invitations",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,

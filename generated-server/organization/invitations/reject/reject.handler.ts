@@ -7,7 +7,6 @@ import { Payload, Success } from "./reject.contract.js";
 export const handler = route({
   method: "rejectInvitation",
   path: "/organization/reject-invitation",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./remove.contract.js";
 export const handler = route({
   method: "removeMember",
   path: "/organization/remove-member",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./update-role.contract.js";
 export const handler = route({
   method: "updateMemberRole",
   path: "/organization/update-member-role",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

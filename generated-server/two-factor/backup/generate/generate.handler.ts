@@ -7,7 +7,6 @@ import { Payload, Success } from "./generate.contract.js";
 export const handler = route({
   method: "generateBackupCodes",
   path: "/two-factor/generate-backup-codes",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./verify.contract.js";
 export const handler = route({
   method: "verifyBackupCode",
   path: "/two-factor/verify-backup-code",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./send.contract.js";
 export const handler = route({
   method: "sendTwoFactorOTP",
   path: "/two-factor/send-otp",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./verify.contract.js";
 export const handler = route({
   method: "verifyTwoFactorOTP",
   path: "/two-factor/verify-otp",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-uri.contract.js";
 export const handler = route({
   method: "getTOTPURI",
   path: "/two-factor/get-totp-uri",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

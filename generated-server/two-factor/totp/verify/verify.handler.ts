@@ -7,7 +7,6 @@ import { Payload, Success } from "./verify.contract.js";
 export const handler = route({
   method: "verifyTOTP",
   path: "/two-factor/verify-totp",
-  httpMethod: "POST",
   in: "body",
   payload: Payload,
   success: Success,

@@ -4,7 +4,6 @@
  * here or in model/; templates only lay text out.
  */
 import {
-  classIdentifier,
   COMMON_FOLDER,
   COMMON_NAMESPACE,
   RUNTIME_NAMESPACE,
@@ -15,11 +14,11 @@ import {
 } from "../../../model/naming.ts"
 import type { Component, Endpoint, Model } from "../../../model/types.ts"
 import { jsdoc } from "../../comment.ts"
-import { emptyUses, identifierMap, printDeclaration, type PrintContext } from "../../printer.ts"
+import { emptyUses, identifierMap, type PrintContext } from "../../printer.ts"
 import type { RuntimeView } from "../../templates.ts"
 import { bannerFor, moduleLiteral, type RenderedFile, type RenderOptions, type Target } from "../../target.ts"
 import { byText, IDENTIFIER } from "../../../text.ts"
-import { changedBy, packageJson, renderBarrels, renderCommon, schemaImports } from "../shared.ts"
+import { changedBy, contractDeclarations, packageJson, renderBarrels, renderCommon, schemaImports } from "../shared.ts"
 
 const propertyAccess = (chain: ReadonlyArray<string>) =>
   chain.map((name) => (IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`)).join("")
@@ -76,26 +75,7 @@ const renderEndpoint = (
   const files = endpointFiles(endpoint.folder)
   const banner = bannerFor(options.specName)
   const ctx: PrintContext = { uses: emptyUses(), identifiers }
-  const declarations: Array<string> = []
-  if (endpoint.payload !== undefined)
-    declarations.push(
-      printDeclaration({
-        name: "Payload",
-        identifier: classIdentifier(options.identifierPrefix, [...endpoint.folder, "Payload"]),
-        node: endpoint.payload,
-        docs: [`Payload of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`, changedBy(endpoint.provenance.payload)],
-        ctx,
-      }),
-    )
-  declarations.push(
-    printDeclaration({
-      name: "Success",
-      identifier: classIdentifier(options.identifierPrefix, [...endpoint.folder, "Success"]),
-      node: endpoint.success,
-      docs: [`Success answer of \`${endpoint.method.toUpperCase()} ${endpoint.path}\`.`, changedBy(endpoint.provenance.success)],
-      ctx,
-    }),
-  )
+  const declarations = contractDeclarations(endpoint, options, ctx)
   const contract = options.templates.contract({
     banner,
     imports: schemaImports(files.contract, ctx.uses, identifiers, components, options),
@@ -162,4 +142,7 @@ export const renderModel = (model: Model, options: RenderOptions): ReadonlyArray
 }
 
 /** The browser client target: contracts, handlers calling the Better Auth client, barrels, the runtime. */
-export const clientTarget: Target = { name: "client", render: renderModel }
+export const clientTarget: Target = {
+  name: "client",
+  render: (model, options) => ({ files: renderModel(model, options), model, errors: [] }),
+}

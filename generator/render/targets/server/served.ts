@@ -82,18 +82,8 @@ export interface ServerModel {
   readonly errors: ReadonlyArray<OverrideError>
 }
 
-const computed = new WeakMap<Model, ServerModel>()
-
-/** The served endpoints, and the model as the server output's manifest records it (computed once per model). */
+/** The served endpoints, and the model as the server output's manifest records it. */
 export const serverModel = (model: Model): ServerModel => {
-  const known = computed.get(model)
-  if (known !== undefined) return known
-  const result = computeServerModel(model)
-  computed.set(model, result)
-  return result
-}
-
-const computeServerModel = (model: Model): ServerModel => {
   const served: Array<ServedEndpoint> = []
   const skipped: Array<Skipped> = []
   const errors: Array<OverrideError> = []

@@ -5,22 +5,14 @@
  * and the layer implementing it; the root `Api` and the server `layer`. Contracts, groups and `Api`
  * import nothing from better-auth, so a browser bundle can derive a typed `HttpApiClient` from them.
  */
-import {
-  classIdentifier,
-  COMMON_FOLDER,
-  COMMON_NAMESPACE,
-  endpointFiles,
-  relativeImport,
-  RUNTIME_FOLDER,
-  RUNTIME_NAMESPACE,
-} from "../../../model/naming.ts"
+import { COMMON_FOLDER, COMMON_NAMESPACE, endpointFiles, relativeImport, RUNTIME_FOLDER, RUNTIME_NAMESPACE } from "../../../model/naming.ts"
 import type { Component, Model } from "../../../model/types.ts"
 import { jsdoc } from "../../comment.ts"
-import { emptyUses, identifierMap, printDeclaration, type PrintContext } from "../../printer.ts"
+import { emptyUses, identifierMap, type PrintContext } from "../../printer.ts"
 import type { RuntimeView } from "../../templates.ts"
 import { bannerFor, moduleLiteral, type RenderedFile, type RenderOptions, type Target } from "../../target.ts"
 import { byText } from "../../../text.ts"
-import { changedBy, packageJson, renderBarrels, renderCommon, schemaImports } from "../shared.ts"
+import { changedBy, contractDeclarations, packageJson, renderBarrels, renderCommon, schemaImports } from "../shared.ts"
 import { type ServedEndpoint, serverModel } from "./served.ts"
 
 /** An identifier (`signIn`, `$x`) as the start of an import alias: `SignIn`. */
@@ -44,26 +36,7 @@ const renderEndpoint = (
   const banner = bannerFor(options.specName)
   const operation = `\`${endpoint.method.toUpperCase()} ${endpoint.path}\``
   const ctx: PrintContext = { uses: emptyUses(), identifiers }
-  const declarations: Array<string> = []
-  if (endpoint.payload !== undefined)
-    declarations.push(
-      printDeclaration({
-        name: "Payload",
-        identifier: classIdentifier(options.identifierPrefix, ["server", ...endpoint.folder, "Payload"]),
-        node: endpoint.payload,
-        docs: [`Payload of ${operation}.`, changedBy(endpoint.provenance.payload)],
-        ctx,
-      }),
-    )
-  declarations.push(
-    printDeclaration({
-      name: "Success",
-      identifier: classIdentifier(options.identifierPrefix, ["server", ...endpoint.folder, "Success"]),
-      node: endpoint.success,
-      docs: [`Success answer of ${operation}.`, changedBy(endpoint.provenance.success)],
-      ctx,
-    }),
-  )
+  const declarations = contractDeclarations(endpoint, options, ctx, ["server"])
   const payloadKey = endpoint.payload === undefined ? undefined : served.httpMethod === "GET" ? "query" : "payload"
   const contract = options.templates["server/contract"]({
     banner,
@@ -91,7 +64,6 @@ const renderEndpoint = (
     docs: jsdoc([`Serves ${operation} through Better Auth's handler (\`auth.api.${served.apiMethod}\` types it).`]),
     apiMethod: JSON.stringify(served.apiMethod),
     path: JSON.stringify(endpoint.path),
-    httpMethod: JSON.stringify(served.httpMethod),
     in: JSON.stringify(served.httpMethod === "GET" ? "query" : "body"),
     payload: endpoint.payload === undefined ? "undefined" : "Payload",
     queryFields: endpoint.queryFields.length === 0 ? undefined : JSON.stringify(endpoint.queryFields),
@@ -156,18 +128,18 @@ const renderRuntime = (model: Model, options: RenderOptions): ReadonlyArray<Rend
   ]
 }
 
-/** Renders the server output from the model, unformatted. */
-export const renderServer = (model: Model, options: RenderOptions): ReadonlyArray<RenderedFile> => {
-  const { served } = serverModel(model)
+/** Renders the server output: the served endpoints, and the model's components and runtime, unformatted. */
+const renderServer = (served: ReadonlyArray<ServedEndpoint>, model: Model, options: RenderOptions): ReadonlyArray<RenderedFile> => {
   const identifiers = identifierMap(model.components)
   const components = new Map(model.components.map((c) => [c.name, c]))
-  const groups = new Map<string, { name: string; members: Array<ServedEndpoint> }>()
+  // Keyed by the group's name, as served.ts keeps names unique per group; its folder is its first member's.
+  const groups = new Map<string, { folder: string; members: Array<ServedEndpoint> }>()
   for (const s of served) {
-    const entry = groups.get(s.groupFolder) ?? { name: s.group, members: [] }
+    const entry = groups.get(s.group) ?? { folder: s.groupFolder, members: [] }
     entry.members.push(s)
-    groups.set(s.groupFolder, entry)
+    groups.set(s.group, entry)
   }
-  const ordered = [...groups.entries()].sort(byText(([folder]) => folder))
+  const ordered = [...groups].map(([name, { folder, members }]) => [folder, { name, members }] as const).sort(byText(([folder]) => folder))
   const banner = bannerFor(options.specName)
   const folders = [
     ...served.map((s) => ({
@@ -216,7 +188,8 @@ export const renderServer = (model: Model, options: RenderOptions): ReadonlyArra
 /** The server target: an HttpApi serving Better Auth through its own handler. */
 export const serverTarget: Target = {
   name: "server",
-  render: renderServer,
-  scope: (model) => serverModel(model).model,
-  faults: (model) => serverModel(model).errors,
+  render: (model, options) => {
+    const scoped = serverModel(model)
+    return { files: renderServer(scoped.served, model, options), model: scoped.model, errors: scoped.errors }
+  },
 }

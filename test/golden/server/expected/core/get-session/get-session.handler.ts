@@ -7,7 +7,6 @@ import { Payload, Success } from "./get-session.contract.js";
 export const handler = route({
   method: "getSession",
   path: "/get-session",
-  httpMethod: "GET",
   in: "query",
   payload: Payload,
   success: Success,
