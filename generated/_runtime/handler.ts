@@ -43,6 +43,15 @@ export type Mutable<T> =
       ? { -readonly [K in keyof T]: Mutable<T[K]> }
       : T;
 
+/**
+ * The type argument of every client call that sends a payload (`client.signIn.email<CallOptions>(payload)`):
+ * the fetch options a handler passes never set `throw`, so the answer stays `{ data, error }`. Given, it
+ * spares the compiler inferring the method's type parameter at each call; the payload is still checked
+ * against the method's parameter. Calls without a payload leave it out, since some of them are plugin
+ * actions that take no type argument (`client.jwks()`).
+ */
+export type CallOptions = object;
+
 /** What the handler sees of the answer, through `onResponse`. */
 export interface RedirectResponse {
   readonly status: number;
@@ -101,7 +110,12 @@ export const redirectError = (
   });
 };
 
-interface HandlerConfig<S extends Schema.Top> {
+/**
+ * The factories take the contracts' schemas by `Schema.Constraint` (their type-level views), not by the
+ * whole schema protocol `Schema.Top`: the compiler then checks each handler's schemas by a dozen
+ * properties instead of comparing every method of every contract class with `Top`'s.
+ */
+interface HandlerConfig<S extends Schema.Constraint> {
   readonly domain: string;
   readonly feature: string;
   readonly successSchema: S;
@@ -112,10 +126,13 @@ interface HandlerConfig<S extends Schema.Top> {
  * What a handler takes: a plain object of the Payload's fields (or a `Payload` instance). When every
  * field is optional the argument is too, so an upgrade that adds optional parameters breaks no caller.
  */
-export type PayloadInput<P extends Schema.Top> = P["~type.make.in"];
+export type PayloadInput<P extends Schema.Constraint> = P["~type.make.in"];
 
 /** A handler that takes a payload. */
-export type PayloadHandler<P extends Schema.Top, S extends Schema.Top> = (
+export type PayloadHandler<
+  P extends Schema.Constraint,
+  S extends Schema.Constraint,
+> = (
   payload: PayloadInput<P>,
 ) => Effect.Effect<
   S["Type"],
@@ -124,7 +141,7 @@ export type PayloadHandler<P extends Schema.Top, S extends Schema.Top> = (
 >;
 
 /** A handler for an endpoint without payload. */
-export type EmptyHandler<S extends Schema.Top> = () => Effect.Effect<
+export type EmptyHandler<S extends Schema.Constraint> = () => Effect.Effect<
   S["Type"],
   HandlerError,
   AuthClient | S["DecodingServices"]
@@ -134,7 +151,10 @@ export type EmptyHandler<S extends Schema.Top> = () => Effect.Effect<
  * The handler of an endpoint that takes a payload. One factory per kind rather than overloads: the
  * compiler then checks each handler against one signature, not a failed one first.
  */
-export const createHandler = <P extends Schema.Top, S extends Schema.Top>(
+export const createHandler = <
+  P extends Schema.Constraint,
+  S extends Schema.Constraint,
+>(
   config: HandlerConfig<S> & {
     readonly payloadSchema: P;
     readonly execute: (
@@ -146,7 +166,7 @@ export const createHandler = <P extends Schema.Top, S extends Schema.Top>(
 ): PayloadHandler<P, S> => makeHandler(config) as PayloadHandler<P, S>;
 
 /** The handler of an endpoint without a payload. */
-export const createEmptyHandler = <S extends Schema.Top>(
+export const createEmptyHandler = <S extends Schema.Constraint>(
   config: HandlerConfig<S> & {
     readonly execute: (
       client: AuthClientInstance,
@@ -156,8 +176,8 @@ export const createEmptyHandler = <S extends Schema.Top>(
 ): EmptyHandler<S> => makeHandler(config) as EmptyHandler<S>;
 
 function makeHandler(
-  config: HandlerConfig<Schema.Top> & {
-    readonly payloadSchema?: Schema.Top;
+  config: HandlerConfig<Schema.Constraint> & {
+    readonly payloadSchema?: Schema.Constraint;
     readonly execute: (
       client: AuthClientInstance,
       ...args: ReadonlyArray<never>
@@ -165,8 +185,9 @@ function makeHandler(
   },
 ) {
   const name = `${config.domain === "" ? "" : `${config.domain}/`}${config.feature}/handler`;
-  const decode = Schema.decodeUnknownEffect(config.successSchema);
-  const payloadSchema = config.payloadSchema;
+  // The contracts' schemas are whole schemas; only the factories' signatures see less of them.
+  const decode = Schema.decodeUnknownEffect(config.successSchema as Schema.Top);
+  const payloadSchema = config.payloadSchema as Schema.Top | undefined;
   const encode =
     payloadSchema === undefined
       ? undefined

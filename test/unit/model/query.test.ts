@@ -69,10 +69,10 @@ describe("parameters", () => {
     })
     const handler = (path: string) => files.find((f) => f.path === path)!.content
     expect(handler("verify/verify.handler.ts")).toContain(
-      'execute: (client, { "callback-url": query0, ...body }) => client.verify({ ...body, fetchOptions: { query: { "callback-url": query0 } } }),',
+      'execute: (client, { "callback-url": query0, ...body }) => client.verify<CallOptions>({ ...body, fetchOptions: { query: { "callback-url": query0 } } }),',
     )
     expect(handler("oauth2/end-session/end-session.handler.ts")).toContain(
-      'execute: (client, { id_token_hint: query0, state: query1 }) => client.oauth2.endSession({ fetchOptions: { method: "POST" as const, query: { id_token_hint: query0, state: query1 } } }),',
+      'execute: (client, { id_token_hint: query0, state: query1 }) => client.oauth2.endSession<CallOptions>({ fetchOptions: { method: "POST" as const, query: { id_token_hint: query0, state: query1 } } }),',
     )
   })
 
@@ -89,10 +89,10 @@ describe("parameters", () => {
     })
     const handler = (path: string) => files.find((f) => f.path === path)!.content
     expect(handler("verify/verify.handler.ts")).toContain(
-      'execute: (client, { "callback-url": query0, ...body }, fetchOptions) => client.verify({ ...body, fetchOptions: { ...fetchOptions, query: { "callback-url": query0 } } }),',
+      'execute: (client, { "callback-url": query0, ...body }, fetchOptions) => client.verify<CallOptions>({ ...body, fetchOptions: { ...fetchOptions, query: { "callback-url": query0 } } }),',
     )
     expect(handler("oauth2/end-session/end-session.handler.ts")).toContain(
-      'execute: (client, { id_token_hint: query0, state: query1 }, fetchOptions) => client.oauth2.endSession({ fetchOptions: { ...fetchOptions, method: "POST" as const, query: { id_token_hint: query0, state: query1 } } }),',
+      'execute: (client, { id_token_hint: query0, state: query1 }, fetchOptions) => client.oauth2.endSession<CallOptions>({ fetchOptions: { ...fetchOptions, method: "POST" as const, query: { id_token_hint: query0, state: query1 } } }),',
     )
     expect(handler("oauth2/userinfo/userinfo.handler.ts")).toContain(
       "execute: (client, fetchOptions) => client.oauth2.userinfo({ fetchOptions }),",

@@ -28,7 +28,8 @@ const propertyAccess = (chain: ReadonlyArray<string>) =>
  * also passes the runtime's `fetchOptions` (its third parameter, the second without payload).
  */
 const clientCall = (endpoint: Endpoint): { params: string; call: string } => {
-  const method = `client${propertyAccess(endpoint.clientCall)}`
+  // A call that sends a payload gives the method's fetch-options type argument (the runtime's CallOptions).
+  const method = `client${propertyAccess(endpoint.clientCall)}${endpoint.payload === undefined ? "" : "<CallOptions>"}`
   const redirects = endpoint.redirects
   const extra = redirects ? ", fetchOptions" : ""
   // The fetch options the call sets itself, after the runtime's.
@@ -92,6 +93,7 @@ const renderEndpoint = (
     feature: JSON.stringify(endpoint.feature),
     hasPayload: endpoint.payload !== undefined,
     factory: endpoint.payload === undefined ? "createEmptyHandler" : "createHandler",
+    runtimeNames: endpoint.payload === undefined ? "createEmptyHandler" : "createHandler, type CallOptions",
     mutatesSession: String(endpoint.mutatesSession),
     executeParams: params,
     call,
