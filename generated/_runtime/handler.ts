@@ -45,7 +45,7 @@ export type Mutable<T> =
 
 /**
  * The type argument of every client call that sends a payload (`client.signIn.email<CallOptions>(payload)`):
- * the fetch options a handler passes never set `throw`, so the answer stays `{ data, error }`. Given, it
+ * the fetch options a handler passes never set `throw`, so the answer stays `{ data, error }`. Naming it
  * spares the compiler inferring the method's type parameter at each call; the payload is still checked
  * against the method's parameter. Calls without a payload leave it out, since some of them are plugin
  * actions that take no type argument (`client.jwks()`).
