@@ -233,23 +233,19 @@ const componentSource = (context: BuildContext, name: string): ComponentSource =
     const at = pointer("shared", name)
     const warn = (w: Warning) => options.warn({ ...w, file: shared.defaults.file })
     const fail = schemaFaultsInto(shared.defaults, errors)
-    const schema = toSchemaNode(normalizeSchema(shared.schema, at, { ...normalizeCtx, warn, resolve, fail }), at, {
-      ...ctx("success"),
-      warn,
-    })
-    const description = shared.schema["description"]
+    const normal = normalizeSchema(shared.schema, at, { ...normalizeCtx, warn, resolve, fail })
+    const schema = toSchemaNode(normal, at, { ...ctx("success"), warn })
     return {
       schema,
-      description: typeof description === "string" ? description : undefined,
+      description: normal.description,
       definedBy: shared.defaults.file,
       changedBy: undefined,
     }
   }
-  const plain = toSchemaNode(
-    normalizeSchema(componentSchemas[name], pointer("components", "schemas", name), normalizeCtx),
-    pointer("components", "schemas", name),
-    ctx("success"),
-  )
+  const at = pointer("components", "schemas", name)
+  // Own entries only: a name like `constructor` is no component.
+  const normal = normalizeSchema(Object.hasOwn(componentSchemas, name) ? componentSchemas[name] : undefined, at, normalizeCtx)
+  const plain = toSchemaNode(normal, at, ctx("success"))
   const ruled = rules.nullableOptional(name) ? nullableOptionalFields(plain) : plain
   // Component corrections of each defaults layer, shipped first, then the user's.
   const patches = options.overrides.defaults.flatMap((d) => {
@@ -267,14 +263,13 @@ const componentSource = (context: BuildContext, name: string): ComponentSource =
       }) ?? node,
     ruled,
   )
-  const description = Object.hasOwn(componentSchemas, name) ? componentSchemas[name]?.["description"] : undefined
   const nullableRule = ruled !== plain ? rulesProvenance(rules, ["nullableOptional"]) : undefined
   const changes = [
     ...(nullableRule === undefined ? [] : [nullableRule]),
     ...patches.map(({ defaults, patch }) => `${defaults.file} (components.${name}: ${patchedKeys(patch).join(", ")})`),
   ]
   const changedBy = changes.length > 0 ? changes.join("; ") : undefined
-  return { schema, description: typeof description === "string" ? description : undefined, definedBy: undefined, changedBy }
+  return { schema, description: normal.description, definedBy: undefined, changedBy }
 }
 
 /** Builds the model. Pure: warnings go through `options.warn`, override faults come back as errors. */

@@ -6,7 +6,7 @@ import type { Warning } from "../errors.ts"
 import { child } from "../spec/pointer.ts"
 import type { NormalSchema } from "../spec/types.ts"
 import { refName } from "../spec/walk.ts"
-import type { Literal, Property, SchemaNode, Side } from "./types.ts"
+import type { Property, SchemaNode, Side } from "./types.ts"
 
 export interface SchemaRules {
   /** Payload string fields with these names become redacted values. */
@@ -82,7 +82,7 @@ export const toSchemaNode = (schema: NormalSchema, at: string, ctx: SchemaContex
   if (types.length === 0) return { kind: "unknown" }
   const isNullable = types.includes("null")
   const concrete = types.filter((t) => t !== "null")
-  const enumValues: ReadonlyArray<Literal> | undefined = schema.enum
+  const enumValues = schema.enum
   let node: SchemaNode
   if (enumValues !== undefined) {
     const values = enumValues.filter((v) => v !== null)

@@ -3,8 +3,10 @@
  * never looks at the OpenAPI document again.
  */
 import type { SpecProvenance } from "../spec/provenance.ts"
+import type { JsonLiteral } from "../spec/types.ts"
 
-export type Literal = string | number | boolean | null
+/** A value the printer writes as a literal: what a normalized `enum` holds. */
+export type Literal = JsonLiteral
 
 /** A schema, as a tagged union that the printer switches over exhaustively. */
 export type SchemaNode =

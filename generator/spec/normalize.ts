@@ -76,7 +76,7 @@ export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeConte
 
   const listed: ReadonlyArray<unknown> | undefined =
     "const" in schema ? [schema["const"]] : Array.isArray(schema["enum"]) ? schema["enum"] : undefined
-  let enumValues: ReadonlyArray<JsonLiteral> | undefined =
+  const enumValues: ReadonlyArray<JsonLiteral> | undefined =
     listed !== undefined && listed.length > 0 && listed.every(isLiteral) ? listed : undefined
   if (listed !== undefined && enumValues === undefined) {
     const key = "const" in schema ? "const" : "enum"
@@ -105,7 +105,6 @@ export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeConte
   if (names.length === 0) return withNull({ ...description })
 
   const format = typeof schema["format"] === "string" ? { format: schema["format"] } : {}
-  const fallback = "default" in schema ? { default: schema["default"] } : {}
   let items: { readonly items?: NormalSchema } = {}
   if (names.includes("array")) {
     if ("items" in schema) items = { items: normalizeSchema(schema["items"], child(at, "items"), ctx) }
@@ -138,7 +137,6 @@ export const normalizeSchema = (schema: unknown, at: string, ctx: NormalizeConte
     type,
     ...(enumValues === undefined ? {} : { enum: enumValues }),
     ...format,
-    ...fallback,
     ...items,
     ...object,
   })

@@ -19,7 +19,6 @@ export interface NormalSchema {
   readonly type?: string | ReadonlyArray<string>
   readonly format?: string
   readonly enum?: ReadonlyArray<JsonLiteral>
-  readonly default?: unknown
   readonly items?: NormalSchema
   readonly properties?: Readonly<Record<string, NormalSchema>>
   readonly required?: ReadonlyArray<string>
