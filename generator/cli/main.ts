@@ -17,12 +17,18 @@ import { prefetchOverrides } from "../overrides/prefetch.ts"
  * back: its compiler thread took over a quarter of a cold run's CPU. Without it a cold run took about a
  * third less CPU, at 200 and at 2,000 operations alike. Under Bun the CLI therefore replaces itself
  * (execve: the same process, pid, arguments and standard streams) with one that has
- * `BUN_JSC_useDFGJIT=0`, unless the variable is set already (`BUN_JSC_useDFGJIT=1` keeps that JIT).
+ * `BUN_JSC_useDFGJIT=0`, unless the variable is set already (`BUN_JSC_useDFGJIT=1` keeps that JIT). Not
+ * with `--typecheck`: it runs TypeScript's checker in this process for seconds, where the JIT pays.
  */
 const JIT_VARIABLE = "BUN_JSC_useDFGJIT"
 /** `process.execve` (Bun, Node 22.15+; not on Windows), which @types/node 20 does not declare. */
 const { execve } = process as { execve?: (file: string, args: ReadonlyArray<string>, env: NodeJS.ProcessEnv) => never }
-if (process.versions["bun"] !== undefined && process.env[JIT_VARIABLE] === undefined && execve !== undefined)
+if (
+  process.versions["bun"] !== undefined &&
+  process.env[JIT_VARIABLE] === undefined &&
+  execve !== undefined &&
+  !process.argv.includes("--typecheck")
+)
   execve.call(process, process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
     ...process.env,
     [JIT_VARIABLE]: "0",

@@ -62,7 +62,7 @@ const syntaxReader = async () => {
   return (file: OverrideText): Syntax => readSyntax(file.text, file.isDefaults ? "defaults" : "endpoint").syntax
 }
 
-const layers = new Map<string, { readonly index: number; readonly take: () => Promise<Prefetched | undefined> }>()
+const layers = new Map<string, { readonly take: () => Promise<Prefetched | undefined> }>()
 
 const keyOf = (dir: string, options: LoadOptions) => `${resolve(dir)}\0${options.label ?? ""}\0${options.builtin === true}`
 
@@ -128,7 +128,7 @@ export const prefetchOverrides = (
       }
       return { files, syntaxes }
     }
-    layers.set(keyOf(dir, options), { index, take })
+    layers.set(keyOf(dir, options), { take })
   })
 }
 

@@ -17,22 +17,6 @@ export type SchemaFinding =
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
   value !== null && typeof value === "object" && !Array.isArray(value)
 
-/** The sub-schemas of one schema, with the tokens that lead to each. */
-export const subSchemas = (
-  schema: Readonly<Record<string, unknown>>,
-): ReadonlyArray<{ readonly tokens: ReadonlyArray<Token>; readonly value: unknown }> => {
-  const out: Array<{ tokens: ReadonlyArray<Token>; value: unknown }> = []
-  if (isRecord(schema["properties"]))
-    for (const [name, value] of Object.entries(schema["properties"])) out.push({ tokens: ["properties", name], value })
-  if ("items" in schema) out.push({ tokens: ["items"], value: schema["items"] })
-  if (isRecord(schema["additionalProperties"])) out.push({ tokens: ["additionalProperties"], value: schema["additionalProperties"] })
-  for (const key of ["anyOf", "oneOf", "allOf"] as const) {
-    const members = schema[key]
-    if (Array.isArray(members)) members.forEach((value: unknown, index) => out.push({ tokens: [key, index], value }))
-  }
-  return out
-}
-
 /**
  * Every `$ref` (any value under a schema's `$ref` key) and every place nested deeper than
  * `MAX_SCHEMA_DEPTH`, in document order. The walk never descends past the limit, so hostile nesting
@@ -58,7 +42,7 @@ export const walkSchema = (schema: unknown, path: ReadonlyArray<Token> = [], dep
       found.push({ kind: "ref", ref: node["$ref"], path: [...stack, "$ref"] })
       return
     }
-    // The order of subSchemas.
+    // Sub-schemas in this order: properties, items, additionalProperties, anyOf, oneOf, allOf.
     const properties = node["properties"]
     if (isRecord(properties)) for (const name of Object.keys(properties)) visit(properties[name], level + 1, "properties", name)
     if ("items" in node) visit(node["items"], level + 1, "items")
