@@ -27,9 +27,10 @@ const propertyAccess = (chain: ReadonlyArray<string>) =>
  * The `execute` body: how the encoded payload reaches the client method. An endpoint that can redirect
  * also passes the runtime's `fetchOptions` (its third parameter, the second without payload).
  */
-const clientCall = (endpoint: Endpoint): { params: string; call: string } => {
+const clientCall = (endpoint: Endpoint): { params: string; call: string; runtimeTypes: ReadonlyArray<string> } => {
   // A call that sends a payload gives the method's fetch-options type argument (the runtime's CallOptions).
-  const method = `client${propertyAccess(endpoint.clientCall)}${endpoint.payload === undefined ? "" : "<CallOptions>"}`
+  const runtimeTypes = endpoint.payload === undefined ? [] : ["CallOptions"]
+  const method = `client${propertyAccess(endpoint.clientCall)}${runtimeTypes.map((t) => `<${t}>`).join("")}`
   const redirects = endpoint.redirects
   const extra = redirects ? ", fetchOptions" : ""
   // The fetch options the call sets itself, after the runtime's.
@@ -44,9 +45,10 @@ const clientCall = (endpoint: Endpoint): { params: string; call: string } => {
     const parts = [...head, ...(options === undefined ? [] : [options])]
     return parts.length === 0 ? "" : `{ ${parts.join(", ")} }`
   }
-  if (endpoint.payload === undefined) return { params: `client${extra}`, call: `${method}(${argument([], fetchOptions(force))})` }
+  if (endpoint.payload === undefined)
+    return { runtimeTypes, params: `client${extra}`, call: `${method}(${argument([], fetchOptions(force))})` }
   if (endpoint.payloadIn === "query")
-    return { params: `client, payload${extra}`, call: `${method}(${argument(["query: payload"], fetchOptions([]))})` }
+    return { runtimeTypes, params: `client, payload${extra}`, call: `${method}(${argument(["query: payload"], fetchOptions([]))})` }
   if (endpoint.queryFields.length > 0) {
     // Query parameters of a POST go in fetchOptions.query; each is bound to a safe local name.
     const bindings = endpoint.queryFields.map((name, i) => ({ key: propertyKey(name), local: `query${i}` }))
@@ -54,10 +56,14 @@ const clientCall = (endpoint: Endpoint): { params: string; call: string } => {
     const rest = bodyFields > 0 || (endpoint.payload.kind === "object" && endpoint.payload.additional !== undefined)
     const params = `client, { ${bindings.map((b) => `${b.key}: ${b.local}`).join(", ")}${rest ? ", ...body" : ""} }${extra}`
     const query = `query: { ${bindings.map((b) => `${b.key}: ${b.local}`).join(", ")} }`
-    return { params, call: `${method}(${argument(rest ? ["...body"] : [], fetchOptions([...force, query]))})` }
+    return { runtimeTypes, params, call: `${method}(${argument(rest ? ["...body"] : [], fetchOptions([...force, query]))})` }
   }
   const options = fetchOptions(force)
-  return { params: `client, payload${extra}`, call: options === undefined ? `${method}(payload)` : `${method}({ ...payload, ${options} })` }
+  return {
+    runtimeTypes,
+    params: `client, payload${extra}`,
+    call: options === undefined ? `${method}(payload)` : `${method}({ ...payload, ${options} })`,
+  }
 }
 
 const endpointDocs = (endpoint: Endpoint) => [
@@ -82,7 +88,8 @@ const renderEndpoint = (
     imports: schemaImports(files.contract, ctx.uses, identifiers, components, options),
     declarations,
   })
-  const { params, call } = clientCall(endpoint)
+  const { params, call, runtimeTypes } = clientCall(endpoint)
+  const factory = endpoint.payload === undefined ? "createEmptyHandler" : "createHandler"
   const handler = options.templates.handler({
     banner,
     runtimeModule: moduleLiteral(relativeImport(files.handler, `${RUNTIME_FOLDER}/index.ts`), options),
@@ -92,8 +99,8 @@ const renderEndpoint = (
     domain: JSON.stringify(endpoint.domain),
     feature: JSON.stringify(endpoint.feature),
     hasPayload: endpoint.payload !== undefined,
-    factory: endpoint.payload === undefined ? "createEmptyHandler" : "createHandler",
-    runtimeNames: endpoint.payload === undefined ? "createEmptyHandler" : "createHandler, type CallOptions",
+    factory,
+    runtimeNames: [factory, ...runtimeTypes.map((t) => `type ${t}`)].join(", "),
     mutatesSession: String(endpoint.mutatesSession),
     executeParams: params,
     call,
